@@ -1,0 +1,22 @@
+# Each target sets itself up in a local .venv on a fresh machine with Python 3.11.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: report test lint clean-venv
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+report: $(VENV)/.installed  ## the sample comparison report
+	$(BIN)/framing info
+
+test: $(VENV)/.installed  ## lint, then the test suite (slow data-backed checks excluded)
+	$(BIN)/ruff check framing tests benchmarks
+	$(BIN)/python -m pytest -m "not slow"
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,45 @@
+"""framing: measure loaded language, headline framing and promotional clutter in news.
+
+The public names are imported lazily, so ``import framing`` stays light: pandas,
+scikit-learn and matplotlib load only when a function that needs them is called.
+
+Examples
+--------
+>>> import framing
+>>> framing.__version__
+'0.1.0'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from framing.errors import CorpusError, FramingError, InputError
+from framing.spans import Span
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it; a name appears here only once its module exists
+_LAZY = {
+    "load_corpus": "framing.corpus",
+    "load_sample": "framing.corpus",
+    "load_example": "framing.corpus",
+    "extract_features": "framing.features",
+    "FramingFeatures": "framing.transformer",
+}
+
+__all__ = ["CorpusError", "FramingError", "InputError", "Span", "__version__", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'framing' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,98 @@
+"""``framing info [CORPUS]``: what a corpus holds and how its columns were read."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+HELP = "Describe a corpus: rows, outlets, columns, text lengths and the column mapping used."
+
+
+def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
+    """The optional CORPUS argument and column options shared by commands."""
+    parser.add_argument(
+        "corpus",
+        nargs="?",
+        help="CSV, TSV, JSON Lines (.gz), Parquet or a folder; default: the shipped sample corpus",
+    )
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="CANONICAL=COLUMN",
+        help="map a column to a canonical name, e.g. --map body=article_text (repeatable)",
+    )
+
+
+def read_corpus(args: argparse.Namespace, require=()):
+    """Load the corpus named on the command line (or the sample)."""
+    from framing.corpus import SAMPLE_PATH, load_corpus
+    from framing.errors import InputError
+
+    column_map = {}
+    for item in args.map:
+        canonical, sep, column = item.partition("=")
+        if not sep or not canonical or not column:
+            raise InputError(f"--map expects CANONICAL=COLUMN, got {item!r}")
+        column_map[canonical.strip()] = column.strip()
+    return load_corpus(args.corpus or SAMPLE_PATH, require=require, **column_map)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_corpus_argument(parser)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def summarize(df) -> dict:
+    """Rows, columns, outlets and text-length statistics of a loaded corpus."""
+    out = {
+        "source": df.attrs.get("source"),
+        "rows": len(df),
+        "columns": list(map(str, df.columns)),
+        "column_map": df.attrs.get("column_map", {}),
+    }
+    if "outlet" in df.columns:
+        counts = df["outlet"].value_counts()
+        out["outlets"] = int(counts.size)
+        out["articles_per_outlet"] = {str(k): int(v) for k, v in counts.items()}
+    for col in ("headline", "body"):
+        if col in df.columns:
+            n = df[col].str.len()
+            out[f"{col}_chars"] = {
+                "empty": int((n == 0).sum()),
+                "median": float(n.median()) if len(n) else 0.0,
+                "mean": round(float(n.mean()), 1) if len(n) else 0.0,
+                "max": int(n.max()) if len(n) else 0,
+            }
+    if "date" in df.columns:
+        dates = df["date"].dropna().astype(str)
+        dates = dates[dates != ""]
+        if len(dates):
+            out["dates"] = [dates.min(), dates.max()]
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    info = summarize(read_corpus(args))
+    if args.json:
+        print(json.dumps(info, indent=2, ensure_ascii=False))
+        return 0
+    print(f"corpus   {info['source']}")
+    print(f"rows     {info['rows']:,}")
+    print(f"columns  {', '.join(info['columns'])}")
+    mapped = ", ".join(f"{k} -> {v}" for k, v in info["column_map"].items()) or "none needed"
+    print(f"mapping  {mapped}")
+    if "dates" in info:
+        print(f"dates    {info['dates'][0]} to {info['dates'][1]}")
+    for col in ("headline", "body"):
+        s = info.get(f"{col}_chars")
+        if s:
+            print(
+                f"{col:<8} chars: median {s['median']:,.0f}, mean {s['mean']:,.0f}, "
+                f"max {s['max']:,}, empty {s['empty']:,}"
+            )
+    if "outlets" in info:
+        print(f"outlets  {info['outlets']}")
+        for outlet, n in info["articles_per_outlet"].items():
+            print(f"  {n:>7,}  {outlet}")
+    return 0

@@ -1,0 +1,143 @@
+"""One entry point for every measure: :func:`extract_features` and :class:`FramingFeatures`.
+
+Each feature family is a module in this package with a ``COLUMNS`` mapping (column name to
+a one-line description) and a ``compute(ctx)`` function returning one row per article.
+All families see the same :class:`~framing.features.context.Context`, so every text is
+tokenised once per batch whatever the number of families.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Sequence
+from types import ModuleType
+from typing import Any
+
+from framing.errors import InputError
+from framing.features.context import Context
+
+# family name -> module, in the order columns appear
+FAMILIES: dict[str, str] = {
+    "style": "framing.features.style",
+}
+DEFAULT: tuple[str, ...] = tuple(FAMILIES)
+
+_CHUNK = 2000  # articles per batch: bounds memory, keeps the shared matrices small
+
+
+def family(name: str) -> ModuleType:
+    """The module of feature family ``name``."""
+    if name not in FAMILIES:
+        raise InputError(f"unknown feature family {name!r}; choose from {', '.join(FAMILIES)}")
+    return importlib.import_module(FAMILIES[name])
+
+
+def resolve(features: str | Iterable[str] = "default") -> list[str]:
+    """Family names for ``"default"``, ``"all"``, one name, or a list of names.
+
+    Examples
+    --------
+    >>> resolve("style")
+    ['style']
+    """
+    if isinstance(features, str):
+        if features == "default":
+            return list(DEFAULT)
+        if features == "all":
+            return list(FAMILIES)
+        features = [f.strip() for f in features.split(",") if f.strip()]
+    names = list(features)
+    for name in names:
+        family(name)
+    return names
+
+
+def describe(features: str | Iterable[str] = "all") -> dict[str, str]:
+    """Column name -> one-line description, for the chosen families.
+
+    Examples
+    --------
+    >>> describe("style")["style_words"]
+    'word tokens in the body'
+    """
+    out: dict[str, str] = {}
+    for name in resolve(features):
+        out.update(family(name).COLUMNS)
+    return out
+
+
+def _text_columns(df: Any) -> tuple[Sequence[Any], Sequence[Any]]:
+    import pandas as pd
+
+    if isinstance(df, str):
+        raise InputError(
+            "extract_features takes a DataFrame (or a list of texts), not a string; "
+            "wrap one article as framing.extract_features([text])"
+        )
+    if isinstance(df, pd.Series) or not isinstance(df, pd.DataFrame):
+        texts = list(df)
+        return [None] * len(texts), texts
+    has_h, has_b = "headline" in df.columns, "body" in df.columns
+    if not (has_h or has_b):
+        from framing.corpus import ALIASES
+
+        raise InputError(
+            "extract_features needs a 'headline' or 'body' column; found "
+            f"{list(map(str, df.columns))}; load with framing.load_corpus to map aliases "
+            f"({', '.join(sorted(ALIASES))})"
+        )
+    n = len(df)
+    headline = df["headline"].tolist() if has_h else [None] * n
+    body = df["body"].tolist() if has_b else [None] * n
+    return headline, body
+
+
+def _compute(names: list[str], headline: Sequence[Any], body: Sequence[Any]):
+    import pandas as pd
+
+    ctx = Context(headline, body)
+    parts = [family(name).compute(ctx) for name in names]
+    return pd.concat([p.reset_index(drop=True) for p in parts], axis=1)
+
+
+def extract_features(df: Any, features: str | Iterable[str] = "default", *, progress: bool = False):
+    """Every measure of the chosen families, one row per article.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame, Series or list of str
+        A corpus with ``headline`` and/or ``body`` columns (either may be missing or
+        empty), or a sequence of body texts.
+    features : str or list of str, default "default"
+        ``"default"``, ``"all"``, or family names (``"style"``, ...).
+    progress : bool, default False
+        Show a progress bar on stderr.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Same index as ``df``; snake_case columns prefixed by family.
+
+    Examples
+    --------
+    >>> import framing
+    >>> feats = framing.extract_features(["No to war!", ""], features="style")
+    >>> feats["style_words"].tolist()
+    [3.0, 0.0]
+    """
+    import pandas as pd
+
+    names = resolve(features)
+    headline, body = _text_columns(df)
+    index = df.index if isinstance(df, (pd.DataFrame, pd.Series)) else pd.RangeIndex(len(body))
+    starts = range(0, len(body), _CHUNK)
+    if progress and len(starts) > 1:
+        from tqdm.auto import tqdm
+
+        starts = tqdm(starts, unit="chunk", desc="features", leave=False)
+    chunks = [_compute(names, headline[i : i + _CHUNK], body[i : i + _CHUNK]) for i in starts]
+    columns = list(describe(names))
+    out = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(columns=columns)
+    out = out[columns].astype(float)
+    out.index = index
+    return out

@@ -1,0 +1,52 @@
+"""``style_*``: length and texture of the body, all from the shared count matrix."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from framing.features.context import Context
+from framing.text import paragraphs, sentences
+
+COLUMNS = {
+    "style_words": "word tokens in the body",
+    "style_sentences": "sentences in the body",
+    "style_paragraphs": "non-blank lines (paragraphs) in the body",
+    "style_words_per_sentence": "mean words per sentence",
+    "style_long_words": "words of 7 or more letters, per 100 words",
+    "style_numbers": "numeric tokens (1,474; 2022; 45), per 100 words",
+    "style_type_token_ratio": "distinct words / words (0 for empty bodies); falls with length",
+}
+
+
+def compute(ctx: Context) -> pd.DataFrame:
+    """Style measures for each body in ``ctx``.
+
+    Examples
+    --------
+    >>> ctx = Context([""], ["In total, police detained 1,474 people. It was chaotic."])
+    >>> row = compute(ctx).iloc[0]
+    >>> int(row.style_words), int(row.style_sentences), round(float(row.style_numbers), 1)
+    (10, 2, 20.0)
+    """
+    body = ctx.docs("body")
+    counts = body.counts
+    long_words = counts @ body.term_mask(lambda t: len(t) >= 7 and not t.isdigit())
+    numbers = counts @ body.term_mask(lambda t: t[0].isdigit())
+    n_sent = np.array([len(sentences(t)) for t in body.texts], dtype=float)
+    n_par = np.array([len(paragraphs(t)) for t in body.texts], dtype=float)
+    distinct = np.diff(counts.indptr).astype(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per_sentence = np.where(n_sent > 0, body.n_tokens / n_sent, 0.0)
+        ttr = np.where(body.n_tokens > 0, distinct / body.n_tokens, 0.0)
+    return pd.DataFrame(
+        {
+            "style_words": body.n_tokens,
+            "style_sentences": n_sent,
+            "style_paragraphs": n_par,
+            "style_words_per_sentence": per_sentence,
+            "style_long_words": body.rate(long_words),
+            "style_numbers": body.rate(numbers),
+            "style_type_token_ratio": ttr,
+        }
+    )

@@ -1,0 +1,39 @@
+"""Shared fixtures: the example article, the sample corpus, and the shared data when present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+CASES = Path(__file__).parent / "cases"
+
+
+@pytest.fixture(scope="session")
+def express() -> str:
+    """The shared Express article: headline on the first line, body after."""
+    from framing.corpus import load_example
+
+    return load_example("express-putin-protests")
+
+
+@pytest.fixture(scope="session")
+def express_body(express: str) -> str:
+    return express.partition("\n")[2].strip()
+
+
+@pytest.fixture(scope="session")
+def sample():
+    import framing
+
+    return framing.load_sample()
+
+
+def shared(path: str) -> Path:
+    """A file under ../shared/data, or skip the test saying why."""
+    p = SHARED_DATA / path
+    if not p.exists():
+        pytest.skip(f"{p} not present (the shared data folder is only on developer machines)")
+    return p

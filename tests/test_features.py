@@ -1,0 +1,86 @@
+import pickle
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+import framing
+from framing.features import FAMILIES, describe
+
+
+def test_every_column_is_documented_and_prefixed():
+    cols = describe("all")
+    assert all(desc for desc in cols.values())
+    for name in FAMILIES:
+        fam = framing.features.family(name)
+        assert all(
+            c.split("_")[0] in {name, "headline", "gap"} or c.startswith(name) for c in fam.COLUMNS
+        )
+
+
+def test_extract_features_keeps_index_and_varies(sample):
+    feats = framing.extract_features(sample, "all")
+    assert feats.index.equals(sample.index)
+    assert list(feats.columns) == list(describe("all"))
+    assert np.isfinite(feats.to_numpy()).all()
+    constant = [c for c in feats.columns if feats[c].nunique() < 2]
+    assert not constant, f"features constant over the sample: {constant}"
+
+
+def test_missing_or_empty_text():
+    df = pd.DataFrame({"headline": ["Only a headline", ""]}, index=["a", "b"])
+    feats = framing.extract_features(df, "all")
+    assert feats.index.tolist() == ["a", "b"]
+    assert feats["style_words"].tolist() == [0.0, 0.0]
+    empty = framing.extract_features(pd.DataFrame({"body": []}), "all")
+    assert empty.shape == (0, len(describe("all")))
+
+
+def test_unknown_family_and_wrong_input():
+    with pytest.raises(framing.InputError, match="unknown feature family 'nope'"):
+        framing.extract_features(["x"], "nope")
+    with pytest.raises(framing.InputError, match="not a string"):
+        framing.extract_features("just one text")
+    with pytest.raises(framing.InputError, match="needs a 'headline' or 'body' column"):
+        framing.extract_features(pd.DataFrame({"words": ["x"]}))
+
+
+def test_chunked_equals_unchunked(sample, monkeypatch):
+    whole = framing.extract_features(sample)
+    monkeypatch.setattr(framing.features, "_CHUNK", 7)
+    pd.testing.assert_frame_equal(framing.extract_features(sample), whole)
+
+
+# --- the scikit-learn contract, by hand (check_estimator skips string input) ---------
+
+
+def test_transformer_contract(sample, tmp_path):
+    X = sample.iloc[:40]
+    ff = framing.FramingFeatures()
+    assert ff.get_params() == {"features": "default"}
+    assert clone(ff).set_params(features="style").get_params() == {"features": "style"}
+    with pytest.raises(NotFittedError):
+        ff.transform(X)
+    arr = ff.fit(X).transform(X)
+    assert isinstance(arr, np.ndarray) and arr.shape == (40, len(ff.get_feature_names_out()))
+    ff.set_output(transform="pandas")
+    out = ff.transform(X)
+    assert isinstance(out, pd.DataFrame) and out.index.equals(X.index)
+    assert list(out.columns) == list(ff.get_feature_names_out())
+    again = pickle.loads(pickle.dumps(ff)).transform(X)
+    pd.testing.assert_frame_equal(again, out)
+
+
+def test_transformer_skops_round_trip_and_pipeline(sample, tmp_path):
+    import skops.io as sio
+
+    X = sample.iloc[:30]
+    pipe = make_pipeline(framing.FramingFeatures(), StandardScaler()).fit(X)
+    path = tmp_path / "p.skops"
+    sio.dump(pipe, path)
+    loaded = sio.load(path, trusted=sio.get_untrusted_types(file=path))
+    np.testing.assert_allclose(loaded.transform(X), pipe.transform(X))

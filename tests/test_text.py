@@ -1,0 +1,93 @@
+import numpy as np
+import pytest
+
+from framing.text import Docs, count_matrix, fold, paragraphs, sentences, tidy, token_spans, tokens
+
+
+def test_fold_keeps_offsets():
+    text = "“No to war!” – Putin’s … end"
+    assert len(fold(text)) == len(text)
+    assert fold(text) == '"No to war!" - Putin\'s . end'
+
+
+def test_tokens_and_offsets_agree(express):
+    spans = list(token_spans(express))
+    words = [express[s:e] for s, e in spans]
+    assert words[:5] == ["Is", "Putin", "losing", "his", "grip"]
+    assert len(spans) == len(tokens(express))
+    assert "474" in words and "48" in words
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("", []),
+        ("no spaces:a,b;c", ["no", "spaces", "a", "b", "c"]),
+        ("Путин проиграл войну", ["путин", "проиграл", "войну"]),
+        ("emoji 🙂 here", ["emoji", "here"]),
+        ("RUSSIA AND BELARUS", ["russia", "and", "belarus"]),
+    ],
+)
+def test_tokens_on_odd_input(text, expected):
+    assert tokens(text) == expected
+
+
+def test_sentences_respect_abbreviations_and_quotes():
+    text = "Sen. Smith said the U.S. would act. “No to war!” chanted crowds. He left.\nNew line"
+    got = [text[s:e] for s, e in sentences(text)]
+    assert got == [
+        "Sen. Smith said the U.S. would act.",
+        "“No to war!” chanted crowds.",
+        "He left.",
+        "New line",
+    ]
+
+
+def test_sentences_on_express(express_body):
+    spans = sentences(express_body)
+    texts = [express_body[s:e] for s, e in spans]
+    assert any(t.startswith("Thousands of protesters again took") for t in texts)
+    assert all(t == t.strip() and t for t in texts)
+    assert len(spans) > 30
+
+
+def test_sentences_edge_cases():
+    assert sentences("") == []
+    assert sentences("   \n\n ") == []
+    long = "word " * 200_000
+    assert sentences(long) == [(0, len(long) - 1)]
+
+
+def test_paragraphs_windows_line_endings():
+    text = tidy("One.\r\n\r\nTwo.\r\nThree.")
+    assert [text[s:e] for s, e in paragraphs(text)] == ["One.", "Two.", "Three."]
+
+
+def test_tidy_html_and_entities():
+    assert tidy("<p>Tom &amp; Jerry</p><script>alert(1)</script><p>ran</p>") == "Tom & Jerry\n\nran"
+    assert tidy("a\u200bb\u00adc") == "abc"
+    assert tidy("5 < 6 and 7 > 3") == "5 < 6 and 7 > 3"
+
+
+def test_count_matrix_matches_tokens(sample):
+    texts = sample["body"].tolist()[:50]
+    X, vocab = count_matrix(texts)
+    assert X.shape == (50, len(vocab))
+    for i in (0, 17, 49):
+        toks = tokens(texts[i])
+        assert X[i].sum() == len(toks)
+        for word in set(toks[:20]):
+            assert X[i, vocab[word]] == toks.count(word)
+
+
+def test_count_matrix_fixed_vocabulary_drops_unknown_terms():
+    X, vocab = count_matrix(["war and peace", "", "peace, peace"], vocabulary={"peace": 0})
+    assert vocab == {"peace": 0}
+    assert X.toarray().tolist() == [[1], [0], [2]]
+
+
+def test_docs_rates_are_zero_for_empty_text():
+    d = Docs(["", None, float("nan"), "war war"])
+    assert d.n_tokens.tolist() == [0, 0, 0, 2]
+    war = d.counts @ d.term_mask(lambda t: t == "war")
+    assert np.allclose(d.rate(war), [0, 0, 0, 100])
