@@ -76,21 +76,12 @@ def read_allsides(path: Path):
     (0 left, 1 center, 2 right) is kept as it is.
     """
     if path.is_dir():
-        rows = []
-        for file in sorted(path.rglob("*.json")):
-            try:
-                record = json.loads(decode(read_bytes(file), file))
-            except json.JSONDecodeError as err:
-                raise CorpusError(
-                    f"{file}: not valid JSON ({err.msg} at line {err.lineno}); the file may be "
-                    "truncated: download it again or delete it"
-                ) from None
-            if not isinstance(record, dict):
-                raise CorpusError(f"{file}: not a JSON object (AllSides has one article a file)")
-            rows.append(record)
+        rows = [_json_object(file) for file in sorted(path.rglob("*.json"))]
         if not rows:
             raise CorpusError(f"{path}: folder holds no .json files (expected Baly's data/jsons)")
         df = _frame(rows)
+    elif _format_of(path) == "json" and read_bytes(path).lstrip()[:1] == b"{":
+        df = _frame([_json_object(path)])  # one article file
     else:
         df = _read_file(path, _format_of(path))
     renames = {}
@@ -102,6 +93,19 @@ def read_allsides(path: Path):
     if "bias_text" in df.columns and "leaning" not in df.columns:
         renames["leaning"] = "bias_text"
     return df, renames
+
+
+def _json_object(file: Path) -> dict:
+    try:
+        record = json.loads(decode(read_bytes(file), file))
+    except json.JSONDecodeError as err:
+        raise CorpusError(
+            f"{file}: not valid JSON ({err.msg} at line {err.lineno}); the file may be "
+            "truncated: download it again or delete it"
+        ) from None
+    if not isinstance(record, dict):
+        raise CorpusError(f"{file}: not a JSON object (AllSides has one article a file)")
+    return record
 
 
 def _is_allsides_folder(path: Path) -> bool:
@@ -350,19 +354,19 @@ def read_ptc(path: Path):
     body is split in two.
     """
     files = sorted(path.rglob("article*"))
-    articles = {m.group(1): p for p in files if (m := _PTC_ARTICLE.match(p.name))}
+    articles = [(m.group(1), p) for p in files if (m := _PTC_ARTICLE.match(p.name))]
     if not articles:
         raise CorpusError(f"{path}: no articleNNN.txt files (expected a PTC articles folder)")
-    spans: dict[str, list[tuple[str, int, int]]] = {key: [] for key in articles}
+    spans: dict[str, list[tuple[str, int, int]]] = {key: [] for key, _ in articles}
     for file in files:
         match = _PTC_LABELS.match(file.name)
         if match is None or _PTC_OTHER_TASKS.search(file.name):
             continue
-        if match.group(1) not in articles:
+        if match.group(1) not in spans:
             raise CorpusError(f"{file}: labels for article {match.group(1)} but no such .txt")
         spans[match.group(1)].extend(_ptc_labels(file, match.group(1)))
     rows = []
-    for key, file in articles.items():
+    for key, file in articles:
         text = decode(read_bytes(file), file)
         headline, _, body = text.partition("\n")
         cut = len(headline) + 1
@@ -422,8 +426,8 @@ READERS: dict[str, Reader] = {
 def detect(path: Path) -> str | None:
     """The dataset reader for ``path`` when its layout says so unambiguously, else None.
 
-    Folders: PTC label files, a clickbait list, AllSides JSON (``bias_text``), or
-    SemEval XML. Files: ``.xml`` (SemEval), a clickbait list by name, a ``;``-separated
+    Folders: PTC label files, a clickbait list, SemEval ``articles*.xml``, or AllSides
+    JSON (``bias_text``). Files: ``.xml`` (SemEval), a clickbait list by name, a ``;``-separated
     table with ``label_bias`` (BABE/MBIC), or a ``headline<TAB>clickbait`` table.
     """
     if path.is_dir():
@@ -432,7 +436,7 @@ def detect(path: Path) -> str | None:
             return "ptc"
         if any(_stem(path / n) in CLICKBAIT_FILES for n in names):
             return "clickbait"
-        if any(_stem(path / n).endswith(".xml") for n in names):
+        if any(n.startswith("articles") and _stem(path / n).endswith(".xml") for n in names):
             return "semeval"
         if _is_allsides_folder(path):
             return "allsides"

@@ -63,6 +63,12 @@ def test_allsides_jsonl_matches_the_json_folder():
     assert ours["split"].tolist()[:2] == ["train", "valid"]
 
 
+def test_allsides_single_article_file():
+    path = FIXTURES / "allsides" / "jsons" / "b7Rt2KxYv8NnQa4D.json"
+    df = load_corpus(path, format="allsides")
+    assert df.index.tolist() == ["b7Rt2KxYv8NnQa4D"] and df["leaning"].tolist() == ["center"]
+
+
 def test_allsides_truncated_json_file():
     one_line_error(
         FIXTURES / "allsides" / "broken", "d9Qe4TnBv2XsYm7P.json: not valid JSON", format="allsides"
@@ -231,6 +237,20 @@ def test_ptc_span_across_title_and_body_is_split(tmp_path):
         {"technique": "Loaded_Language", "start": 8, "end": 14, "field": "headline"},
         {"technique": "Loaded_Language", "start": 0, "end": 9, "field": "body"},
     ]
+
+
+def test_ptc_duplicate_article_ids_are_kept(tmp_path):
+    for split in ("train", "dev"):
+        (tmp_path / split).mkdir()
+        (tmp_path / split / "article9.txt").write_text(f"{split} title\n\nBody.")
+    (tmp_path / "article9.labels.tsv").write_text("9\tDoubt\t0\t2\n")
+    with pytest.warns(UserWarning, match="1 duplicate id"):
+        df = load_corpus(tmp_path)
+    assert df.index.tolist() == ["9", "9~2"] and df["headline"].tolist() == [
+        "dev title",
+        "train title",
+    ]
+    assert [s[0]["start"] for s in df["spans"]] == [0, 0]
 
 
 def test_ptc_malformed_labels(tmp_path):
