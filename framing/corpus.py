@@ -327,8 +327,8 @@ def load_corpus(
                 ``headline<TAB>clickbait`` table; label ``clickbait``
     babe        BABE / MBIC (Spinde et al.) ``;``-separated sentences,    ``label_bias``
                 ``text`` -> body, labels kept                             in CSV header
-    semeval     SemEval-2019 Task 4 hyperpartisan articles XML + its      ``.xml``
-                ground-truth XML, streamed
+    semeval     SemEval-2019 Task 4 hyperpartisan articles XML + its      ``.xml`` file,
+                ground-truth XML, streamed                                ``articles*.xml``
     ptc         Propaganda Techniques Corpus: ``articleNNN.txt`` +        ``*.labels``
                 technique span labels -> ``spans``                        in folder
     ==========  ========================================================  ===============

@@ -80,7 +80,7 @@ def read_allsides(path: Path):
         if not rows:
             raise CorpusError(f"{path}: folder holds no .json files (expected Baly's data/jsons)")
         df = _frame(rows)
-    elif _format_of(path) == "json" and read_bytes(path).lstrip()[:1] == b"{":
+    elif _format_of(path) == "json" and _head(path).lstrip()[:1] == b"{":
         df = _frame([_json_object(path)])  # one article file
     else:
         df = _read_file(path, _format_of(path))
@@ -214,12 +214,17 @@ def _word_list(value: str, path: Path, line: int) -> list[str]:
     return [str(w) for w in words]
 
 
-def _sniff_header(path: Path) -> str:
+def _head(path: Path, size: int = 4096) -> bytes:
+    """The first line (at most ``size`` bytes) of a plain or gzipped file; b"" if unreadable."""
     try:
         with _open_binary(path) as handle:
-            return handle.readline(4096).decode("utf-8-sig", errors="replace").strip().lower()
+            return handle.readline(size)
     except (OSError, EOFError):
-        return ""
+        return b""
+
+
+def _sniff_header(path: Path) -> str:
+    return _head(path).decode("utf-8-sig", errors="replace").strip().lower()
 
 
 def _open_binary(path: Path):
