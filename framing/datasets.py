@@ -372,7 +372,8 @@ def read_ptc(path: Path):
         spans[match.group(1)].extend(_ptc_labels(file, match.group(1)))
     rows = []
     for key, file in articles:
-        text = decode(read_bytes(file), file)
+        # offsets count one character per line break, as Python's text mode reads the file
+        text = decode(read_bytes(file), file).replace("\r\n", "\n").replace("\r", "\n")
         headline, _, body = text.partition("\n")
         cut = len(headline) + 1
         found = []

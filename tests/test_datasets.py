@@ -239,6 +239,14 @@ def test_ptc_span_across_title_and_body_is_split(tmp_path):
     ]
 
 
+def test_ptc_offsets_count_windows_line_breaks_once(tmp_path):
+    (tmp_path / "article3.txt").write_bytes(b"Title\r\n\r\nA shameful betrayal.\r\n")
+    (tmp_path / "article3.labels.tsv").write_text("3\tLoaded_Language\t9\t26\n")
+    df = load_corpus(tmp_path)
+    span = df.loc["3", "spans"][0]
+    assert df.loc["3", "body"][span["start"] : span["end"]] == "shameful betrayal"
+
+
 def test_ptc_duplicate_article_ids_are_kept(tmp_path):
     for split in ("train", "dev"):
         (tmp_path / split).mkdir()
