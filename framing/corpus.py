@@ -158,9 +158,17 @@ def _read_file(path: Path, fmt: str, *, sep: str | None = None) -> pd.DataFrame:
     if fmt in ("csv", "tsv"):
         sep = sep or ("\t" if fmt == "tsv" else ",")
         try:
-            return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+            df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
         except (pd.errors.ParserError, ValueError) as err:
-            raise CorpusError(f"{path}: not a valid {fmt.upper()} file ({err})") from None
+            raise CorpusError(
+                f"{path}: not a valid {fmt.upper()} file ({str(err).strip()})"
+            ) from None
+        if not isinstance(df.index, pd.RangeIndex):  # pandas took surplus fields as an index
+            raise CorpusError(
+                f"{path}: the first row has more fields than the header "
+                f"({len(df.columns)}); quote values that contain {sep!r}"
+            )
+        return df
     if fmt == "json" and text.lstrip().startswith("["):
         try:
             records = json.loads(text)

@@ -141,6 +141,10 @@ def test_babe_comma_separated_file(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("text;label_bias;biased_words\nA sentence.;Biased;flood, chaos\n")
     one_line_error(bad, r"line 2: biased_words 'flood, chaos' is not a list")
+    bad.write_text("text;label_bias\nA; an unquoted; semicolon;Biased\n")
+    one_line_error(bad, r"first row has more fields than the header \(2\); quote values")
+    bad.write_text("text;label_bias\nFine.;Biased\nA; an unquoted; semicolon;Biased\n")
+    one_line_error(bad, r"not a valid CSV file \(.*Expected 2 fields in line 3, saw 4\)$")
 
 
 # --- SemEval-2019 Task 4 ---------------------------------------------------------------
