@@ -64,10 +64,30 @@ def _stem(path: Path) -> str:
     return name
 
 
+def _head(path: Path, size: int = 4096) -> bytes:
+    """The first line (at most ``size`` bytes) of a plain or gzipped file; b"" if unreadable."""
+    try:
+        with _open_binary(path) as handle:
+            return handle.readline(size)
+    except (OSError, EOFError):
+        return b""
+
+
+def _sniff_header(path: Path) -> str:
+    return _head(path).decode("utf-8-sig", errors="replace").strip().lower()
+
+
+def _open_binary(path: Path):
+    """``path`` opened for reading bytes, gunzipped when it is gzip (by content, not name)."""
+    with open(path, "rb") as raw:
+        gzipped = raw.read(2) == b"\x1f\x8b"
+    return gzip.open(path, "rb") if gzipped else open(path, "rb")  # noqa: SIM115
+
+
 # --- AllSides (Baly et al. 2020) --------------------------------------------------------
 
 
-def read_allsides(path: Path):
+def _read_allsides(path: Path):
     """Baly et al.'s ``data/jsons/`` folder (one article per file) or our JSON Lines.
 
     ``content_original`` (the text with its line breaks) is used as the body and the
@@ -120,7 +140,7 @@ def _is_allsides_folder(path: Path) -> bool:
 CLICKBAIT_FILES = {"clickbait_data": 1, "non_clickbait_data": 0}
 
 
-def read_clickbait(path: Path):
+def _read_clickbait(path: Path):
     """The two headline lists (``clickbait_data``, ``non_clickbait_data``; plain or .gz).
 
     A folder holding either file, one of the files, or a table with a ``clickbait``
@@ -171,7 +191,7 @@ def read_clickbait(path: Path):
 # --- BABE / MBIC (Spinde et al.) ---------------------------------------------------------
 
 
-def read_babe(path: Path):
+def _read_babe(path: Path):
     """BABE (``final_labels_SG1.csv``, ``SG2``) or MBIC sentence tables, ``;``-separated.
 
     ``text`` (BABE) or ``sentence`` (MBIC) becomes ``body`` (there is no headline),
@@ -194,12 +214,12 @@ def read_babe(path: Path):
             f"sentence);news_link;outlet;topic;type;label_bias; found {found}{hint}"
         )
     if "biased_words" in df.columns:
-        df["biased_words"] = [_word_list(v, path, i) for i, v in enumerate(df["biased_words"], 2)]
+        df["biased_words"] = [_word_list(v, path, i) for i, v in enumerate(df["biased_words"], 1)]
     renames = {"body": text, "url": "news_link", "leaning": "type"}
     return df, {k: v for k, v in renames.items() if v in df.columns}
 
 
-def _word_list(value: str, path: Path, line: int) -> list[str]:
+def _word_list(value: str, path: Path, row: int) -> list[str]:
     if not value.strip():
         return []
     try:
@@ -208,30 +228,10 @@ def _word_list(value: str, path: Path, line: int) -> list[str]:
         words = None
     if not isinstance(words, list | tuple):
         raise CorpusError(
-            f"{path}: line {line}: biased_words {value[:40]!r} is not a list like ['a', 'b']; "
+            f"{path}: row {row}: biased_words {value[:40]!r} is not a list like ['a', 'b']; "
             "fix that cell"
         )
     return [str(w) for w in words]
-
-
-def _head(path: Path, size: int = 4096) -> bytes:
-    """The first line (at most ``size`` bytes) of a plain or gzipped file; b"" if unreadable."""
-    try:
-        with _open_binary(path) as handle:
-            return handle.readline(size)
-    except (OSError, EOFError):
-        return b""
-
-
-def _sniff_header(path: Path) -> str:
-    return _head(path).decode("utf-8-sig", errors="replace").strip().lower()
-
-
-def _open_binary(path: Path):
-    """``path`` opened for reading bytes, gunzipped when it is gzip (by content, not name)."""
-    with open(path, "rb") as raw:
-        gzipped = raw.read(2) == b"\x1f\x8b"
-    return gzip.open(path, "rb") if gzipped else open(path, "rb")  # noqa: SIM115
 
 
 # --- SemEval-2019 Task 4 (Kiesel et al. 2019) ---------------------------------------------
@@ -239,7 +239,7 @@ def _open_binary(path: Path):
 _BLOCKS = {"p", "div", "blockquote", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"}
 
 
-def read_semeval(path: Path):
+def _read_semeval(path: Path):
     """Hyperpartisan news: an ``articles-*.xml`` file (or a folder) and its ground truth.
 
     The ground truth is the file named like the articles file with ``ground-truth`` for
@@ -346,7 +346,7 @@ _PTC_LABELS = re.compile(r"^article(\d+)\..*labels(?:\.tsv)?$", re.I)
 _PTC_OTHER_TASKS = re.compile(r"SLC|SI\.labels", re.I)  # sentence / span-only labels
 
 
-def read_ptc(path: Path):
+def _read_ptc(path: Path):
     """PTC folders: ``articleNNN.txt`` (title on line 1) and technique span labels.
 
     Label files are ``articleNNN.labels.tsv``, ``.task-flc-tc.labels``,
@@ -421,11 +421,11 @@ def _ptc_labels(file: Path, key: str) -> list[tuple[str, int, int]]:
 # --- registry and detection --------------------------------------------------------------
 
 READERS: dict[str, Reader] = {
-    "allsides": read_allsides,
-    "clickbait": read_clickbait,
-    "babe": read_babe,
-    "semeval": read_semeval,
-    "ptc": read_ptc,
+    "allsides": _read_allsides,
+    "clickbait": _read_clickbait,
+    "babe": _read_babe,
+    "semeval": _read_semeval,
+    "ptc": _read_ptc,
 }
 
 
@@ -435,6 +435,16 @@ def detect(path: Path) -> str | None:
     Folders: PTC label files, a clickbait list, SemEval ``articles*.xml``, or AllSides
     JSON (``bias_text``). Files: ``.xml`` (SemEval), a clickbait list by name, a ``;``-separated
     table with ``label_bias`` (BABE/MBIC), or a ``headline<TAB>clickbait`` table.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "final_labels_SG2.csv").write_text("text;outlet;label_bias\\nA.;x;Biased\\n")
+    >>> _ = (folder / "articles-test.xml").write_text("<articles></articles>")
+    >>> detect(folder / "final_labels_SG2.csv"), detect(folder / "articles-test.xml"), detect(folder)
+    ('babe', 'semeval', 'semeval')
     """
     if path.is_dir():
         names = [p.name for p in path.iterdir()]

@@ -140,7 +140,7 @@ def test_babe_comma_separated_file(tmp_path):
     one_line_error(path, "not a BABE/MBIC table.*looks comma-separated", format="babe")
     bad = tmp_path / "bad.csv"
     bad.write_text("text;label_bias;biased_words\nA sentence.;Biased;flood, chaos\n")
-    one_line_error(bad, r"line 2: biased_words 'flood, chaos' is not a list")
+    one_line_error(bad, r"row 1: biased_words 'flood, chaos' is not a list")
     bad.write_text("text;label_bias\nA; an unquoted; semicolon;Biased\n")
     one_line_error(bad, r"first row has more fields than the header \(2\); quote values")
     bad.write_text("text;label_bias\nFine.;Biased\nA; an unquoted; semicolon;Biased\n")
