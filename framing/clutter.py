@@ -111,7 +111,7 @@ class _Rules:
         words = {k: [re.escape(w) for w in v] for k, v in data["words"].items()}
         self.words = _Cues(words, "word", r"(?<!\w)(?:{})(?!\w)", re.I)
         self.name = re.compile(
-            r"(?:By )?[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}(?:, [A-Z][\w.&'-]+(?: [A-Z][\w.&'-]+){0,4})?"
+            r"(?:By )?[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}(?:, [A-Z][\w.&'-]+(?: [A-Z][\w.&'-]+){0,4}){0,2}"
         )
 
 
@@ -176,14 +176,18 @@ def _headline_like(line: str) -> bool:
 def _title_case(line: str) -> bool:
     """Most words (beyond small ones) capitalised, as in a headline of another story."""
     words = [w for w in line.split() if w.lower() not in _SMALL_WORDS]
-    capital = sum(w[0].isupper() or w[0].isdigit() for w in words)
-    return len(words) >= 5 and capital >= 0.8 * len(words)
+    capital = sum(w[0].isupper() for w in words)
+    numbers = sum(any(c.isdigit() for c in w) for w in words)
+    # prices and scores mark product lists and results tables, not other stories' headlines
+    return len(words) >= 5 and capital >= 0.8 * len(words) and numbers < 2 and "$" not in line
 
 
 def _shape_kind(rules: _Rules, line: str) -> tuple[str, str] | None:
     """Kind and label of a headline-like line between paragraphs, by its shape alone."""
     if rules.caps_lead.match(line):
         return "teaser", "shape:caps-lead"
+    if rules.name.fullmatch(line):
+        return "meta", "shape:byline"
     if rules.titled.match(line):
         return "media", "shape:titled-line"
     if _title_case(line):
@@ -231,9 +235,7 @@ def _find(text: str, rules: _Rules) -> list[Span]:
                 inside.append(fragments[f])
             f += 1
         found = whole.get(line_start)
-        if found is None and inside and not any(
-            c.isalnum() for c in _outside(folded, s, e, inside)
-        ):  # nothing but clutter phrases and punctuation
+        if found is None and inside and _mostly_clutter(folded, s, e, inside):
             biggest = max(inside, key=len)
             found = biggest.kind, biggest.label
         if found is None and e - s <= _MAX_HEADLINE and _headline_like(folded[s:e]):
@@ -250,14 +252,15 @@ def _find(text: str, rules: _Rules) -> list[Span]:
     return out
 
 
-def _outside(text: str, s: int, e: int, spans: list[Span]) -> str:
-    """The text of ``text[s:e]`` outside ``spans`` (sorted, inside the range)."""
+def _mostly_clutter(text: str, s: int, e: int, spans: list[Span]) -> bool:
+    """Whether clutter phrases make up most of the letters of the line ``text[s:e]``."""
     parts, pos = [], s
     for sp in spans:
         parts.append(text[pos : sp.start])
         pos = sp.end
     parts.append(text[pos:e])
-    return "".join(parts)
+    rest = sum(c.isalnum() for c in "".join(parts))
+    return rest <= sum(len(sp) for sp in spans)
 
 
 @lru_cache(maxsize=4096)
