@@ -48,10 +48,10 @@ def table(df: pd.DataFrame, n_outlets: int) -> pd.DataFrame:
     top = df["outlet"].value_counts().index[:n_outlets]
     df = df[df["outlet"].isin(top)].copy()
     spans = [find_clutter(b) for b in df["body"]]
-    df["clutter"] = [share(b, s) for b, s in zip(df["body"], spans)]
-    df["promo"] = [share(b, s, PROMO_KINDS) for b, s in zip(df["body"], spans)]
+    df["clutter"] = [share(b, s) for b, s in zip(df["body"], spans, strict=True)]
+    df["promo"] = [share(b, s, PROMO_KINDS) for b, s in zip(df["body"], spans, strict=True)]
     for kind in KINDS:
-        df[kind] = [share(b, s, [kind]) for b, s in zip(df["body"], spans)]
+        df[kind] = [share(b, s, [kind]) for b, s in zip(df["body"], spans, strict=True)]
     df["any"] = [bool(s) for s in spans]
     out = df.groupby("outlet")[["clutter", "promo", *KINDS, "any"]].mean()
     out.insert(0, "articles", df["outlet"].value_counts())
@@ -66,7 +66,11 @@ def sample_spans(df: pd.DataFrame, k: int) -> None:
         a = body.rfind("\n", 0, s.start) + 1
         b = body.find("\n", s.end)
         line = body[a : b if b >= 0 else len(body)]
-        whole = "LINE" if (s.start, s.end) == (a + len(line) - len(line.lstrip()), a + len(line.rstrip())) else "FRAG"
+        whole = (
+            "LINE"
+            if (s.start, s.end) == (a + len(line) - len(line.lstrip()), a + len(line.rstrip()))
+            else "FRAG"
+        )
         print(f"{n:>3} {s.kind:<10} {whole} {df['outlet'].iat[i][:18]:<18} {s.label[:30]!r}")
         print(f"      {s.text[:160]!r}")
         if whole == "FRAG":

@@ -46,7 +46,9 @@ def main() -> None:
     scores: dict[str, list[tuple[float, float, float]]] = {"trafilatura": [], "+ clutter": []}
     shares, changed = [], 0
     for key, item in sorted(gold.items()):
-        with gzip.open(DATA / "html" / f"{key}.html.gz", "rt", encoding="utf-8", errors="replace") as f:
+        with gzip.open(
+            DATA / "html" / f"{key}.html.gz", "rt", encoding="utf-8", errors="replace"
+        ) as f:
             page = f.read()
         text = extract_main_text(page)
         spans = find_clutter(text)
@@ -56,13 +58,17 @@ def main() -> None:
         scores["trafilatura"].append(prf(text, item["articleBody"]))
         scores["+ clutter"].append(prf(cleaned, item["articleBody"]))
     n = len(shares)
-    print(f"{n} pages from {DATA}; clutter found in {changed} of trafilatura's outputs, "
-          f"mean clutter share {sum(shares) / n:.4f}")
+    print(
+        f"{n} pages from {DATA}; clutter found in {changed} of trafilatura's outputs, "
+        f"mean clutter share {sum(shares) / n:.4f}"
+    )
     print(f"{'system':<26}{'precision':>10}{'recall':>10}{'F1':>10}")
     for name, rows in scores.items():
         means = [sum(r[i] for r in rows) / n for i in range(3)]
-        print(f"{'trafilatura ' + name if name.startswith('+') else name:<26}"
-              + "".join(f"{m:>10.4f}" for m in means))
+        print(
+            f"{'trafilatura ' + name if name.startswith('+') else name:<26}"
+            + "".join(f"{m:>10.4f}" for m in means)
+        )
 
 
 if __name__ == "__main__":

@@ -34,8 +34,10 @@ def compute(ctx: Context) -> pd.DataFrame:
     texts = ctx.docs("body").texts
     spans = body_clutter(ctx)
     columns = {
-        "clutter_share": [share(t, s) for t, s in zip(texts, spans)],
-        "clutter_promo_share": [share(t, s, PROMO_KINDS) for t, s in zip(texts, spans)],
+        "clutter_share": [share(t, s) for t, s in zip(texts, spans, strict=True)],
+        "clutter_promo_share": [
+            share(t, s, PROMO_KINDS) for t, s in zip(texts, spans, strict=True)
+        ],
         "clutter_lines": [len(s) for s in spans],
     }
     for kind in KINDS:
