@@ -101,13 +101,19 @@ class _Rules:
     """The cue patterns of one data file, compiled into a few regexes over whole texts."""
 
     def __init__(self, data: dict[str, Any]):
-        # lines are sought after a newline (the text is scanned with one put in front):
-        # a pattern that starts with a literal lets the scan skip ahead fast
+        # Lines are sought after a newline (the text is scanned with one put in front) and
+        # in lower case: patterns that start with a literal let the scan skip ahead fast.
+        lower = data["lines"]
+        upper = [p for ps in lower.values() for p in ps if p != p.lower()]
+        if upper:
+            raise InputError(
+                f"{PATTERNS_PATH.name}: line patterns must be lower case: {upper[0]!r}"
+            )
         line = rf"\n[ \t]*(?:[-*\u2022>|] )?{_TAGS_BEFORE}(?:{{}}){_TAGS_AFTER}[ \t\r.:]*$"
-        self.line = _Cues(data["lines"], "line", line, re.I | re.M)
+        self.line = _Cues(lower, "line", line, re.M)
         self.anywhere = _Cues(data["anywhere"], "anywhere", "{}", re.M)
-        leads = {k: [re.escape(w).replace(r"\ ", " ") for w in v] for k, v in data["leads"].items()}
-        self.lead = _Cues(leads, "lead", r"\n[ \t]*(?:{}) ?:[ \t]*", re.I | re.M)
+        leads = {k: [re.escape(w.lower()) for w in v] for k, v in data["leads"].items()}
+        self.lead = _Cues(leads, "lead", r"\n[ \t]*(?:{}) ?:[ \t]*", re.M)
         self.tag_kind = {t: kind for kind, tags in data["tags"].items() for t in tags}
         self.tag = re.compile(r"\[([A-Z][A-Z ]{1,15})\][ \t\r]*$", re.M)
         self.caps_lead = re.compile(r"[A-Z][A-Z'&/.]+(?: [A-Z][A-Z'&/.]+){0,3}: ")
@@ -126,7 +132,7 @@ def load_rules(path: str | Path = PATTERNS_PATH) -> _Rules:
     Examples
     --------
     >>> rules = load_rules()
-    >>> rules.line.name(rules.line.regex.fullmatch("\\nAdvertisement"))
+    >>> rules.line.name(rules.line.regex.fullmatch("\\nadvertisement")  # lines are matched lower-cased)
     ('ad', 'line:advertisements?:?')
     """
     try:
@@ -202,14 +208,16 @@ def _shape_kind(rules: _Rules, line: str) -> tuple[str, str] | None:
 def _whole_lines(rules: _Rules, folded: str) -> dict[int, tuple[str, str]]:
     """Line start -> (kind, label) for lines that are clutter by a cue, lead-in or tag."""
     found: dict[int, tuple[str, str]] = {}
-    scan = "\n" + folded  # offsets in scan are one more than in folded
+    # offsets in scan are one more than in folded; lower() keeps them ("İ" aside)
+    scan = "\n" + folded.replace("\u0130", "I").lower()
     for m in rules.line.regex.finditer(scan):
         found[m.start()] = rules.line.name(m)
     for m in rules.lead.regex.finditer(scan):
         end = scan.find("\n", m.end())
         rest = (len(scan) if end < 0 else end) - m.end()
         if m.start() not in found and rest <= _MAX_LEAD_REST:
-            found[m.start()] = (rules.lead.name(m)[0], "lead:" + m.group().strip())
+            label = "lead:" + folded[m.start() : m.end() - 1].strip()
+            found[m.start()] = (rules.lead.name(m)[0], label)
     for m in rules.tag.finditer(folded):
         start = folded.rfind("\n", 0, m.start()) + 1
         if start in found or m.start() - start > _MAX_LEAD_REST:
