@@ -132,7 +132,7 @@ def load_rules(path: str | Path = PATTERNS_PATH) -> _Rules:
     Examples
     --------
     >>> rules = load_rules()
-    >>> rules.line.name(rules.line.regex.fullmatch("\\nadvertisement")  # lines are matched lower-cased)
+    >>> rules.line.name(rules.line.regex.fullmatch("\\nadvertisement"))  # matched lower-cased
     ('ad', 'line:advertisements?:?')
     """
     try:
