@@ -120,8 +120,11 @@ class _Rules:
         self.titled = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}: [\"'A-Z0-9]")
         words = {k: [re.escape(w) for w in v] for k, v in data["words"].items()}
         self.words = _Cues(words, "word", r"(?<!\w)(?:{})(?!\w)", re.I)
+        # a byline alone: "By Kate Grise, CNN", "Jamelle Bouie, New York Times"
+        name = r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}"
         self.name = re.compile(
-            r"(?:By )?[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}(?:, [A-Z][\w.&'-]+(?: [A-Z][\w.&'-]+){0,4}){0,2}"
+            rf"By {name}(?:(?:,| and) {name})*(?:, [A-Z][\w.&' -]{{1,40}})?"
+            rf"|{name}(?:, (?:The )?[A-Z][\w.&'-]+(?: [A-Z][\w.&'-]+){{0,4}}){{1,2}}"
         )
 
 
@@ -200,7 +203,7 @@ def _shape_kind(rules: _Rules, line: str) -> tuple[str, str] | None:
         return "meta", "shape:byline"
     if rules.titled.match(line):
         return "media", "shape:titled-line"
-    if _title_case(line):
+    if _title_case(line) or (line.isupper() and line.count(" ") >= 2):
         return "teaser", "shape:title-case-line"
     return None
 
