@@ -227,7 +227,9 @@ def _whole_lines(rules: _Rules, folded: str) -> dict[int, tuple[str, str]]:
             continue
         tag = m.group(1).strip()
         kind = rules.tag_kind.get(tag)
-        if kind or folded.count(" ", start, m.start()) >= 3:
+        # an unknown tag counts when it is one word ("[TIME]") after a headline-long line:
+        # "[END PLAYBACK]" in a transcript, "archived recording [GUNSHOTS]" are editorial
+        if kind or (" " not in tag and folded.count(" ", start, m.start()) >= 3):
             found[start] = (kind or "teaser", f"tag:[{tag}]")
     return found
 
