@@ -1,9 +1,11 @@
 """Clutter share and its kinds for the largest outlets of the AllSides collection.
 
-    python benchmarks/clutter_outlets.py [N_OUTLETS] [--sample K]
+    python benchmarks/clutter_outlets.py [N_OUTLETS] [--learn] [--sample K]
 
 Prints, per outlet, the articles, the mean share of body characters that is clutter
 (all kinds, promotional kinds, then each kind) and the share of articles with any clutter.
+``--learn`` adds each outlet's boilerplate learned by ``ClutterDetector`` fitted on the
+whole collection (default thresholds) to the corpus-free rules.
 ``--sample K`` instead prints K randomly drawn detected spans (seed 0) with their kind,
 label and the line they sit in, for checking precision by hand.
 """
@@ -23,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.clutter import KINDS, PROMO_KINDS, find_clutter, share
+from framing.clutter import KINDS, PROMO_KINDS, ClutterDetector, find_clutter, share
 from framing.corpus import SAMPLE_PATH
 
 ALLSIDES = next(
@@ -44,10 +46,11 @@ def load() -> pd.DataFrame:
     return df
 
 
-def table(df: pd.DataFrame, n_outlets: int) -> pd.DataFrame:
+def table(df: pd.DataFrame, n_outlets: int, learn: bool = False) -> pd.DataFrame:
     top = df["outlet"].value_counts().index[:n_outlets]
+    find = ClutterDetector().fit(df).find if learn else (lambda body, outlet: find_clutter(body))
     df = df[df["outlet"].isin(top)].copy()
-    spans = [find_clutter(b) for b in df["body"]]
+    spans = [find(b, o) for b, o in zip(df["body"], df["outlet"], strict=True)]
     df["clutter"] = [share(b, s) for b, s in zip(df["body"], spans, strict=True)]
     df["promo"] = [share(b, s, PROMO_KINDS) for b, s in zip(df["body"], spans, strict=True)]
     for kind in KINDS:
@@ -83,10 +86,12 @@ def main() -> None:
     if "--sample" in args:
         sample_spans(df, int(args[args.index("--sample") + 1]))
         return
-    n = int(args[0]) if args else 20
-    print(f"{len(df):,} articles from {ALLSIDES}; mean share of body characters")
+    n = int(args[0]) if args and args[0].isdigit() else 20
+    learn = "--learn" in args
+    how = "rules + learned boilerplate" if learn else "corpus-free rules"
+    print(f"{len(df):,} articles from {ALLSIDES}; mean share of body characters ({how})")
     with pd.option_context("display.width", 200, "display.float_format", "{:.3f}".format):
-        print(table(df, n).to_string())
+        print(table(df, n, learn).to_string())
 
 
 if __name__ == "__main__":

@@ -323,6 +323,18 @@ def test_cli_clean(tmp_path):
     df = pd.read_csv(out)
     assert df["body_clean"].tolist() == ["Kept.", "Also kept."]
     assert json.loads(df.loc[0, "clutter"])[0][2] == "ad"
+    learned = tmp_path / "learned.parquet"
+    corpus = pd.DataFrame(
+        {
+            "outlet": ["Planet"] * 6,
+            "body": [f"Story {c}.\n\nLois Lane, Daily Planet staff" for c in "abcdef"],
+        }
+    )
+    corpus.to_csv(src, index=False)
+    cmd = [sys.executable, "-m", "framing", "clean", str(src), "--learn", "-o", str(learned)]
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert pd.read_parquet(learned)["body_clean"].tolist() == [f"Story {c}." for c in "abcdef"]
     bad = subprocess.run(
         [sys.executable, "-m", "framing", "clean", str(tmp_path / "none.csv"), "-o", str(out)],
         capture_output=True,
