@@ -27,6 +27,11 @@ _LAZY = {
     "load_example": "framing.corpus",
     "extract_features": "framing.features",
     "FramingFeatures": "framing.transformer",
+    "find_clutter": "framing.clutter",
+    "clean": "framing.clutter",
+    "clean_corpus": "framing.clutter",
+    "clean_html": "framing.clutter",
+    "ClutterDetector": "framing.clutter",
 }
 
 __all__ = ["CorpusError", "FramingError", "InputError", "Span", "__version__", *_LAZY]

@@ -18,6 +18,7 @@ from framing.features.context import Context
 
 # family name -> module, in the order columns appear
 FAMILIES: dict[str, str] = {
+    "clutter": "framing.features.clutter",
     "style": "framing.features.style",
 }
 DEFAULT: tuple[str, ...] = tuple(FAMILIES)

@@ -11,7 +11,9 @@ from framing.text import Docs
 # Derived texts and where they come from ("module:function" taking a list of str and
 # returning a list of str). A family asks for ``ctx.docs("editorial")`` and gets the
 # body with clutter removed when the clutter module provides it.
-TEXT_PROVIDERS: dict[str, str] = {}
+TEXT_PROVIDERS: dict[str, str] = {
+    "editorial": "framing.clutter:clean_texts",
+}
 
 
 class Context:
