@@ -27,6 +27,7 @@ _LAZY = {
     "load_example": "framing.corpus",
     "extract_features": "framing.features",
     "FramingFeatures": "framing.transformer",
+    "loaded_spans": "framing.loaded",
 }
 
 __all__ = ["CorpusError", "FramingError", "InputError", "Span", "__version__", *_LAZY]

@@ -19,6 +19,9 @@ from framing.features.context import Context
 # family name -> module, in the order columns appear
 FAMILIES: dict[str, str] = {
     "style": "framing.features.style",
+    "loaded": "framing.features.loaded",
+    "voice": "framing.features.voice",
+    "sourcing": "framing.features.sourcing",
 }
 DEFAULT: tuple[str, ...] = tuple(FAMILIES)
 
