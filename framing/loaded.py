@@ -22,7 +22,7 @@ Examples
 >>> from framing.loaded import loaded_spans, quote_spans
 >>> t = 'Police clashed with protesters. "It was utter chaos," she said.'
 >>> [(s.kind, s.text) for s in loaded_spans(t)]
-[('conflict', 'clashed'), ('emotive', 'utter chaos'), ('report', 'said')]
+[('conflict', 'clashed'), ('absolute', 'utter chaos'), ('assertive', 'said'), ('report', 'said')]
 >>> [t[s:e] for s, e in quote_spans(t)]
 ['"It was utter chaos,"']
 """
@@ -423,7 +423,7 @@ def analyse(texts) -> Analysis:
         np.searchsorted(starts, bangs, "right") - 1, minlength=len(pieces)
     ).astype(float)
     measures["tokens"] = docs.n_tokens.astype(float)
-    measures["chars"] = np.array([len(p) for p in pieces], float)
+    measures["chars"] = np.array([len(p.strip()) for p in pieces], float)
     measures["loaded"] = _loaded(measures)
     measures["sentiment"] = _compound(measures["valence"], measures["exclamation"])
     return Analysis(

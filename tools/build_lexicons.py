@@ -7,9 +7,8 @@ so that matching stays token-exact. Usage: ``python tools/build_lexicons.py [SHA
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import sys
+from pathlib import Path
 
 SRC = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/lexicons")
 OUT = Path(__file__).resolve().parents[1] / "framing" / "lexicons" / "data"
