@@ -48,7 +48,7 @@ def compute(ctx: Context) -> pd.DataFrame:
     >>> ctx = Context([""], ['"We are afraid," sources said. Police chief Ann Lee said it was calm.'])
     >>> row = compute(ctx).iloc[0]
     >>> round(float(row.sourcing_quote_share), 2), bool(row.sourcing_anonymous > 0), bool(row.sourcing_named > 0)
-    (0.23, True, True)
+    (0.24, True, True)
     """
     a = analysis(ctx)
     texts = ctx.editorial().texts
