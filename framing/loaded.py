@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from framing.lexicons import lower_folded
+from framing.lexicons import _is_word, lower_folded
 from framing.spans import Span
 from framing.text import _ABBREVIATIONS, WORD, Docs, term
 
@@ -46,9 +46,26 @@ __all__ = ["loaded_spans", "quote_spans", "segments", "analyse", "Analysis", "WE
 
 # --- quotation ------------------------------------------------------------------------
 
-_SINGLE_QUOTE = re.compile(r"(?<!\w)‘[^‘\n]*?’(?!\w)")
-_DOUBLE_QUOTE = re.compile(r'["“”„‟«»″]')
-_PARAGRAPH = re.compile(r"[^\n]*[^\s]")
+_SINGLE_QUOTE = re.compile(r"‘[^‘’\n]*(?:’\w[^‘’\n]*)*’(?!\w)")
+_SPACE_CODES = " \t\n\r\f\v\u00a0\u2009\u202f\u3000"
+_QUOTE_CODES = '"“”„‟«»″'
+
+
+@cache
+def _table(chars: str) -> np.ndarray:
+    """A boolean lookup table over the Basic Multilingual Plane marking ``chars``."""
+    import numpy as np
+
+    table = np.zeros(0x10000, dtype=bool)
+    table[[ord(c) for c in chars]] = True
+    return table
+
+
+def _among(codes: np.ndarray, chars: str) -> np.ndarray:
+    """Which code points are among ``chars`` (one gather, not a set test per char)."""
+    import numpy as np
+
+    return _table(chars)[np.minimum(codes, 0xFFFF)]
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -60,21 +77,39 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in quote_spans(t)]
     ['“Stop.', '“We must go on.”', '‘high alert’', '"ok"']
     """
-    spans = []
-    if not _DOUBLE_QUOTE.search(text):
-        return _single_quotes(text, spans)
-    for m in _PARAGRAPH.finditer(text):
-        marks = [q.start() for q in _DOUBLE_QUOTE.finditer(text, *m.span())]
-        spans += [(a, b + 1) for a, b in zip(marks[::2], marks[1::2], strict=False)]
-        if len(marks) % 2:  # an unclosed quote runs to the end of its paragraph
-            spans.append((marks[-1], m.end()))
+    import numpy as np
+
+    codes = _code_points(text)
+    marks = np.flatnonzero(_among(codes, _QUOTE_CODES))
+    spans: list[tuple[int, int]] = []
+    if len(marks):
+        # pair the marks within each paragraph (line); an odd last one runs to the line end
+        breaks = np.flatnonzero(codes == 10)
+        line = np.searchsorted(breaks, marks)
+        first = np.r_[True, line[1:] != line[:-1]]
+        group_start = np.maximum.accumulate(np.where(first, np.arange(len(marks)), 0))
+        opening = (np.arange(len(marks)) - group_start) % 2 == 0
+        nxt = np.r_[marks[1:], -1]
+        same_line = np.r_[line[1:] == line[:-1], False]
+        line_end = np.r_[breaks, len(text)][line]
+        ends = np.where(same_line, nxt + 1, line_end)
+        spans = list(zip(marks[opening].tolist(), ends[opening].tolist(), strict=True))
+        spans = [(a, _rstrip(text, a, b)) for a, b in spans]
     return _single_quotes(text, spans)
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _single_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if "‘" in text:
         starts = [s for s, _ in spans]
         for m in _SINGLE_QUOTE.finditer(text):
+            if m.start() and _is_word(text[m.start() - 1]):
+                continue
             i = bisect_right(starts, m.start()) - 1
             if i < 0 or m.start() >= spans[i][1]:
                 spans.append(m.span())
@@ -82,7 +117,7 @@ def _single_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     return spans
 
 
-_SENTENCE_END = re.compile(r"""[.!?]+['")\]”’]*(?=\s+['"(\[“‘]?[A-Z0-9])|\n""")
+_SENTENCE_END = re.compile(r"""[.!?]+['")\]”’]*(?=\s+['"(\[“‘]?[A-Z0-9])""")
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 
 
@@ -92,19 +127,33 @@ def _ends_sentence(text: str, at: int) -> bool:
     return not last or (last.group(1).lower() not in _ABBREVIATIONS and len(last.group(1)) > 1)
 
 
-def _cuts(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+def _cuts(text: str, codes=None) -> tuple[list[int], list[tuple[int, int]]]:
     """Cut points of ``text`` (sentence ends, line breaks, quote edges) and its quotes.
+
+    ``codes`` are the code points of ``text`` as a numpy array, when the caller has them.
 
     Sentence ends follow :func:`framing.text.sentences` (``.``, ``!``, ``?`` with closing
     quotes before a capital or digit; not after a known abbreviation or an initial).
     """
+    import numpy as np
+
     quotes = quote_spans(text)
     ends = [
         m.end()
         for m in _SENTENCE_END.finditer(text)
         if text[m.start()] != "." or _ends_sentence(text, m.start())
     ]
-    return [0, *ends, *(x for q in quotes for x in q), len(text)], quotes
+    if codes is None:
+        codes = _code_points(text)
+    lines = (np.flatnonzero(codes == 10) + 1).tolist()
+    return [0, *ends, *lines, *(x for q in quotes for x in q), len(text)], quotes
+
+
+def _code_points(text: str) -> np.ndarray:
+    """The characters of ``text`` as a numpy array of code points (vectorised scans)."""
+    import numpy as np
+
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
 def segments(text: str) -> list[tuple[int, int, bool]]:
@@ -144,10 +193,9 @@ def _negator_automaton():
     import ahocorasick
 
     auto = ahocorasick.Automaton()
-    for w in _NEGATORS:
-        for lead in ' \n"(':
-            auto.add_word(lead + w, len(w) + 1)
-    auto.add_word("n't", 3)
+    for w in (*(lead + n for n in _NEGATORS for lead in ' \n"('), "n't"):
+        for tail in " \t":  # a scope starts after a space: whole words only, no checks
+            auto.add_word(w + tail, len(w))
     auto.make_automaton()
     return auto
 
@@ -160,20 +208,18 @@ def negation_scopes(low: str) -> list[tuple[int, str]]:
 
     Examples
     --------
-    >>> [t for _, t in negation_scopes("it was not a good idea, but fine. don't go")]
-    ['a', 'good', 'idea', 'go']
+    >>> [t for _, t in negation_scopes("not bad. it was not a good idea, but fine. don't go")]
+    ['bad', 'a', 'good', 'idea', 'go']
     """
     out = []
-    n = len(low)
+    low = " " + low  # a negator opening the text has a space before it too
     for end, _ in _negator_automaton().iter(low):
-        pos = end + 1
-        if pos < n and (low[pos].isalnum() or low[pos] == "_"):
-            continue
+        pos = end
         for _ in range(3):
             m = _SCOPE_WORD.match(low, pos)
             if not m:
                 break
-            out.append((m.start(1), term(m.group(1))))
+            out.append((m.start(1) - 1, term(m.group(1))))
             pos = m.end()
     return out
 
@@ -387,7 +433,8 @@ def analyse(texts) -> Analysis:
     # quotes anyway): every regex and automaton runs once, and matches map back to pieces
     joined = "\n".join(texts)
     text_starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
-    cuts, quotes = _cuts(joined)
+    codes = _code_points(joined)
+    cuts, quotes = _cuts(joined, codes)
     cuts = np.unique(np.r_[cuts, text_starts, text_starts[1:] - 1]).tolist()
     pieces = [joined[a:b] for a, b in zip(cuts[:-1], cuts[1:], strict=True)]
     starts = np.array(cuts[:-1], dtype=np.int64)
@@ -424,12 +471,16 @@ def analyse(texts) -> Analysis:
     for i in np.unique(np.searchsorted(starts, candidates, "right") - 1):
         emphasis[i] = len(emphasis_spans(pieces[i]))
     measures["emphasis"] = emphasis
-    bangs = [m.start() for m in _EXCLAIM.finditer(joined)]
+    bang = codes == 33  # "!": a run counts once
+    bangs = np.flatnonzero(bang & ~np.r_[False, bang[:-1]])
     measures["exclamation"] = np.bincount(
         np.searchsorted(starts, bangs, "right") - 1, minlength=len(pieces)
     ).astype(float)
     measures["tokens"] = docs.n_tokens.astype(float)
-    measures["chars"] = np.array([len(p.strip()) for p in pieces], float)
+    visible = ~_among(codes, _SPACE_CODES)
+    measures["chars"] = (
+        np.add.reduceat(visible, starts).astype(float) if len(starts) else np.zeros(0)
+    )
     measures["loaded"] = _loaded(measures)
     measures["sentiment"] = _compound(measures["valence"], measures["exclamation"])
     return Analysis(
