@@ -523,7 +523,8 @@ def analyse(texts) -> Analysis:
     measures = {n: counts[:, cols].sum(axis=1) for n, cols in index.items()}
     measures["strong_valence"] = np.asarray(docs.counts @ strong.astype(float)).ravel()
     emphasis = np.zeros(len(pieces))
-    candidates = [m.start() for m in _UPPER_WORD.finditer(joined)]
+    upper = (codes >= 65) & (codes <= 90)  # pieces with two capitals in a row
+    candidates = np.flatnonzero(upper[:-1] & upper[1:])
     for i in np.unique(np.searchsorted(starts, candidates, "right") - 1):
         emphasis[i] = len(emphasis_spans(pieces[i]))
     measures["emphasis"] = emphasis

@@ -149,3 +149,16 @@ def test_batch_equals_one_by_one(sample):
         one = analyse([t])
         for name in ("loaded", "negative", "tokens", "emphasis", "chars"):
             assert whole.total(name)[i] == pytest.approx(one.total(name)[0]), name
+
+
+def test_loaded_language_ranks_gold_pairs():
+    import json
+    from pathlib import Path
+
+    cases = json.loads((Path(__file__).parent / "cases/loaded_pairs.json").read_text())
+    loaded, neutral = zip(*cases["pairs"], strict=True)
+    a = analyse([*loaded, *neutral]).rate("loaded")
+    n = len(loaded)
+    losers = [loaded[i] for i in range(n) if not a[i] > a[n + i]]
+    assert not losers
+    assert (a[n:] < 5).mean() >= 0.75  # neutral wording scores low
