@@ -138,6 +138,18 @@ class Lexicon:
                 phrases.append(item)
         return words, stems, phrases
 
+    @cached_property
+    def _word_arrays(self):
+        """The word entries as arrays: terms, category indices, weights."""
+        import numpy as np
+
+        words = self._split[0]
+        return (
+            np.array([t for t, _, _ in words], dtype=str),
+            np.array([c for _, c, _ in words], dtype=np.int64),
+            np.array([w for _, _, w in words], dtype=float),
+        )
+
     @property
     def info(self) -> dict[str, str]:
         """The provenance header as a dict."""
@@ -167,25 +179,28 @@ class Lexicon:
                 terms[i] = t
         else:
             terms = np.asarray(list(vocabulary), dtype=object)
-        position = {t: i for i, t in enumerate(terms)}
         words, stems, _ = self._split
         rows, cols, vals = [], [], []
-        for t, c, w in words:
-            i = position.get(t)
-            if i is not None:
-                rows.append(i)
-                cols.append(c)
-                vals.append(w)
-        if stems and len(terms):
-            order = np.argsort(terms.astype(str))
-            ordered = terms[order].astype(str)
-            stem_arr = np.array([s for s, _, _ in stems], dtype=str)
-            lo = np.searchsorted(ordered, stem_arr, "left")
-            hi = np.searchsorted(ordered, np.char.add(stem_arr, "\U0010ffff"), "left")
-            for (_, c, w), a, b in zip(stems, lo, hi, strict=True):
-                rows.extend(order[a:b].tolist())
-                cols.extend([c] * (b - a))
-                vals.extend([w] * (b - a))
+        if len(terms) and (words or stems):
+            # one sort of the vocabulary; words and stems are then binary searches in it
+            text = terms.astype(str)
+            order = np.argsort(text)
+            ordered = text[order]
+            if words:
+                w_terms, w_cats, w_weights = self._word_arrays
+                at = np.minimum(np.searchsorted(ordered, w_terms), len(ordered) - 1)
+                hit = ordered[at] == w_terms
+                rows.extend(order[at[hit]].tolist())
+                cols.extend(w_cats[hit].tolist())
+                vals.extend(w_weights[hit].tolist())
+            if stems:
+                stem_arr = np.array([s for s, _, _ in stems], dtype=str)
+                lo = np.searchsorted(ordered, stem_arr, "left")
+                hi = np.searchsorted(ordered, np.char.add(stem_arr, "\U0010ffff"), "left")
+                for (_, c, w), a, b in zip(stems, lo, hi, strict=True):
+                    rows.extend(order[a:b].tolist())
+                    cols.extend([c] * (b - a))
+                    vals.extend([w] * (b - a))
         shape = (len(terms), len(self.categories))
         if not rows:
             return sp.csr_matrix(shape, dtype=float)
