@@ -32,6 +32,7 @@ _LAZY = {
     "clean_corpus": "framing.clutter",
     "clean_html": "framing.clutter",
     "ClutterDetector": "framing.clutter",
+    "loaded_spans": "framing.loaded",
 }
 
 __all__ = ["CorpusError", "FramingError", "InputError", "Span", "__version__", *_LAZY]

@@ -20,6 +20,9 @@ from framing.features.context import Context
 FAMILIES: dict[str, str] = {
     "clutter": "framing.features.clutter",
     "style": "framing.features.style",
+    "loaded": "framing.features.loaded",
+    "voice": "framing.features.voice",
+    "sourcing": "framing.features.sourcing",
 }
 DEFAULT: tuple[str, ...] = tuple(FAMILIES)
 

@@ -53,6 +53,10 @@ class Context:
             self._texts[name] = Docs(make(self._texts["body"].texts))
         return self._texts[name]
 
+    def editorial(self) -> Docs:
+        """The body with clutter removed when a provider registers ``"editorial"``, else the body."""
+        return self.docs("editorial" if "editorial" in TEXT_PROVIDERS else "body")
+
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """Compute a shared intermediate result once per batch."""
         if key not in self._memo:
