@@ -27,6 +27,9 @@ _LAZY = {
     "load_example": "framing.corpus",
     "extract_features": "framing.features",
     "FramingFeatures": "framing.transformer",
+    "compare_outlets": "framing.compare",
+    "outlet_classifier": "framing.compare",
+    "distinguishing_terms": "framing.terms",
 }
 
 __all__ = ["CorpusError", "FramingError", "InputError", "Span", "__version__", *_LAZY]

@@ -19,6 +19,7 @@ from framing.errors import FramingError
 COMMANDS: dict[str, str] = {
     "info": "framing.cli.info",
     "features": "framing.cli.features",
+    "compare": "framing.cli.compare",
 }
 
 
