@@ -316,7 +316,7 @@ def compare_outlets(
     if date is not None:
         parsed = pd.to_datetime(date, errors="coerce", utc=True)
         months = parsed.dt.strftime("%Y-%m").to_numpy(dtype=object)
-        keep &= parsed.notna().to_numpy()
+        keep = keep & parsed.notna().to_numpy()
     X, codes, strata = X[keep], codes[keep], strata[keep]
     valid = ~np.isnan(X)
     # pooled stratum shares per measure (over every group's valid values)
