@@ -148,6 +148,28 @@ def _interval(boot: np.ndarray, n: np.ndarray, ci: float) -> tuple[np.ndarray, n
     return np.where(n >= 2, low, np.nan), np.where(n >= 2, high, np.nan)
 
 
+def _estimates(X, valid, cells, strata, shares, n_boot, ci, rng):
+    """Estimate, interval bounds and ``n`` for each non-empty cell, as (cells, measures) arrays.
+
+    Cells are visited in increasing code order, so one seeded generator gives the same
+    resamples for the same input.
+    """
+    from threadpoolctl import threadpool_limits
+
+    order = np.argsort(cells, kind="stable")
+    ids, starts = np.unique(cells[order], return_index=True)
+    bounds = np.append(starts, len(order))
+    out = np.full((4, len(ids), X.shape[1]), np.nan)
+    # the products are small and many: threads only contend for the cores
+    with threadpool_limits(1, user_api="blas"):
+        for c in range(len(ids)):
+            r = order[bounds[c] : bounds[c + 1]]
+            n = valid[r].sum(0)
+            point, boot = _bootstrap(X[r], valid[r], strata[r], shares, n_boot, rng)
+            out[:, c] = point, *_interval(boot, n, ci), n
+    return out
+
+
 # --- tests ------------------------------------------------------------------------------
 
 
@@ -170,24 +192,44 @@ def benjamini_hochberg(p: Any) -> np.ndarray:
 
 
 def _tests(y: np.ndarray, codes: np.ndarray, k: int) -> tuple[float, float, np.ndarray]:
-    """Kruskal-Wallis over the groups, and for each group versus the rest: U, p, delta."""
-    samples = [y[codes == j] for j in range(k)]
-    varies = len(y) > 0 and np.ptp(y) > 0
-    present = [s for s in samples if len(s)]
-    h = p = np.nan
-    if varies and len(present) >= 2:
-        h, p = stats.kruskal(*present)
+    """Kruskal-Wallis over the groups, and for each group versus the rest: U, p, delta.
+
+    The values are ranked once; every statistic follows from the groups' rank sums
+    (the same formulas as :func:`scipy.stats.kruskal` and the asymptotic
+    :func:`scipy.stats.mannwhitneyu`, with tie and continuity corrections). Tiny
+    comparisons (both sides at most 8 values, no ties) get scipy's exact p-value.
+    """
     out = np.full((k, 3), np.nan)  # mwu_u, mwu_p, cliffs_delta
-    for j, s in enumerate(samples):
-        rest = y[codes != j]
-        if not (len(s) and len(rest)):
-            continue
-        # exact p only for tiny samples (scipy's exact null is slow for a large rest)
-        method = "auto" if max(len(s), len(rest)) <= 8 else "asymptotic"
-        res = stats.mannwhitneyu(s, rest, alternative="two-sided", method=method)
-        pairs = len(s) * len(rest)
-        out[j] = res.statistic, res.pvalue if varies else np.nan, 2 * res.statistic / pairs - 1
-    return float(h), float(p), out
+    N = len(y)
+    sizes = np.bincount(codes, minlength=k).astype(float)
+    if N == 0:
+        return np.nan, np.nan, out
+    rank_sums = np.bincount(codes, weights=stats.rankdata(y), minlength=k)
+    ties = np.unique(y, return_counts=True)[1].astype(float)
+    tie_term = float((ties**3 - ties).sum())
+    n1, n2 = sizes, N - sizes
+    tested = (n1 > 0) & (n2 > 0)
+    u = rank_sums - n1 * (n1 + 1) / 2
+    out[tested, 0] = u[tested]
+    out[tested, 2] = 2 * u[tested] / (n1 * n2)[tested] - 1
+    if len(ties) < 2:  # no variation: nothing to test
+        return np.nan, np.nan, out
+    present = sizes > 0
+    h = np.nan
+    p = np.nan
+    if present.sum() >= 2:
+        h = 12 / (N * (N + 1)) * (rank_sums[present] ** 2 / sizes[present]).sum() - 3 * (N + 1)
+        h /= 1 - tie_term / (N**3 - N)
+        p = float(stats.chi2.sf(h, present.sum() - 1))
+    sigma = np.sqrt(n1 * n2 / 12 * ((N + 1) - tie_term / (N * (N - 1))))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        z = (np.abs(u - n1 * n2 / 2) - 0.5) / sigma
+    out[tested, 1] = np.minimum(2 * stats.norm.sf(z[tested]), 1.0)
+    if len(ties) == N:  # exact null distribution where scipy would use it
+        for j in np.flatnonzero(tested & (n1 <= 8) & (n2 <= 8)):
+            res = stats.mannwhitneyu(y[codes == j], y[codes != j], method="exact")
+            out[j, 1] = res.pvalue
+    return float(h), p, out
 
 
 # --- the public functions ---------------------------------------------------------------
@@ -307,7 +349,7 @@ def compare_outlets(
     labels = sorted(pd.unique(group[keep]), key=str)
     if not labels:
         raise InputError("no article has a group value; check the grouping column")
-    codes = pd.Categorical(group, categories=labels).codes
+    codes = pd.Categorical(group, categories=labels).codes.astype(np.intp)
     if stratum is None:
         strata = np.zeros(len(X), dtype=np.intp)
     else:
@@ -327,16 +369,32 @@ def compare_outlets(
     label = {"by": getattr(by, "name", by), "within": getattr(within, "name", within)}
 
     if months is not None:
-        out = _trend(X, valid, codes, strata, shares, months[keep], labels, names, n_boot, ci, rng)
+        month_labels, month_codes = np.unique(months[keep].astype(str), return_inverse=True)
+        cells = codes * len(month_labels) + month_codes
+        point, low, high, n = _estimates(X, valid, cells, strata, shares, n_boot, ci, rng)
+        cell_ids = np.unique(cells)
+        out = pd.DataFrame(
+            {
+                "group": np.repeat(
+                    np.asarray(labels, dtype=object)[cell_ids // len(month_labels)], len(names)
+                ),
+                "measure": np.tile(names, len(cell_ids)),
+                "month": np.repeat(month_labels[cell_ids % len(month_labels)], len(names)),
+                "n": n.ravel().astype(int),
+                "mean": point.ravel(),
+                "ci_low": low.ravel(),
+                "ci_high": high.ravel(),
+                "_m": np.tile(np.arange(len(names)), len(cell_ids)),
+                "_g": np.repeat(cell_ids // len(month_labels), len(names)),
+            }
+        )
+        out = out[out["n"] > 0].sort_values(["_g", "_m", "month"], kind="stable")
+        out = out[TREND_COLUMNS].reset_index(drop=True)
         out.attrs["method"] = _method(label, ci, n_boot, seed, trend=True)
         return out
 
     rows = []
-    estimates = {}
-    for j, _ in enumerate(labels):
-        rows_j = codes == j
-        point, boot = _bootstrap(X[rows_j], valid[rows_j], strata[rows_j], shares, n_boot, rng)
-        estimates[j] = point, *_interval(boot, valid[rows_j].sum(0), ci)
+    estimates = _estimates(X, valid, codes, strata, shares, n_boot, ci, rng)
     for i, name in enumerate(names):
         v = valid[:, i]
         y, g, s = X[v, i], codes[v], strata[v]
@@ -345,11 +403,11 @@ def compare_outlets(
             y = y - means[s] + (y.mean() if len(y) else 0.0)
         h, p, pairwise = _tests(y, g, len(labels))
         for j, lab in enumerate(labels):
-            point, low, high = estimates[j]
+            point, low, high = (e[j, i] for e in estimates[:3])
             yj = y[g == j]
             rows.append(
-                (lab, name, len(yj), point[i], np.median(yj) if len(yj) else np.nan)
-                + (low[i], high[i], h, p, *pairwise[j][:2], np.nan, pairwise[j][2])
+                (lab, name, len(yj), point, np.median(yj) if len(yj) else np.nan)
+                + (low, high, h, p, *pairwise[j][:2], np.nan, pairwise[j][2])
             )
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["q"] = benjamini_hochberg(out["mwu_p"])
@@ -358,28 +416,12 @@ def compare_outlets(
     return out
 
 
-def _trend(X, valid, codes, strata, shares, months, labels, names, n_boot, ci, rng):
-    """One row per (group, measure, month) with data: n, mean and its interval."""
-    parts = []
-    for g, month in sorted(set(zip(codes.tolist(), months.tolist()))):
-        r = (codes == g) & (months == month)
-        point, boot = _bootstrap(X[r], valid[r], strata[r], shares, n_boot, rng)
-        n = valid[r].sum(0)
-        low, high = _interval(boot, n, ci)
-        part = {"group": labels[g], "measure": names, "month": month, "n": n}
-        part.update({"mean": point, "ci_low": low, "ci_high": high, "_g": g})
-        parts.append(pd.DataFrame(part).assign(_m=range(len(names))))
-    if not parts:
-        return pd.DataFrame(columns=TREND_COLUMNS)
-    out = pd.concat(parts, ignore_index=True)
-    out = out[out["n"] > 0].sort_values(["_g", "_m", "month"], kind="stable")
-    return out[TREND_COLUMNS].reset_index(drop=True)
-
-
 def _method(label: dict, ci: float, n_boot: int, seed: int, *, trend: bool) -> str:
     pct = f"{ci:.0%}"
     if label["within"] is None:
-        text = f"mean per {label['by']}; {pct} percentile bootstrap ({n_boot} resamples, seed {seed})"
+        text = (
+            f"mean per {label['by']}; {pct} percentile bootstrap ({n_boot} resamples, seed {seed})"
+        )
     else:
         text = (
             f"mean per {label['by']} directly standardised to the pooled {label['within']} "
