@@ -36,7 +36,6 @@ from __future__ import annotations
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -197,46 +196,51 @@ def distinguishing_terms(
     skip = np.fromiter((t in stop for t in vocab), bool, len(vocab))
     token_group = np.repeat(doc_group, np.diff(ptr))
 
-    parts = []
+    # every order's kept n-grams side by side: names, group counts, corpus counts, and
+    # each term's order (its multinomial: the totals n_i and n differ between orders)
+    names, counts, totals, order, n_group, n_all = [], [], [], [], [], []
     for n in range(lo, hi + 1):
         starts, codes = _ngrams(ids, ptr, n, skip)
-        if not len(codes):
-            continue
-        n_terms = int(codes.max()) + 1
-        ones = np.ones(len(codes))
-        counts = sp.csr_matrix((ones, (token_group[starts], codes)), shape=(len(labels), n_terms))
+        n_terms = int(codes.max()) + 1 if len(codes) else 0
         total = np.bincount(codes, minlength=n_terms)
         kept = np.flatnonzero(total >= min_count)
-        if not len(kept):
-            continue
-        y = counts[:, kept].toarray()
-        n_group = np.asarray(counts.sum(axis=1)).ravel()
-        first = np.full(n_terms, len(codes))
-        np.minimum.at(first, codes, np.arange(len(codes)))
-        at = starts[first[kept]]
-        names = vocab[ids[at]]
+        by_group = sp.csr_matrix(
+            (np.ones(len(codes)), (token_group[starts], codes)), shape=(len(labels), n_terms)
+        )
+        at = np.zeros(n_terms, dtype=np.int64)
+        at[codes] = starts  # one occurrence of each n-gram names it
+        at = at[kept]
+        name = vocab[ids[at]] if len(kept) else np.array([], dtype=object)
         for k in range(1, n):
-            names = names + " " + vocab[ids[at + k]]
-        for i, label in enumerate(labels):
-            y_rest = total[kept] - y[i]
-            delta, z = log_odds(y[i], y_rest, n_group[i], len(codes) - n_group[i], prior_scale)
-            parts.append(
-                pd.DataFrame(
-                    {
-                        "group": label,
-                        "term": names,
-                        "count": y[i].astype(np.int64),
-                        "count_rest": y_rest.astype(np.int64),
-                        "log_odds": delta,
-                        "z": z,
-                        "_g": i,
-                    }
-                )
-            )
-    if not parts:
-        return pd.DataFrame(columns=COLUMNS)
-    out = pd.concat(parts, ignore_index=True)
-    out = out.sort_values(["_g", "z", "term"], ascending=[True, False, True], kind="stable")
-    if top is not None:
-        out = out.groupby("_g", sort=False).head(top)
-    return out[COLUMNS].reset_index(drop=True)
+            name = name + " " + vocab[ids[at + k]]
+        names.append(name)
+        counts.append(by_group[:, kept])
+        totals.append(total[kept])
+        order.append(np.full(len(kept), n - lo))
+        n_group.append(np.asarray(by_group.sum(axis=1)).ravel())
+        n_all.append(len(codes))
+    names, totals, order = np.concatenate(names), np.concatenate(totals), np.concatenate(order)
+    counts = sp.hstack(counts, format="csr")
+    n_group, n_all = np.stack(n_group, axis=1), np.array(n_all)
+    alphabetical = np.argsort(np.argsort(names, kind="stable"), kind="stable")
+    picked = []
+    for i in range(len(labels)):
+        y = counts[i].toarray().ravel()
+        n_i = n_group[i, order]
+        delta, z = log_odds(y, totals - y, n_i, n_all[order] - n_i, prior_scale)
+        rank = np.lexsort((alphabetical, -z))[:top]
+        picked.append(
+            (np.full(len(rank), i), rank, y[rank], totals[rank] - y[rank], delta[rank], z[rank])
+        )
+    g, rank, y, rest, delta, z = (np.concatenate(c) for c in zip(*picked, strict=True))
+    return pd.DataFrame(
+        {
+            "group": np.asarray(labels, dtype=object)[g],
+            "term": names[rank],
+            "count": y.astype(np.int64),
+            "count_rest": rest.astype(np.int64),
+            "log_odds": delta,
+            "z": z,
+        },
+        columns=COLUMNS,
+    )
