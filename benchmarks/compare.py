@@ -112,7 +112,7 @@ def main() -> None:
             lambda kw=kwargs: compare_outlets(feats, measures=measures, n_boot=2000, **kw)
         )
         print(
-            f"  {label:<42} {secs:7.2f} s  ({len(table):,} rows; {secs / bare:.2f} x the bare pass)"
+            f"  {label:<42} {secs:7.2f} s  (cpu {timed.cpu:.2f} s; {len(table):,} rows; {secs / bare:.2f} x the bare pass)"
         )
 
     secs, terms = timed(lambda: distinguishing_terms(corpus, top=20))

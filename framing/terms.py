@@ -228,7 +228,10 @@ def distinguishing_terms(
         y = counts[i].toarray().ravel()
         n_i = n_group[i, order]
         delta, z = log_odds(y, totals - y, n_i, n_all[order] - n_i, prior_scale)
-        rank = np.lexsort((alphabetical, -z))[:top]
+        rank = np.arange(len(z))
+        if top is not None and top < len(z):  # candidates: the top z-scores and any ties
+            rank = np.flatnonzero(z >= np.partition(z, len(z) - top)[len(z) - top])
+        rank = rank[np.lexsort((alphabetical[rank], -z[rank]))][:top]
         picked.append(
             (np.full(len(rank), i), rank, y[rank], totals[rank] - y[rank], delta[rank], z[rank])
         )

@@ -62,7 +62,9 @@ def test_q_values_are_benjamini_hochberg_over_all_tests(random_features):
     # the definition, written out: q_i = min over p_j >= p_i of p_j * m / rank_j
     m = len(p)
     rank = stats.rankdata(p, method="ordinal")
-    by_hand = [min(min(p[j] * m / rank[j] for j in range(m) if p[j] >= p[i]), 1.0) for i in range(m)]
+    by_hand = [
+        min(min(p[j] * m / rank[j] for j in range(m) if p[j] >= p[i]), 1.0) for i in range(m)
+    ]
     assert np.allclose(table["q"], by_hand)
     if hasattr(stats, "false_discovery_control"):
         assert np.allclose(table["q"], stats.false_discovery_control(p, method="bh"))
@@ -254,18 +256,19 @@ def test_outlet_classifier_needs_two_groups():
 
 
 def test_cli_compare(tmp_path, capsys):
+    def compare(*args: str) -> int:
+        return main(["compare", "--features", "style", *args])
+
     out = tmp_path / "new" / "cmp.csv"
-    assert main(["compare", "--features", "style", "--n-boot", "200", "-o", str(out)]) == 0
+    assert compare("--n-boot", "200", "-o", str(out)) == 0
     printed = capsys.readouterr().out
     assert "group-vs-rest tests have q < 0.05" in printed and "style_" in printed
     table = pd.read_csv(out)
     assert list(table.columns) == COLUMNS and len(table) == 70
-    out2 = tmp_path / "within.csv"
-    assert main(["compare", "--features", "style", "--within", "topic", "--n-boot", "100", "-o", str(out2)]) == 0
-    assert len(pd.read_csv(out2)) == 70
-    out3 = tmp_path / "trend.csv"
-    assert main(["compare", "--features", "style", "--over", "date", "--n-boot", "50", "-o", str(out3)]) == 0
-    assert list(pd.read_csv(out3).columns) == TREND_COLUMNS
+    assert compare("--within", "topic", "--n-boot", "100", "-o", str(tmp_path / "w.csv")) == 0
+    assert len(pd.read_csv(tmp_path / "w.csv")) == 70
+    assert compare("--over", "date", "--n-boot", "50", "-o", str(tmp_path / "t.csv")) == 0
+    assert list(pd.read_csv(tmp_path / "t.csv").columns) == TREND_COLUMNS
 
 
 def test_cli_compare_without_grouping_column(tmp_path, capsys):
