@@ -476,8 +476,9 @@ def outlet_classifier(
     dict
         ``"scores"``: DataFrame indexed by ``model`` (``"measures"``: the classifier;
         ``"majority"``: always the largest group, fitted in the same folds;
-        ``"uniform"``: guessing each of the k groups with probability 1/k, exact
-        expectation) with columns ``accuracy``, ``accuracy_std``, ``macro_f1``,
+        ``"uniform"``: guessing each of the k groups with probability 1/k: accuracy
+        1/k, macro-F1 from each class's expected precision (its share) and recall
+        (1/k)) with columns ``accuracy``, ``accuracy_std``, ``macro_f1``,
         ``macro_f1_std`` (std over folds).
         ``"importance"``: DataFrame with columns ``measure``, ``importance_mean``,
         ``importance_std`` (accuracy drop, std over folds and repeats), sorted by

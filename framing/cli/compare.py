@@ -65,12 +65,9 @@ def summary(table, top: int = 10, alpha: float = 0.05) -> list[str]:
             f"{_num(m)} [{_num(lo)}, {_num(hi)}]"
             for m, lo, hi in zip(sig["mean"], sig["ci_low"], sig["ci_high"], strict=True)
         ]
-        cols = [sig["measure"].astype(str).tolist(), sig["group"].astype(str).tolist(), est]
-        widths = [
-            max(len(h), *map(len, c))
-            for h, c in zip(("measure", "group", "mean [CI]"), cols, strict=True)
-        ]
         head = ("measure", "group", "mean [CI]")
+        cols = [sig["measure"].astype(str).tolist(), sig["group"].astype(str).tolist(), est]
+        widths = [max(len(h), *map(len, c)) for h, c in zip(head, cols, strict=True)]
         lines.append(
             "  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)) + "  delta  q"
         )
