@@ -33,6 +33,9 @@ _LAZY = {
     "clean_html": "framing.clutter",
     "ClutterDetector": "framing.clutter",
     "loaded_spans": "framing.loaded",
+    "compare_outlets": "framing.compare",
+    "outlet_classifier": "framing.compare",
+    "distinguishing_terms": "framing.terms",
 }
 
 __all__ = ["CorpusError", "FramingError", "InputError", "Span", "__version__", *_LAZY]

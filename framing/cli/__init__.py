@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "info": "framing.cli.info",
     "features": "framing.cli.features",
     "clean": "framing.cli.clean",
+    "compare": "framing.cli.compare",
 }
 
 
