@@ -309,7 +309,7 @@ def _split(text_or_row: Any, headline: str | None) -> tuple[str, str]:
     if isinstance(text_or_row, str):
         if headline is not None:
             return headline, text_or_row
-        first, newline, rest = text_or_row.partition("\n")
+        first, newline, rest = text_or_row.rstrip().partition("\n")
         return (first.strip(), rest.strip("\n")) if newline else ("", text_or_row)
     if hasattr(text_or_row, "columns"):
         raise InputError("explain takes one article: pass a row, e.g. df.iloc[0], not a DataFrame")

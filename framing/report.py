@@ -105,6 +105,19 @@ def prepare(corpus_df: pd.DataFrame, by: str = "outlet", within: str | None = No
     return df, notes
 
 
+def split_constant(features: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """Numeric measures that vary, and those that are constant (nothing to compare).
+
+    Examples
+    --------
+    >>> split_constant(pd.DataFrame({"a": [1, 2], "b": [0, 0], "c": ["x", "y"]}))
+    (['a'], ['b'])
+    """
+    numeric = [c for c in features.columns if pd.api.types.is_numeric_dtype(features[c])]
+    constant = [c for c in numeric if features[c].nunique(dropna=True) < 2]
+    return [c for c in numeric if c not in constant], constant
+
+
 def analyse(
     corpus_df: pd.DataFrame,
     *,
@@ -119,13 +132,13 @@ def analyse(
     ``features`` is a precomputed feature table (same index as the corpus) or a family
     selection for :func:`framing.extract_features` (default: the default families).
     """
+    df, notes = prepare(corpus_df, by, within)
     from tqdm.auto import tqdm
 
     from framing.compare import compare_outlets, outlet_classifier
     from framing.features import extract_features
     from framing.terms import distinguishing_terms
 
-    df, notes = prepare(corpus_df, by, within)
     steps = tqdm(total=4, desc="report", unit="step", disable=not progress, leave=False)
     steps.set_postfix_str("measures")
     if isinstance(features, pd.DataFrame):
@@ -133,9 +146,7 @@ def analyse(
     else:
         feats = extract_features(df, features or "default", progress=progress)
     steps.update()
-    numeric = [c for c in feats.columns if pd.api.types.is_numeric_dtype(feats[c])]
-    constant = [c for c in numeric if feats[c].nunique(dropna=True) < 2]
-    measures = [c for c in numeric if c not in constant]
+    measures, constant = split_constant(feats)
     if constant:
         notes.append(
             f"Not compared: {len(constant)} measure(s) constant over this corpus ("
