@@ -104,7 +104,7 @@ def analysis(by: str = "outlet"):
     head, _, body = express.partition("\n")
     rng = np.random.default_rng(0)
     rows = []
-    for i, g in enumerate(OUTLETS):
+    for g in OUTLETS:
         for j in range(3):
             rows.append({by: g, "headline": f"Story {j} from {g}", "body": f"Body {j} of {g}."})
     rows[3]["headline"] = "<script>alert(1)</script>"
