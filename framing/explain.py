@@ -180,18 +180,12 @@ class Explanation:
 
         body, body_spans, note = self.body, self._in("body"), ""
         if max_chars is not None and len(body) > max_chars:
-            cut = _cut(body, max_chars)
-            hidden = sum(1 for s in body_spans if s.end > cut)
-            body_spans = [
-                Span.at(body, s.start, min(s.end, cut), s.kind, s.label)
-                for s in body_spans
-                if s.start < cut
-            ]
+            body, body_spans, left_out, hidden = excerpt(body, body_spans, max_chars)
+            more = f", holding {hidden} highlighted span(s)" if hidden else ""
             note = (
-                f'<p style="color:#555;font-style:italic">… {len(body) - cut:,} more '
-                f"characters not shown ({hidden} more highlighted span(s)).</p>"
+                f'<p style="color:#555;font-style:italic">{left_out:,} characters not shown'
+                f"{more}; […] marks where.</p>"
             )
-            body = body[:cut]
         parts = ['<div class="framing-explain" style="line-height:1.5">']
         if self.headline:
             marked = _markup(self.headline, self._in("headline"), open_, _close, html.escape)
@@ -224,6 +218,63 @@ class Explanation:
 
 def _close(s: Span) -> str:
     return "</mark>"
+
+
+def excerpt(text: str, spans: list[Span], max_chars: int) -> tuple[str, list[Span], int, int]:
+    """The paragraphs of ``text`` that hold the most evidence, within about ``max_chars``.
+
+    The first paragraph is always kept (it says what the article is about), then the
+    paragraphs densest in spans, then the next paragraphs in order; a paragraph longer than the room left is cut at a
+    sentence end. Left-out stretches become ``[…]``. Spans are clipped and shifted to the
+    excerpt.
+
+    Returns
+    -------
+    tuple
+        The excerpt, its spans, the characters left out, and the spans left out entirely.
+
+    Examples
+    --------
+    >>> t = "Intro.\\nFiller text.\\nA bloody monster."
+    >>> short, spans, left_out, hidden = excerpt(t, [Span.at(t, 22, 36, "pej")], 30)
+    >>> short, [s.text for s in spans], left_out, hidden
+    ('Intro.\\n[…]\\nA bloody monster.', ['bloody monster'], 14, 0)
+    """
+    from framing.text import paragraphs
+
+    paras = paragraphs(text) or [(0, len(text))]
+    hits = [sum(1 for sp in spans if sp.start < e and sp.end > s) for s, e in paras]
+    density = [h / (e - s + 50) for h, (s, e) in zip(hits, paras, strict=True)]
+    order = [0] + sorted(range(1, len(paras)), key=lambda i: (-density[i], i))
+    kept, room = [], max_chars
+    for i in order:
+        s, e = paras[i]
+        if kept and (room < min(80, max_chars // 3) or (hits[i] == 0 and e - s > room)):
+            break
+        if e - s > room:  # the stretch of the paragraph around its first evidence
+            first = min((sp.start for sp in spans if s <= sp.start < e), default=s)
+            s = max(s, first - room // 3)
+            s = s if s == paras[i][0] else text.find(" ", s, first) + 1 or first
+            e = s + _cut(text[s:e], room)
+        kept.append((s, e))
+        room -= e - s
+    kept.sort()
+    pieces, shifted, pos = [], [], 0
+    for k, (s, e) in enumerate(kept):
+        before = text[kept[k - 1][1] if k else 0 : s]
+        pieces.append(("\n" if k else "") + ("[…]\n" if before.strip() else ""))
+        pos += len(pieces[-1])
+        for sp in spans:
+            a, b = max(sp.start, s), min(sp.end, e)
+            if a < b:
+                shifted.append(Span(a - s + pos, b - s + pos, sp.kind, text[a:b], sp.label))
+        pieces.append(text[s:e])
+        pos += e - s
+    if text[kept[-1][1] :].strip():
+        pieces.append("\n[…]")
+    covered = sum(e - s for s, e in kept)
+    hidden = sum(1 for sp in spans if not any(sp.start < e and sp.end > s for s, e in kept))
+    return "".join(pieces), shifted, len(text) - covered, hidden
 
 
 def _cut(text: str, limit: int) -> int:

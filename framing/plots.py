@@ -54,11 +54,11 @@ def _axes(ax, width: float, height: float):
     return ax
 
 
-def _legend_above(ax) -> None:
+def _legend_above(ax, ncol: int = 4) -> None:
     ax.legend(
         loc="lower left",
         bbox_to_anchor=(0, 1.01),
-        ncol=4,
+        ncol=ncol,
         fontsize="small",
         frameon=False,
         borderaxespad=0,
@@ -154,7 +154,7 @@ def forest(compare_df: pd.DataFrame, measure: str, ax=None, *, alpha: float = AL
     ax.set_xlabel(_measure_label(measure))
     ax.grid(axis="x", color="#eee")
     ax.set_axisbelow(True)
-    _legend_above(ax)
+    _legend_above(ax, ncol=2)
     return ax
 
 

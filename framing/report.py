@@ -300,9 +300,14 @@ def _family_section(a: Analysis, family: str) -> dict:
 
     measures = [m for m in a.measures if m.split("_", 1)[0] == family]
     figures = []
-    key = KEY_MEASURE.get(family, measures[0])
-    if key not in measures:
-        key = measures[0]
+    key = KEY_MEASURE.get(family)
+    if key not in measures:  # else the measure that differs most across groups
+        h = (
+            a.comparison.groupby("measure")["kruskal_h"].first()
+            if "kruskal_h" in a.comparison
+            else {}
+        )
+        key = max(measures, key=lambda m: (np.nan_to_num(h.get(m, 0.0)), m))
     if family == "headline" and set(plots.HEADLINE_RATES) & set(measures):
         figures.append(
             _figure(
@@ -368,7 +373,7 @@ def _overview(a: Analysis) -> dict:
         )
     rows.index.name = a.by
     figures = []
-    if len(a.measures) > 1:
+    if len(_families(a.measures)) > 1:
         figures.append(
             _figure(
                 "overview-heatmap",

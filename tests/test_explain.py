@@ -154,14 +154,29 @@ def test_nest_random_overlaps_keep_text_and_markup():
         assert re.sub(r"\[\[|\]\]\{k\d\}", "", str(e).rsplit("\n\nevidence", 1)[0]) == text
 
 
-def test_truncation_says_what_is_left_out(demo, express):
+def test_excerpt_keeps_the_evidence(demo, express):
     e = explain(express)
-    short = e.to_html(max_chars=300)
+    short = e.to_html(max_chars=700)
     assert len(short) < len(e.to_html())
-    assert "more characters not shown" in short and "highlighted span(s)" in short
-    assert "bloody monster" not in short  # it lies past the cut
+    assert "characters not shown" in short and "[…]" in short
+    # the paragraph with the pejorative lies far into the article, and is kept
+    assert "[[bloody monster]]" not in short and ">bloody monster</mark>" in short
+    assert "Russia: Police grapple" in short  # the first paragraph always is
+    assert "Protesters in Minsk were seen" not in short  # no evidence there
     tags = parse(short)
     assert tags.errors == [] and tags.stack == []
+
+
+def test_excerpt_spans_point_into_the_excerpt(express):
+    from framing.explain import excerpt
+
+    body = express.partition("\n")[2]
+    spans = find_demo(body)
+    text, shifted, left_out, hidden = excerpt(body, spans, 500)
+    assert len(text) - text.count("[…]") * 3 <= 500 + 20 and left_out > 0
+    for s in shifted:
+        assert text[s.start : s.end] == s.text and s.text in body
+    assert len(shifted) >= len(spans) - hidden
 
 
 def test_no_sources_means_no_evidence_not_an_error(monkeypatch):
