@@ -47,6 +47,14 @@ PALETTE = (
     "#cfbaf0",
     "#90dbf4",
     "#fbf8cc",
+    "#ffe5b4",
+    "#c1f0c1",
+    "#f4b6c2",
+    "#b3d9ff",
+    "#e6ccb3",
+    "#d9f2e6",
+    "#ffccf2",
+    "#e0e0a0",
 )
 _ANSI = ("43", "46", "41", "42", "45", "44", "103", "106", "101", "102", "105", "104")
 
@@ -123,8 +131,8 @@ class Explanation:
 
         def open_(s: Span) -> str:
             if color:
-                stack.append(codes[s.kind])
-                return f"\x1b[30;{codes[s.kind]}m"
+                stack.append(codes[_first(s.kind)])
+                return f"\x1b[30;{stack[-1]}m"
             return "[["
 
         def close(s: Span) -> str:
@@ -174,7 +182,7 @@ class Explanation:
         def open_(s: Span) -> str:
             title = f"{s.kind}: {s.label}" if s.label else s.kind
             return (
-                f'<mark style="background:{colours[s.kind]};padding:0 1px;border-radius:2px" '
+                f'<mark style="background:{colours[_first(s.kind)]};padding:0 1px;border-radius:2px" '
                 f'title="{html.escape(title)}" data-kind="{html.escape(s.kind)}">'
             )
 
@@ -318,6 +326,32 @@ def nest(spans: Iterable[Span]) -> list[Span]:
     return out
 
 
+def merge_same(spans: Iterable[Span]) -> list[Span]:
+    """Spans covering the same text become one, whose kind lists theirs (``"a, b"``).
+
+    Examples
+    --------
+    >>> t = "said"
+    >>> merge_same([Span.at(t, 0, 4, "report"), Span.at(t, 0, 4, "assertive", "x")])
+    [Span(start=0, end=4, kind='assertive, report', text='said', label='x')]
+    """
+    groups: dict[tuple[int, int], list[Span]] = {}
+    for s in spans:
+        groups.setdefault((s.start, s.end), []).append(s)
+    out = []
+    for same in groups.values():
+        kinds = sorted({s.kind for s in same})
+        labels = sorted({s.label for s in same if s.label})
+        out.append(
+            Span(same[0].start, same[0].end, ", ".join(kinds), same[0].text, "; ".join(labels))
+        )
+    return out
+
+
+def _first(kind: str) -> str:
+    return kind.split(", ")[0]
+
+
 def _markup(
     text: str,
     spans: Iterable[Span],
@@ -336,7 +370,7 @@ def _markup(
             out.append(escape(text[pos:upto]))
             pos = upto
 
-    for s in nest(s for s in spans if 0 <= s.start < s.end <= len(text)):
+    for s in nest(merge_same(s for s in spans if 0 <= s.start < s.end <= len(text))):
         while stack and stack[-1].end <= s.start:
             emit(stack[-1].end)
             out.append(close(stack.pop()))
