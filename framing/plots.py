@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import textwrap
 
 import matplotlib
 
@@ -101,7 +102,7 @@ def _measure_label(measure: str) -> str:
         text = describe().get(measure)
     except (ImportError, InputError):  # a family that cannot load must not stop a figure
         text = None
-    return f"{measure}\n({text})" if text else measure
+    return f"{measure}\n" + textwrap.fill(f"({text})", 70) if text else measure
 
 
 def forest(compare_df: pd.DataFrame, measure: str, ax=None, *, alpha: float = ALPHA):
@@ -179,7 +180,10 @@ def heatmap(
     measures : list of str, optional
         Columns to show, in order (default: all, sorted, so families sit together).
     order : list of str, optional
-        Row order; default: outlets sorted by their mean value across measures.
+        Outlet order; default: sorted by their mean value across measures, highest first.
+
+    Outlets are rows and measures columns, or the other way round when there are more
+    measures than outlets, so that the labels stay readable.
 
     Examples
     --------
@@ -211,15 +215,18 @@ def heatmap(
         list(order) if order is not None else grid.mean(axis=1).sort_values(ascending=False).index
     )
     grid = grid.loc[rows]
-    ax = _axes(ax, max(5.0, 2.5 + 0.32 * grid.shape[1]), 2.0 + 0.34 * grid.shape[0])
-    image = ax.imshow(grid.to_numpy(float), cmap="RdBu_r", vmin=-limit, vmax=limit, aspect="auto")
-    size = 9 if grid.shape[1] <= 25 else 7
-    ax.set_xticks(range(grid.shape[1]), grid.columns, rotation=60, ha="right", fontsize=size)
-    ax.set_yticks(range(grid.shape[0]), [str(r) for r in grid.index], fontsize=9)
+    q = None
     if "q" in compare_df:
-        q = compare_df.pivot(index="group", columns="measure", values="q").reindex(
-            index=grid.index, columns=grid.columns
-        )
+        q = compare_df.pivot(index="group", columns="measure", values="q")
+        q = q.reindex(index=grid.index, columns=grid.columns)
+    if grid.shape[1] > grid.shape[0]:  # more measures than groups: measures down the side
+        grid, q = grid.T, (None if q is None else q.T)
+    nrows, ncols = grid.shape
+    ax = _axes(ax, max(5.0, 3.0 + 0.45 * ncols), 1.6 + 0.3 * nrows)
+    image = ax.imshow(grid.to_numpy(float), cmap="RdBu_r", vmin=-limit, vmax=limit, aspect="auto")
+    ax.set_xticks(range(ncols), [str(c) for c in grid.columns], rotation=45, ha="right", fontsize=9)
+    ax.set_yticks(range(nrows), [str(r) for r in grid.index], fontsize=9)
+    if q is not None:
         for i, j in zip(*np.nonzero(q.to_numpy(float) < alpha), strict=True):
             ax.text(j, i, "*", ha="center", va="center", fontsize=11, color="black")
     ax.figure.colorbar(image, ax=ax, shrink=0.8, label=label)

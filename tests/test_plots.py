@@ -89,8 +89,11 @@ def test_heatmap_z_scores_by_hand_and_marks_q():
 def test_heatmap_labels_are_readable_with_many_measures():
     measures = [f"family_measure_number_{i}" for i in range(30)]
     ax = plots.heatmap(tables.compare_table(measures=measures))
-    assert_rotated_labels_apart(ax)
+    # more measures than outlets: measures run down the side, one readable row each
+    assert labels(ax) == sorted(measures) and labels(ax, "x")[0] in tables.OUTLETS
     assert_no_overlap(ax.get_yticklabels())
+    assert_rotated_labels_apart(ax)
+    assert ax.images[0].get_array().shape == (30, len(tables.OUTLETS))
 
 
 def test_clutter_composition_from_features_and_from_table_agree():
