@@ -427,7 +427,9 @@ def _terms_section(a: Analysis) -> dict | None:
     fig = _figure(
         "distinguishing-terms",
         "Words and two-word phrases most typical of each group against the rest "
-        "(log-odds ratio with an informative Dirichlet prior, Monroe et al. 2008; bar = z-score).",
+        "(log-odds ratio with an informative Dirichlet prior, Monroe et al. 2008; bar = z-score). "
+        "Counted over the whole body, page furniture included: words like 'caption' or "
+        "'advertisement' point at clutter, not at framing.",
         grid,
     )
     return {

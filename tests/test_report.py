@@ -155,23 +155,30 @@ def stats():
 
 
 def test_pipeline_on_part_of_the_sample(stats, sample, tmp_path):
+    from framing import extract_features
     from framing.report import build_report
 
-    part = sample[sample.outlet.isin(sample.outlet.unique()[:3])].groupby("outlet").head(15)
-    part = pd.concat([part, sample[sample.outlet == sample.outlet.unique()[4]].head(1)])
-    part = part.assign(
-        headline=part.headline.where(part.index != part.index[0], "<script>x</script>")
-    )
-    first = build_report(part, output=tmp_path / "a.html", seed=3)
-    text = first.read_text(encoding="utf-8")
-    assert "<script>" not in text and "single article" in text
-    assert build_report(part, output=tmp_path / "b.html", seed=3).read_bytes() == first.read_bytes()
+    outlets = sample.outlet.unique()
+    part = sample[sample.outlet.isin(outlets[:3])].groupby("outlet").head(15)
+    part = pd.concat([part, sample[sample.outlet == outlets[4]].head(1)])
+    part.loc[part.index[0], "headline"] = "<script>alert(1)</script>"
+    features = extract_features(part).assign(constant_measure=1.0)
+    path = build_report(part, output=tmp_path / "a.html", features=features, seed=3)
+    text = path.read_text(encoding="utf-8")
+    assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "group(s) with a single article" in text and "constant_measure" in text
+    assert f'<section id="{SECTIONS[0]}">' in text and '<section id="examples">' in text
 
 
 @pytest.mark.slow
-def test_cli_report_on_the_sample(stats, tmp_path, monkeypatch):
+def test_cli_report_on_the_sample_is_reproducible(stats, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["report"]) == 0
-    text = (tmp_path / "reports" / "sample.html").read_text(encoding="utf-8")
+    first = (tmp_path / "reports" / "sample.html").read_bytes()
+    text = first.decode("utf-8")
     for section in SECTIONS:
         assert f'<section id="{section}">' in text
+    assert main(["report", "--format", "md", "-o", "reports/sample.md"]) == 0
+    assert (tmp_path / "reports" / "sample_files").is_dir()
+    assert main(["report"]) == 0
+    assert (tmp_path / "reports" / "sample.html").read_bytes() == first
