@@ -14,7 +14,7 @@ import html
 import io
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,8 @@ from framing.errors import CorpusError, InputError
 from framing.io import atomic_write
 
 ALPHA = 0.05
-EXAMPLE_CHARS = 1500  # body characters shown per example article
+EXAMPLE_CHARS = 1200  # body characters shown per example article
+MAX_GROUPS = 20  # figures and examples show at most this many groups, the largest
 FAMILY_TITLES = {
     "headline": "Headline framing",
     "loaded": "Loaded language",
@@ -295,7 +296,8 @@ def _families(measures) -> list[str]:
     return [f for f in FAMILY_TITLES if f in seen] + [f for f in seen if f not in FAMILY_TITLES]
 
 
-def _family_section(a: Analysis, family: str) -> dict:
+def _family_section(a: Analysis, family: str, comparison: pd.DataFrame) -> dict:
+    """Figures of ``a`` (the groups shown) and the clearest differences in ``comparison``."""
     from framing import plots
 
     measures = [m for m in a.measures if m.split("_", 1)[0] == family]
@@ -353,34 +355,40 @@ def _family_section(a: Analysis, family: str) -> dict:
         "title": title,
         "intro": f"{len(measures)} measure(s).",
         "figures": figures,
-        "tables": [("Clearest differences", t) for t in [_findings(a.comparison, measures)] if t],
+        "tables": [("Clearest differences", t) for t in [_findings(comparison, measures)] if t],
     }
 
 
-def _overview(a: Analysis) -> dict:
+def _overview(a: Analysis, shown: Analysis) -> dict:
     from framing import plots
 
-    groups = a.corpus.groupby(a.by, sort=True)
-    rows = pd.DataFrame({"articles": groups.size()})
+    group = a.corpus[a.by]
+    rows = pd.DataFrame({"articles": group.value_counts()})
     for col in ("headline", "body"):
         if col in a.corpus.columns:
-            rows[f"median {col} chars"] = groups[col].apply(
-                lambda s: float(s.fillna("").str.len().median())
-            )
+            lengths = a.corpus[col].fillna("").str.len()
+            rows[f"median {col} chars"] = lengths.groupby(group).median()
     if "leaning" in a.corpus.columns and a.by != "leaning":
-        rows["leaning"] = groups["leaning"].agg(
+        rows["leaning"] = a.corpus.groupby(a.by)["leaning"].agg(
             lambda s: ", ".join(sorted(map(str, s.dropna().unique())))
         )
-    rows.index.name = a.by
+    rows = (
+        rows.rename_axis(a.by)
+        .reset_index()
+        .sort_values(["articles", a.by], ascending=[False, True])
+    )
+    caption = "Articles per group"
+    if len(rows) > 2 * MAX_GROUPS:
+        caption += f" (the {2 * MAX_GROUPS} largest of {len(rows)})"
     figures = []
     if len(_families(a.measures)) > 1:
         figures.append(
             _figure(
                 "overview-heatmap",
-                "All measures at a glance: each column standardised across groups "
+                "All measures at a glance: each measure standardised across groups "
                 f"(red above, blue below the other groups); * marks q < {ALPHA:g}.",
                 plots.heatmap,
-                a.comparison,
+                shown.comparison,
             )
         )
     intro = (
@@ -399,7 +407,7 @@ def _overview(a: Analysis) -> dict:
         "title": "Corpus overview",
         "intro": intro,
         "figures": figures,
-        "tables": [("Articles per group", _table(rows))],
+        "tables": [(caption, _table(rows.head(2 * MAX_GROUPS)))],
     }
 
 
@@ -526,20 +534,52 @@ def _methods(a: Analysis) -> dict:
     }
 
 
-def context(a: Analysis) -> dict:
+def largest(a: Analysis, limit: int = MAX_GROUPS) -> Analysis:
+    """``a`` restricted to its ``limit`` largest groups (ties by name), for the figures.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"outlet": list("abbccc")})
+    >>> table = pd.DataFrame({"group": list("abc"), "measure": "m", "mean": [1.0, 2.0, 3.0]})
+    >>> sorted(largest(Analysis(corpus, corpus, table), 2).comparison["group"])
+    ['b', 'c']
+    """
+    counts = a.corpus[a.by].value_counts()
+    if len(counts) <= limit:
+        return a
+    order = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    keep = [g for g, _ in order[:limit]]
+    shown = {
+        "corpus": a.corpus[a.corpus[a.by].isin(keep)],
+        "comparison": a.comparison[a.comparison["group"].isin(keep)],
+    }
+    if a.terms is not None:
+        shown["terms"] = a.terms[a.terms["group"].isin(keep)]
+    return replace(a, **shown)
+
+
+def context(a: Analysis, max_groups: int = MAX_GROUPS) -> dict:
     """Everything the template shows, as plain values."""
-    sections = [_overview(a)]
-    sections += [_family_section(a, f) for f in _families(a.measures)]
-    sections += [s for s in (_terms_section(a), _classifier_section(a)) if s]
+    n_groups = a.corpus[a.by].nunique()
+    shown = largest(a, max_groups)
+    notes = list(a.notes)
+    if shown is not a:
+        notes.append(
+            f"Figures and examples show the {max_groups} largest of {n_groups} groups; the "
+            "statistics and the tables of differences cover all of them."
+        )
+    sections = [_overview(a, shown)]
+    sections += [_family_section(shown, f, a.comparison) for f in _families(a.measures)]
+    sections += [s for s in (_terms_section(shown), _classifier_section(a)) if s]
     return {
-        "title": f"How {a.corpus[a.by].nunique()} groups frame the news",
+        "title": f"How {n_groups} groups frame the news",
         "by": a.by,
         "seed": a.seed,
         "version": __version__,
         "sections": sections,
-        "examples": _examples(a),
+        "examples": _examples(shown),
         "methods": _methods(a),
-        "notes": a.notes,
+        "notes": notes,
         "alpha": ALPHA,
     }
 

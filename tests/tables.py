@@ -92,7 +92,7 @@ def classifier_result() -> dict:
     return {"scores": scores, "importance": imp}
 
 
-def analysis(by: str = "outlet"):
+def analysis(by: str = "outlet", outlets=OUTLETS):
     """A small :class:`framing.report.Analysis` built from the fixtures above.
 
     The Express article is one of the bodies, and one headline is an HTML injection attempt.
@@ -104,7 +104,7 @@ def analysis(by: str = "outlet"):
     head, _, body = express.partition("\n")
     rng = np.random.default_rng(0)
     rows = []
-    for g in OUTLETS:
+    for g in outlets:
         for j in range(3):
             rows.append({by: g, "headline": f"Story {j} from {g}", "body": f"Body {j} of {g}."})
     rows[3]["headline"] = "<script>alert(1)</script>"
@@ -115,14 +115,14 @@ def analysis(by: str = "outlet"):
         rng.uniform(size=(len(corpus), len(MEASURES))), columns=MEASURES, index=corpus.index
     )
     features.loc[[1, 3], "loaded_language"] = 5.0  # both are their outlet's example
-    comparison = compare_table()
+    comparison = compare_table(outlets)
     comparison.attrs["method"] = "Fixture table with fixed numbers."
     return Analysis(
         corpus,
         features,
         comparison,
         by=by,
-        terms=terms_table(),
+        terms=terms_table(outlets),
         classifier=classifier_result(),
         notes=["Left out 1 group(s): 'X <b>'."],
     )

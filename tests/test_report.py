@@ -83,6 +83,17 @@ def test_markdown_with_png_folder(tmp_path):
     assert "| Fox News |" in text
 
 
+def test_many_groups_show_the_largest():
+    from framing.report import context, largest
+
+    a = tables.analysis(outlets=[f"Outlet {i:02d}" for i in range(8)])
+    a.corpus = a.corpus.iloc[2:]  # Outlet 00 now has one article, the smallest group
+    ctx = context(a, max_groups=3)
+    assert [e["group"] for e in ctx["examples"]] == ["Outlet 01", "Outlet 02", "Outlet 03"]
+    assert any("the 3 largest of 8 groups" in note for note in ctx["notes"])
+    assert largest(a, 8) is a
+
+
 def test_prepare_drops_single_article_groups_and_needs_two_groups():
     df = pd.DataFrame({"outlet": ["A", "A", "B", "B", "C", None], "body": ["x"] * 6})
     kept, notes = prepare(df)
