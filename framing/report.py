@@ -92,11 +92,10 @@ def prepare(corpus_df: pd.DataFrame, by: str = "outlet", within: str | None = No
     counts = df[by].value_counts()
     single = sorted(map(str, counts.index[counts < 2]))
     if single:
-        notes.append(
-            f"Left out {len(single)} group(s) with a single article: "
-            + ", ".join(map(repr, single))
-            + "."
+        names = ", ".join(map(repr, single[:10])) + (
+            f" and {len(single) - 10} more" if len(single) > 10 else ""
         )
+        notes.append(f"Left out {len(single)} group(s) with a single article: {names}.")
         df = df[df[by].map(counts) >= 2]
     if df[by].nunique() < 2:
         raise CorpusError(
