@@ -59,6 +59,17 @@ PALETTE = (
 _ANSI = ("43", "46", "41", "42", "45", "44", "103", "106", "101", "102", "105", "104")
 
 
+def kind_colours(kinds: Iterable[str]) -> dict[str, str]:
+    """Kind -> background colour, given in sorted order of the distinct kinds.
+
+    Examples
+    --------
+    >>> kind_colours(["media", "ad", "media"]) == {"ad": PALETTE[0], "media": PALETTE[1]}
+    True
+    """
+    return {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(sorted(set(kinds)))}
+
+
 @dataclass(frozen=True)
 class Explanation:
     """An article and the spans that drove its measures.
@@ -108,9 +119,8 @@ class Explanation:
         return Counter(s.kind for _, _, s in self.found)
 
     def colours(self) -> dict[str, str]:
-        """Kind -> background colour, assigned in sorted order of the kinds present."""
-        kinds = sorted({s.kind for _, _, s in self.found})
-        return {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(kinds)}
+        """Kind -> background colour for the kinds present (see :func:`kind_colours`)."""
+        return kind_colours(s.kind for _, _, s in self.found)
 
     # --- terminal -----------------------------------------------------------------------
 
@@ -165,8 +175,8 @@ class Explanation:
         Parameters
         ----------
         max_chars : int, optional
-            Show at most about this many characters of the body, cut at a paragraph or
-            sentence end, and say how much (and how much evidence) was left out.
+            Show about this many characters of the body, the paragraphs richest in
+            evidence first (see :func:`excerpt`), and say how much was left out.
         colours : mapping, optional
             Kind -> colour, to keep colours the same across several explanations.
 
@@ -232,9 +242,9 @@ def excerpt(text: str, spans: list[Span], max_chars: int) -> tuple[str, list[Spa
     """The paragraphs of ``text`` that hold the most evidence, within about ``max_chars``.
 
     The first paragraph is always kept (it says what the article is about), then the
-    paragraphs densest in spans, then the next paragraphs in order; a paragraph longer than the room left is cut at a
-    sentence end. Left-out stretches become ``[…]``. Spans are clipped and shifted to the
-    excerpt.
+    paragraphs densest in spans, then the next ones in order; a paragraph longer than the
+    room left is cut to the stretch around its first span. Left-out stretches become
+    ``[…]``. Spans are clipped and shifted to the excerpt.
 
     Returns
     -------

@@ -476,7 +476,7 @@ def _classifier_section(a: Analysis) -> dict | None:
 
 
 def _examples(a: Analysis) -> list[dict]:
-    from framing.explain import explain
+    from framing.explain import explain, kind_colours
 
     measure = next((m for m in EXAMPLE_BY if m in a.features.columns), None)
     examples = []
@@ -486,16 +486,18 @@ def _examples(a: Analysis) -> list[dict]:
             why = f"highest {measure} ({_fmt(float(a.features.at[pick, measure]))})"
         else:
             pick, why = rows.index[0], "first article"
-        e = explain(a.corpus.loc[pick])
         examples.append(
             {
                 "group": str(group),
                 "why": why,
                 "id": str(pick),
-                "explanation": e,
-                "html": e.to_html(max_chars=EXAMPLE_CHARS),
+                "explanation": explain(a.corpus.loc[pick]),
             }
         )
+    # one colour per kind across all examples
+    colours = kind_colours(k for e in examples for k in e["explanation"].kinds())
+    for e in examples:
+        e["html"] = e["explanation"].to_html(max_chars=EXAMPLE_CHARS, colours=colours)
     return examples
 
 
