@@ -21,6 +21,8 @@ COMMANDS: dict[str, str] = {
     "features": "framing.cli.features",
     "clean": "framing.cli.clean",
     "compare": "framing.cli.compare",
+    "report": "framing.cli.report",
+    "explain": "framing.cli.explain",
 }
 
 
