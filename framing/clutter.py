@@ -59,7 +59,7 @@ PATTERNS_PATH = Path(__file__).parent / "data" / "clutter_patterns.json"
 
 _MAX_LEAD_REST = 160  # "READ MORE: <at most this many characters>"
 _MAX_HEADLINE = 120  # a headline-like line is at most this long
-_SENTENCE_END = frozenset(".!?;,:\"')")
+_SENTENCE_END = frozenset(".!?;,:\"')-")  # after fold; a dash ends a transcript's cut-off
 _SMALL_WORDS = frozenset("a an the of in on to for and or at by with as is from vs".split())
 _TAGS_BEFORE = r"(?:<[^<>\n]{0,300}>\s*)*"  # raw HTML tags around a cue line
 _TAGS_AFTER = r"(?:\s*<[^<>\n]{0,300}>)*"
