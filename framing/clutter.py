@@ -59,7 +59,7 @@ PATTERNS_PATH = Path(__file__).parent / "data" / "clutter_patterns.json"
 
 _MAX_LEAD_REST = 160  # "READ MORE: <at most this many characters>"
 _MAX_HEADLINE = 120  # a headline-like line is at most this long
-_SENTENCE_END = frozenset(".!?;,:\"')")
+_SENTENCE_END = frozenset(".!?;,:\"')-")  # after fold; a dash ends a transcript's cut-off
 _SMALL_WORDS = frozenset("a an the of in on to for and or at by with as is from vs".split())
 _TAGS_BEFORE = r"(?:<[^<>\n]{0,300}>\s*)*"  # raw HTML tags around a cue line
 _TAGS_AFTER = r"(?:\s*<[^<>\n]{0,300}>)*"
@@ -120,12 +120,13 @@ class _Rules:
         self.titled = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}: [\"'A-Z0-9]")
         words = {k: [re.escape(w) for w in v] for k, v in data["words"].items()}
         self.words = _Cues(words, "word", r"(?<!\w)(?:{})(?!\w)", re.I)
-        # a byline alone: "By Kate Grise, CNN", "Jamelle Bouie, New York Times"
+        # a byline alone: "By Kate Grise, CNN", "By John Bacon and Doug Stanglin"
         name = r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}"
-        self.name = re.compile(
-            rf"By {name}(?:(?:,| and) {name})*(?:, [A-Z][\w.&' -]{{1,40}})?"
-            rf"|{name}(?:, (?:The )?[A-Z][\w.&'-]+(?: [A-Z][\w.&'-]+){{0,4}}){{1,2}}"
+        # "Jamelle Bouie, New York Times": a credit when it recurs (see ClutterDetector)
+        self.credit = re.compile(
+            rf"{name}(?:, (?:The )?[A-Z][\w.&'-]+(?: [A-Z][\w.&'-]+){{0,4}}){{1,2}}"
         )
+        self.byline = re.compile(rf"By {name}(?:(?:,| and) {name})*(?:, [A-Z][\w.&' -]{{1,40}})?")
 
 
 @lru_cache(maxsize=4)
@@ -192,18 +193,25 @@ def _title_case(line: str) -> bool:
     capital = sum(w[0].isupper() for w in words)
     numbers = sum(any(c.isdigit() for c in w) for w in words)
     # prices and scores mark product lists and results tables, not other stories' headlines
-    return len(words) >= 5 and capital >= 0.8 * len(words) and numbers < 2 and "$" not in line
+    # a comma marks "Name, Outlet" credits and list items more often than headlines
+    return (
+        len(words) >= 5
+        and capital >= 0.8 * len(words)
+        and numbers < 2
+        and "$" not in line
+        and "," not in line
+    )
 
 
 def _shape_kind(rules: _Rules, line: str) -> tuple[str, str] | None:
     """Kind and label of a headline-like line between paragraphs, by its shape alone."""
     if rules.caps_lead.match(line):
         return "teaser", "shape:caps-lead"
-    if rules.name.fullmatch(line):
+    if rules.byline.fullmatch(line):
         return "meta", "shape:byline"
     if rules.titled.match(line):
         return "media", "shape:titled-line"
-    if _title_case(line) or (line.isupper() and line.count(" ") >= 2):
+    if _title_case(line) or (line.isupper() and line.count(" ") >= 5):
         return "teaser", "shape:title-case-line"
     return None
 
@@ -613,7 +621,7 @@ def _guess_kind(rules: _Rules, line: str) -> str:
     m = rules.words.regex.search(_fold(line))
     if m:
         return rules.words.name(m)[0]
-    if rules.name.fullmatch(line.strip()):
+    if rules.byline.fullmatch(line.strip()) or rules.credit.fullmatch(line.strip()):
         return "meta"
     return "other"
 
