@@ -530,13 +530,8 @@ def analyse(texts) -> Analysis:
     measures["emphasis"] = emphasis
     bang = codes == 33  # "!": a run counts once
     bangs = np.flatnonzero(bang & ~np.r_[False, bang[:-1]])
-    measures["exclamation"] = np.bincount(
-        np.searchsorted(starts, bangs, "right") - 1, minlength=len(pieces)
-    ).astype(float)
-    named = named_attributions(joined, low)
-    measures["named"] = np.bincount(
-        np.searchsorted(starts, named, "right") - 1, minlength=len(pieces)
-    ).astype(float)
+    measures["exclamation"] = _per_piece(starts, bangs)
+    measures["named"] = _per_piece(starts, named_attributions(joined, low))
     measures["tokens"] = docs.n_tokens.astype(float)
     visible = ~_among(codes, _SPACE_CODES)
     measures["chars"] = (
@@ -550,6 +545,14 @@ def analyse(texts) -> Analysis:
         quoted=quoted,
         measures=measures,
     )
+
+
+def _per_piece(starts: np.ndarray, offsets) -> np.ndarray:
+    """How many of the character ``offsets`` fall in each piece (pieces begin at ``starts``)."""
+    import numpy as np
+
+    piece = np.searchsorted(starts, np.asarray(offsets, dtype=np.int64), "right") - 1
+    return np.bincount(piece, minlength=len(starts)).astype(float)
 
 
 def _loaded(m: dict[str, np.ndarray]) -> np.ndarray:
