@@ -14,8 +14,9 @@ outlet's own voice (outside quotes) or over the quoted voice.
   -0.74 (valences).
 * Emphasis: a word in capitals (``AND``, ``NEVER``) counts when it is an ordinary word in
   lower case (so not an acronym such as NATO or OVD), is not a label (``JUST IN:``,
-  ``[VIDEO]``), and stands in a segment that is not itself mostly capitals (an all-caps
-  text shouts everywhere, so it emphasises nothing in particular: counted 0).
+  ``[VIDEO]``), has no capital word beside it (``RISK FOR TURKEY``, ``MUST WATCH`` are
+  headings), and stands in a segment that is not itself mostly capitals (an all-caps text
+  shouts everywhere, so it emphasises nothing in particular: counted 0).
 
 Examples
 --------
@@ -252,6 +253,9 @@ def _negated_counts(low: str, starts, vocabulary: dict[str, int]):
 _CAPS = re.compile(r"(?<![\w\[])[A-Z][A-Z']*[A-Z](?![\w\]])")
 _LABEL_AFTER = re.compile(r"(?:\s+[A-Z][A-Z']*[A-Z])*\s*:")
 _UPPER_WORD = re.compile(r"\b[A-Z][A-Z']*[A-Z]\b")
+# a capital word next to another one is part of a heading, label or shout, not emphasis
+_CAPS_NEXT = re.compile(r"[ \t-]+[A-Z]+\b")
+_CAPS_BEFORE = re.compile(r"\b[A-Z]+[ \t-]+$")
 _COMMON = frozenset(
     """a about above after again against all also always am an and any anyone anything are
     as at away back bad be because been before being best better big both but by can come
@@ -287,6 +291,8 @@ def emphasis_spans(text: str) -> list[tuple[int, int]]:
     ['AND']
     >>> emphasis_spans("THIS IS NOT A DRILL AND WE MEAN IT")
     []
+    >>> emphasis_spans("RISK FOR TURKEY and MUST WATCH videos, but we will NEVER stop")
+    [(51, 56)]
     """
     if not _UPPER_WORD.search(text):
         return []
@@ -296,7 +302,12 @@ def emphasis_spans(text: str) -> list[tuple[int, int]]:
     words = _emphatic_words()
     out = []
     for m in _CAPS.finditer(text):
-        if m.group().lower() in words and not _LABEL_AFTER.match(text, m.end()):
+        if (
+            m.group().lower() in words
+            and not _LABEL_AFTER.match(text, m.end())
+            and not _CAPS_NEXT.match(text, m.end())
+            and not _CAPS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        ):
             out.append(m.span())
     return out
 
@@ -530,13 +541,8 @@ def analyse(texts) -> Analysis:
     measures["emphasis"] = emphasis
     bang = codes == 33  # "!": a run counts once
     bangs = np.flatnonzero(bang & ~np.r_[False, bang[:-1]])
-    measures["exclamation"] = np.bincount(
-        np.searchsorted(starts, bangs, "right") - 1, minlength=len(pieces)
-    ).astype(float)
-    named = named_attributions(joined, low)
-    measures["named"] = np.bincount(
-        np.searchsorted(starts, named, "right") - 1, minlength=len(pieces)
-    ).astype(float)
+    measures["exclamation"] = _per_piece(starts, bangs)
+    measures["named"] = _per_piece(starts, named_attributions(joined, low))
     measures["tokens"] = docs.n_tokens.astype(float)
     visible = ~_among(codes, _SPACE_CODES)
     measures["chars"] = (
@@ -550,6 +556,14 @@ def analyse(texts) -> Analysis:
         quoted=quoted,
         measures=measures,
     )
+
+
+def _per_piece(starts: np.ndarray, offsets) -> np.ndarray:
+    """How many of the character ``offsets`` fall in each piece (pieces begin at ``starts``)."""
+    import numpy as np
+
+    piece = np.searchsorted(starts, np.asarray(offsets, dtype=np.int64), "right") - 1
+    return np.bincount(piece, minlength=len(starts)).astype(float)
 
 
 def _loaded(m: dict[str, np.ndarray]) -> np.ndarray:

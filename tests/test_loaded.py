@@ -162,3 +162,8 @@ def test_loaded_language_ranks_gold_pairs():
     losers = [loaded[i] for i in range(n) if not a[i] > a[n + i]]
     assert not losers
     assert (a[n:] < 5).mean() >= 0.75  # neutral wording scores low
+
+
+def test_caps_headings_and_labels_are_not_emphasis():
+    t = "RISK FOR TURKEY\nMUST WATCH White House briefing. They want to take YOUR VOTE. We will NEVER stop."
+    assert [t[s:e] for s, e in emphasis_spans(t)] == ["NEVER"]

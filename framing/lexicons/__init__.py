@@ -306,8 +306,8 @@ class Lexicon:
         entries = tuple(
             (p, f"{lex.name}.{c}", w) for lex in (self, *others) for p, c, w in lex.entries
         )
-        return Lexicon(name, entries, description="merged: " + ", ".join(
-            lex.name for lex in (self, *others)))  # fmt: skip
+        merged = ", ".join(lex.name for lex in (self, *others))
+        return Lexicon(name, entries, description=f"merged: {merged}")
 
 
 # --- shipped lexicons -----------------------------------------------------------------
