@@ -58,6 +58,32 @@ def test_sentences_edge_cases():
     assert sentences(long) == [(0, len(long) - 1)]
 
 
+def test_fold_matches_translation_table(sample):
+    from framing.text import FOLD
+
+    for text in [*sample["body"], "“‘–…’” \u00a0x\u3000"]:
+        assert fold(text) == text.translate(FOLD)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said “No.” Then left",
+        "Wait… What? ‘Yes.’ (Fine.) [No.] 1. 2… Ok",
+        "The U…S. army. And Mr… Smith. Done",
+        "a.\u00a0B and x!\u2007‘Y’ then «Z.» Q",
+    ],
+)
+def test_sentences_read_curly_punctuation_as_folded(text):
+    # sentences runs on the original text; it must agree with the folded text's sentences
+    assert sentences(text) == sentences(fold(text))
+
+
+def test_sentences_fold_invariant_on_sample(sample):
+    for text in sample["body"]:
+        assert sentences(text) == sentences(fold(text))
+
+
 def test_paragraphs_windows_line_endings():
     text = tidy("One.\r\n\r\nTwo.\r\nThree.")
     assert [text[s:e] for s, e in paragraphs(text)] == ["One.", "Two.", "Three."]
