@@ -42,7 +42,8 @@ def test_chunks_equal_load_corpus(raw, tmp_path, name, with_id):
     chunks = list(iter_corpus(path, chunksize=37))
     assert [len(c) for c in chunks] == [37] * 16 + [8]
     assert chunks[-1].attrs["progress"] == pytest.approx(1.0, abs=0.01)
-    assert all(a.attrs["progress"] <= b.attrs["progress"] for a, b in zip(chunks, chunks[1:]))
+    progress = [c.attrs["progress"] for c in chunks]
+    assert progress == sorted(progress)
     whole = framing.load_corpus(path)
     streamed = pd.concat(chunks)
     # dtypes are inferred per chunk (a chunk whose dates are all missing holds objects)
@@ -112,7 +113,7 @@ def test_reading_is_lazy(tmp_path, raw):
 @pytest.mark.parametrize("suffix", ["parquet", "csv"])
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_streamed_features_equal_in_memory(raw, tmp_path, suffix, jobs):
-    corpus = _write(raw, tmp_path / "corpus.jsonl.gz")
+    corpus = _write(raw[:240], tmp_path / "corpus.jsonl.gz")
     out = tmp_path / f"f.{suffix}"
     assert main(["features", str(corpus), "-o", str(out), "--chunksize", "23", "--jobs", jobs]) == 0
     df = framing.load_corpus(corpus)
