@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import warnings
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor
 from typing import TYPE_CHECKING, Any
@@ -113,14 +114,18 @@ def executor(
                     silence_logs=logging.ERROR,
                 ) as cluster,
                 Client(cluster) as client,
+                warnings.catch_warnings(),
             ):
+                # each chunk travels with its task, which is what we want here
+                warnings.filterwarnings("ignore", "Sending large graph", UserWarning)
                 yield client.get_executor(), int(n)
             return
         try:
             client = Client(scheduler, timeout="20s")
         except OSError as err:
             raise InputError(f"cannot reach the Dask scheduler at {scheduler} ({err})") from None
-        with client:
+        with client, warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "Sending large graph", UserWarning)
             yield client.get_executor(), max(sum(client.nthreads().values()), 1)
         return
     if jobs < 1:
@@ -244,7 +249,10 @@ def merge_stats(parts: pd.DataFrame, by: str) -> pd.DataFrame:
     shift = part_n * (part_mean - mean.reindex(index).to_numpy()) ** 2
     m2 = (parts["m2"] + shift).groupby([parts[k] for k in keys], sort=True).sum()
     out = pd.concat({"n": n, "sum": total, "m2": m2}, axis=1).reset_index()
-    return out.astype({"n": "int64", "sum": float, "m2": float})
+    # measures in the order the partitions list them (their columns' order), not A-Z
+    rank = {m: i for i, m in enumerate(pd.unique(parts["measure"]))}
+    out = out.iloc[np.lexsort([out["measure"].map(rank), out[by].rank(method="dense")])]
+    return out.reset_index(drop=True).astype({"n": "int64", "sum": float, "m2": float})
 
 
 def mean_ci(stats: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
