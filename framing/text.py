@@ -92,8 +92,11 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.S | re.I)
 _BLOCK = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|blockquote|section|article)\b[^>]*>", re.I)
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[ \t\f\v]+")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
+# runs of two or more spaces, or any tab/form feed/vertical tab (single spaces stay as they
+# are: rewriting every one of them was most of the cost of loading a corpus)
+_SPACES = re.compile(r"(?=[ \t\f\v])(?:[ \t\f\v]{2,}|[\t\f\v])")
 _MANY_NEWLINES = re.compile(r"\n\s*\n\s*\n+")
 
 
@@ -121,8 +124,10 @@ def tidy(text: str | None) -> str:
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ZERO_WIDTH.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if any(c in text for c in _ZERO_WIDTH_CHARS):
+        text = _ZERO_WIDTH.sub("", text)
+    if "  " in text or "\t" in text or "\f" in text or "\v" in text:
+        text = _SPACES.sub(" ", text)
     text = text.replace(" \n", "\n").replace("\n ", "\n")
     text = _MANY_NEWLINES.sub("\n\n", text)
     return text.strip()

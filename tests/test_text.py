@@ -89,6 +89,19 @@ def test_paragraphs_windows_line_endings():
     assert [text[s:e] for s, e in paragraphs(text)] == ["One.", "Two.", "Three."]
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a \t b\u200b  c\fd\vé", "a b c d é"),
+        ("one  two   three\t\tfour", "one two three four"),
+        ("plain single spaces stay", "plain single spaces stay"),
+        ("line \n  next\u00ad", "line\nnext"),
+    ],
+)
+def test_tidy_spaces_and_zero_width(raw, expected):
+    assert tidy(raw) == expected
+
+
 def test_tidy_html_and_entities():
     assert tidy("<p>Tom &amp; Jerry</p><script>alert(1)</script><p>ran</p>") == "Tom & Jerry\n\nran"
     assert tidy("a\u200bb\u00adc") == "abc"
