@@ -26,6 +26,7 @@ _LAZY = {
     "load_sample": "framing.corpus",
     "load_example": "framing.corpus",
     "extract_features": "framing.features",
+    "iter_corpus": "framing.stream",
     "FramingFeatures": "framing.transformer",
 }
 
