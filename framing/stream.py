@@ -142,9 +142,9 @@ def iter_corpus(
     Parameters
     ----------
     source : path or str
-        JSON Lines (plain or gzip), CSV, TSV or Parquet are streamed. A JSON array or a
-        folder of files cannot be streamed: it is read whole with ``load_corpus`` and
-        then cut into chunks.
+        JSON Lines (plain or gzip), CSV, TSV or Parquet are streamed. A JSON array, a
+        folder of files, or a public dataset's layout (:mod:`framing.datasets`) is read
+        whole with ``load_corpus`` and then cut into chunks.
     chunksize : int, default 2000
         Rows per chunk; memory is bounded by it, not by the file.
     format, require, **column_map
@@ -175,7 +175,11 @@ def iter_corpus(
     path = Path(source).expanduser()
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder")
-    fmt = None if path.is_dir() else (format or _format_of(path))
+    if format is None:
+        from framing.datasets import detect
+
+        format = detect(path)  # a public dataset's layout (None for plain tables)
+    fmt = format or (None if path.is_dir() else _format_of(path))
     if fmt not in STREAMABLE:
         df = load_corpus(path, format=format, require=require, **column_map)
         for start in range(0, len(df), chunksize):

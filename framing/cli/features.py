@@ -89,7 +89,8 @@ def run(args: argparse.Namespace) -> int:
     if args.chunksize < 1:
         raise InputError(f"--chunksize must be at least 1, not {args.chunksize}")
     source = Path(args.corpus or SAMPLE_PATH)
-    chunks = iter_corpus(source, chunksize=args.chunksize, **column_map(args))
+    fmt = args.format if args.corpus else None
+    chunks = iter_corpus(source, chunksize=args.chunksize, format=fmt, **column_map(args))
     wanted = [c for c in args.keep.split(",") if c]
     show = sys.stderr.isatty() if args.progress is None else args.progress
     size_mb = source.stat().st_size / 1e6 if source.is_file() else 0.0

@@ -13,7 +13,14 @@ def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "corpus",
         nargs="?",
-        help="CSV, TSV, JSON Lines (.gz), Parquet or a folder; default: the shipped sample corpus",
+        help="CSV, TSV, JSON Lines (.gz), Parquet, a folder, or a public dataset (see --format); "
+        "default: the shipped sample corpus",
+    )
+    parser.add_argument(
+        "--format",
+        metavar="NAME",
+        help="reader to use instead of guessing: csv, tsv, jsonl, json, parquet, or a dataset: "
+        "allsides, clickbait, babe, semeval, ptc (docs/datasets.md)",
     )
     parser.add_argument(
         "--map",
@@ -41,7 +48,9 @@ def read_corpus(args: argparse.Namespace, require=()):
     """Load the corpus named on the command line (or the sample)."""
     from framing.corpus import SAMPLE_PATH, load_corpus
 
-    return load_corpus(args.corpus or SAMPLE_PATH, require=require, **column_map(args))
+    if not args.corpus:
+        return load_corpus(SAMPLE_PATH, require=require, **column_map(args))
+    return load_corpus(args.corpus, format=args.format, require=require, **column_map(args))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
