@@ -23,6 +23,7 @@ import argparse
 import gzip
 import os
 import re
+import resource
 import shutil
 import subprocess
 import tempfile
@@ -55,15 +56,26 @@ def bare(texts: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def features(chunks, names, jobs=1, dask=None) -> tuple[float, float]:
-    """(seconds to start the workers, seconds to measure every chunk)."""
+def cpu() -> tuple[float, float]:
+    """CPU seconds used so far by this process and by its finished child processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def features(chunks, names, jobs=1, dask=None) -> tuple[float, float, float, float]:
+    """Seconds to start the workers and to measure every chunk, and the CPU seconds spent
+    by this process and by the workers (counted once they have exited)."""
     start = time.perf_counter()
+    own0, children0 = cpu()
     with executor(jobs, dask) as (pool, workers):
         ready = time.perf_counter()
         fn = partial(measure, features=names)
         n = sum(len(out) for _, out in map_ordered(fn, chunks, pool, in_flight=2 * workers))
+        done = time.perf_counter()
+    own1, children1 = cpu()
     assert n == sum(len(c) for c in chunks)
-    return ready - start, time.perf_counter() - ready
+    return ready - start, done - ready, own1 - own0, children1 - children0
 
 
 def line(label: str, n: int, mb: float, secs: float, bare_secs: float) -> None:
@@ -128,10 +140,15 @@ def main() -> None:
         configs.append(("dask local, 2 workers", {"dask": "local:2"}))
     for label, kwargs in configs:
         bare_secs = bare(texts)
-        setup, secs = features(chunks, names, **kwargs)
+        setup, secs, own, children = features(chunks, names, **kwargs)
         line(label, len(df), mb, secs, bare_secs)
-        if setup > 0.5:
-            print(f"{'':<26} (+{setup:.1f} s to start the workers, not counted above)")
+        # CPU time does not depend on how busy the machine is: with every core free, the
+        # wall time would be about max(this process's CPU, the workers' CPU / workers)
+        ms = 1000 / len(df)
+        print(
+            f"{'':<26} CPU {own * ms:.2f} ms/article here + {children * ms:.2f} in workers"
+            + (f"; +{setup:.1f} s to start the workers, not counted" if setup > 0.5 else "")
+        )
     if not args.skip_rss:
         peak_rss(corpus, len(df))
     if tmp is not None:
