@@ -30,6 +30,7 @@ _LAZY = {
     "load_sample": "framing.corpus",
     "load_example": "framing.corpus",
     "extract_features": "framing.features",
+    "iter_corpus": "framing.stream",
     "FramingFeatures": "framing.transformer",
     "find_clutter": "framing.clutter",
     "clean": "framing.clutter",

@@ -125,22 +125,26 @@ def decode(data: bytes, where: str | os.PathLike) -> str:
         return text
 
 
+def json_record(line: str | bytes, number: int, where: str | os.PathLike) -> dict:
+    """One JSON Lines record (a JSON object), or :class:`CorpusError` naming the line."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise CorpusError(
+            f"{where}: line {number} is not valid JSON ({err.msg}); the file may be "
+            "truncated: fix or delete that line"
+        ) from None
+    if not isinstance(record, dict):
+        raise CorpusError(f"{where}: line {number} is not a JSON object (one article a line)")
+    return record
+
+
 def _read_jsonl(text: str, where: Path) -> list[dict]:
-    records = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise CorpusError(
-                f"{where}: line {number} is not valid JSON ({err.msg}); the file may be "
-                "truncated: fix or delete that line"
-            ) from None
-        if not isinstance(record, dict):
-            raise CorpusError(f"{where}: line {number} is not a JSON object (one article a line)")
-        records.append(record)
-    return records
+    return [
+        json_record(line, number, where)
+        for number, line in enumerate(text.split("\n"), 1)
+        if line.strip()
+    ]
 
 
 def _read_file(path: Path, fmt: str, *, sep: str | None = None) -> pd.DataFrame:
@@ -250,7 +254,7 @@ def _map_columns(df: pd.DataFrame, column_map: dict[str, str]) -> tuple[pd.DataF
     return df, {str(k): v for k, v in sorted(renames.items())}
 
 
-def _set_index(df: pd.DataFrame) -> pd.DataFrame:
+def _set_index(df: pd.DataFrame, start: int = 0) -> pd.DataFrame:
     import pandas as pd
 
     if df.index.name == "id":
@@ -261,7 +265,7 @@ def _set_index(df: pd.DataFrame) -> pd.DataFrame:
             ids = pd.Index(df[col].astype(str), name="id")
             df = df.drop(columns=[col])
         elif isinstance(df.index, pd.RangeIndex):
-            ids = pd.RangeIndex(len(df), name="id")
+            ids = pd.RangeIndex(start, start + len(df), name="id")
         else:
             ids = pd.Index(df.index, name="id")
     if ids.has_duplicates:
@@ -365,7 +369,27 @@ def load_corpus(
         df, reader_map = _read_path(path, format)
         taken = set(column_map.values())
         column_map = {**{k: v for k, v in reader_map.items() if v not in taken}, **column_map}
+    return _canonical(df, where=where, require=require, column_map=column_map)
+
+
+def _canonical(
+    df: pd.DataFrame,
+    *,
+    where: str,
+    require: Iterable[str] = (),
+    column_map: dict[str, str],
+    start: int = 0,
+    text_columns: Iterable[str] = (),
+) -> pd.DataFrame:
+    """Map, check, tidy and index a raw frame (rows numbered from ``start`` without ids).
+
+    ``text_columns`` are added empty when absent (a later chunk of a streamed file
+    whose records happen to lack a text column the first chunk had).
+    """
     df, renames = _map_columns(df, column_map)
+    for col in text_columns:
+        if col not in df.columns:
+            df[col] = ""
     present = [c for c in TEXT_COLUMNS if c in df.columns]
     if not present:
         raise CorpusError(
@@ -380,7 +404,7 @@ def load_corpus(
     if raw is not None:
         clean = {col: df[col].tolist() for col in present}
         df["spans"] = _realign_spans(df["spans"].tolist(), raw, clean, where)
-    df = _set_index(df)
+    df = _set_index(df, start)
     order = [c for c in CANONICAL if c in df.columns]
     df = df[order + [c for c in df.columns if c not in order]]
     df.attrs["column_map"] = renames

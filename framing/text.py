@@ -72,6 +72,8 @@ _FOLD_PAIRS = {
 }
 FOLD = str.maketrans(_FOLD_PAIRS)
 """Translation table for :func:`fold` (single characters to single characters)."""
+_FOLDABLE = re.compile("[" + "".join(_FOLD_PAIRS) + "]")
+_fold_one = _FOLD_PAIRS.__getitem__
 
 
 def fold(text: str) -> str:
@@ -82,14 +84,16 @@ def fold(text: str) -> str:
     >>> fold("“No to war!” – he said")
     '"No to war!" - he said'
     """
-    return text.translate(FOLD)
+    # a regex finds the few foldable characters ~7x faster than str.translate walks them all
+    return _FOLDABLE.sub(lambda m: _fold_one(m.group()), text)
 
 
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.S | re.I)
 _BLOCK = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|blockquote|section|article)\b[^>]*>", re.I)
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 _SPACES = re.compile(" {2,}")
 _TABS = str.maketrans("\t\f\v", "   ")
 _MANY_NEWLINES = re.compile(r"\n\s*\n\s*\n+")
@@ -119,7 +123,8 @@ def tidy(text: str | None) -> str:
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ZERO_WIDTH.sub("", text)
+    if any(c in text for c in _ZERO_WIDTH_CHARS):  # cheaper than the regex scan
+        text = _ZERO_WIDTH.sub("", text)
     if "\t" in text or "\f" in text or "\v" in text:
         text = text.translate(_TABS)
     if "  " in text:  # a literal-prefix search: cheap when there is nothing to do
@@ -177,8 +182,15 @@ _ABBREVIATIONS = frozenset(
     supt det insp vs etc inc ltd co corp dept univ no nos vol fig ft mt jan feb mar apr jun
     jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m d.c""".split()
 )
-_BOUNDARY = re.compile(r"""[.!?]+['")\]]*(?=\s+['"(\[]?[A-Z0-9])|\n+""")
-_LAST_WORD = re.compile(r"([\w.]+)\.$")
+# The patterns run on the original text: each class also holds every character that
+# :func:`fold` maps into it, so the result equals that of the folded text without folding.
+_QUOTES = "".join(c for c, f in _FOLD_PAIRS.items() if f in "'\"")
+# (the leading lookahead lets the regex engine skip ahead to candidate characters: 2x)
+_BOUNDARY = re.compile(
+    rf"""(?=[.!?…\n])(?:[.!?…]+['"){re.escape(_QUOTES)}\]]*(?=\s+['"({re.escape(_QUOTES)}\[]?[A-Z0-9])|\n+)"""
+)
+_LAST_WORD = re.compile(r"([\w.…]+)[.…]$")
+_SPACE_RUN = re.compile(r"\s*")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -187,6 +199,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     A sentence ends at ``.``, ``!`` or ``?`` (with closing quotes or brackets) before a
     capital or digit, or at a line break. Known abbreviations (``Mr.``, ``U.S.``,
     ``Sen.``) and single initials do not end a sentence. Blank stretches are skipped.
+    Curly quotes, dashes, odd spaces and ``…`` count as their :func:`fold` forms.
 
     Examples
     --------
@@ -194,26 +207,34 @@ def sentences(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in sentences(t)]
     ['Mr. Maltsev spoke.', '"War is a tragedy!"', 'He left.', 'Next line']
     """
-    folded = fold(text)
-    spans = []
-    start = 0
-    for m in _BOUNDARY.finditer(folded):
-        end = m.end() if m.group()[0] != "\n" else m.start()
-        if m.group().startswith("."):
-            last = _LAST_WORD.search(folded, max(start, m.start() - 20), m.start() + 1)
-            if last and (last.group(1).lower() in _ABBREVIATIONS or len(last.group(1)) == 1):
-                continue
-        spans.append((start, end))
-        start = m.end()
-    spans.append((start, len(folded)))
     out = []
-    for s, e in spans:
-        while s < e and folded[s].isspace():
-            s += 1
-        while e > s and folded[e - 1].isspace():
+    start = 0
+    skip = _SPACE_RUN.match
+    for m in _BOUNDARY.finditer(text):
+        first = text[m.start()]
+        if first == "\n":
+            end = m.start()
+        else:
+            end = m.end()
+            if first in ".…":
+                last = _LAST_WORD.search(text, max(start, m.start() - 20), m.start() + 1)
+                if last:
+                    word = last.group(1)
+                    if len(word) == 1 or word.replace("…", ".").lower() in _ABBREVIATIONS:
+                        continue
+        s = skip(text, start, end).end()
+        e = end
+        while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
             out.append((s, e))
+        start = m.end()
+    s = skip(text, start).end()
+    e = len(text)
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((s, e))
     return out
 
 
@@ -369,7 +390,7 @@ class Docs:
     @cached_property
     def folded(self) -> list[str]:
         """The texts passed through :func:`fold` (same offsets)."""
-        return [t.translate(FOLD) for t in self.texts]
+        return [fold(t) for t in self.texts]
 
     def term_mask(self, predicate) -> np.ndarray:
         """A 0/1 vector over the vocabulary: ``predicate(term)`` for each term."""

@@ -58,9 +58,48 @@ def test_sentences_edge_cases():
     assert sentences(long) == [(0, len(long) - 1)]
 
 
+def test_fold_matches_translation_table(sample):
+    from framing.text import FOLD
+
+    for text in [*sample["body"], "“‘–…’” \u00a0x\u3000"]:
+        assert fold(text) == text.translate(FOLD)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said “No.” Then left",
+        "Wait… What? ‘Yes.’ (Fine.) [No.] 1. 2… Ok",
+        "The U…S. army. And Mr… Smith. Done",
+        "a.\u00a0B and x!\u2007‘Y’ then «Z.» Q",
+    ],
+)
+def test_sentences_read_curly_punctuation_as_folded(text):
+    # sentences runs on the original text; it must agree with the folded text's sentences
+    assert sentences(text) == sentences(fold(text))
+
+
+def test_sentences_fold_invariant_on_sample(sample):
+    for text in sample["body"]:
+        assert sentences(text) == sentences(fold(text))
+
+
 def test_paragraphs_windows_line_endings():
     text = tidy("One.\r\n\r\nTwo.\r\nThree.")
     assert [text[s:e] for s, e in paragraphs(text)] == ["One.", "Two.", "Three."]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a \t b\u200b  c\fd\vé", "a b c d é"),
+        ("one  two   three\t\tfour", "one two three four"),
+        ("plain single spaces stay", "plain single spaces stay"),
+        ("line \n  next\u00ad", "line\nnext"),
+    ],
+)
+def test_tidy_spaces_and_zero_width(raw, expected):
+    assert tidy(raw) == expected
 
 
 def test_tidy_html_and_entities():

@@ -1,12 +1,20 @@
-"""``framing features CORPUS -o OUT``: one row of measures per article, written atomically."""
+"""``framing features CORPUS -o OUT``: one row of measures per article, streamed to disk.
+
+The corpus is read in chunks (:func:`framing.stream.iter_corpus`), measured in this
+process, in ``--jobs N`` processes or on a Dask cluster, and appended to a temporary file
+that replaces ``OUT`` only once every row is written. Memory is bounded by the chunk size
+and the number of chunks in flight, whatever the size of the corpus.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
+from functools import partial
 from pathlib import Path
 
-from framing.cli.info import add_corpus_argument, read_corpus
+from framing.cli.info import add_corpus_argument, column_map
 from framing.errors import InputError
 
 HELP = "Extract the framing measures of every article into a CSV or Parquet file."
@@ -28,32 +36,87 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="outlet",
         help="corpus columns to copy beside the measures, comma-separated (default: outlet)",
     )
+    parser.add_argument(
+        "--chunksize",
+        type=int,
+        default=2000,
+        help="articles read and measured at a time (default 2000); memory grows with it",
+    )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--jobs", type=int, default=1, help="worker processes on this machine (default 1)"
+    )
+    where.add_argument(
+        "--dask", metavar="local:N", help="run on a local Dask cluster of N worker processes"
+    )
+    where.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="run on a running Dask cluster (its workers need framing installed)",
+    )
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: when stderr is a terminal)",
+    )
 
 
 def write_table(df, path: str | Path) -> None:
     """Write ``df`` (with its index) as CSV, TSV or Parquet by suffix, atomically."""
-    from framing.io import atomic_path
+    from framing.stream import TableWriter
 
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".tsv", ".parquet"):
-        raise InputError(f"{path}: output must end in .csv, .tsv or .parquet")
-    with atomic_path(path) as tmp:
-        if suffix == ".parquet":
-            df.to_parquet(tmp)
-        else:
-            df.to_csv(tmp, sep="\t" if suffix == ".tsv" else ",")
+    with TableWriter(path) as writer:
+        writer.write(df)
+
+
+def measure(chunk, features):
+    """The measures of one chunk (run in a worker process or on a Dask worker)."""
+    from framing.features import extract_features
+
+    return extract_features(chunk, features)
 
 
 def run(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from framing.features import extract_features
+    from framing.corpus import SAMPLE_PATH
+    from framing.features import describe, resolve
+    from framing.scale import executor
+    from framing.stream import TableWriter, iter_corpus, map_ordered
 
-    df = read_corpus(args)
-    feats = extract_features(df, args.features, progress=sys.stderr.isatty())
-    keep = [c for c in args.keep.split(",") if c and c in df.columns]
-    out = pd.concat([df[keep], feats], axis=1)
-    write_table(out, args.output)
-    print(f"wrote {len(out):,} rows x {feats.shape[1]} measures to {args.output}", file=sys.stderr)
+    names = resolve(args.features)
+    if args.chunksize < 1:
+        raise InputError(f"--chunksize must be at least 1, not {args.chunksize}")
+    source = Path(args.corpus or SAMPLE_PATH)
+    fmt = args.format if args.corpus else None
+    chunks = iter_corpus(source, chunksize=args.chunksize, format=fmt, **column_map(args))
+    wanted = [c for c in args.keep.split(",") if c]
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    size_mb = source.stat().st_size / 1e6 if source.is_file() else 0.0
+    keep = None
+    with executor(args.jobs, args.dask, args.scheduler) as (pool, workers):
+        results = map_ordered(partial(measure, features=names), chunks, pool, in_flight=2 * workers)
+        with TableWriter(args.output) as writer, _progress(show) as bar:
+            started = time.perf_counter()
+            for chunk, feats in results:
+                if keep is None:
+                    keep = [c for c in wanted if c in chunk.columns]
+                writer.write(pd.concat([chunk.reindex(columns=keep), feats], axis=1))
+                if bar is not None:
+                    bar.update(len(chunk))
+                    mb = chunk.attrs.get("progress", 0.0) * size_mb
+                    bar.set_postfix_str(f"{mb / (time.perf_counter() - started):.1f} MB/s")
+    n = len(describe(names))
+    print(f"wrote {writer.rows:,} rows x {n} measures to {args.output}", file=sys.stderr)
     return 0
+
+
+def _progress(show: bool):
+    import contextlib
+
+    if not show:
+        return contextlib.nullcontext()
+    from tqdm.auto import tqdm
+
+    return tqdm(unit=" rows", unit_scale=True, desc="features", file=sys.stderr)

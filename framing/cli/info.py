@@ -31,20 +31,26 @@ def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def read_corpus(args: argparse.Namespace, require=()):
-    """Load the corpus named on the command line (or the sample)."""
-    from framing.corpus import SAMPLE_PATH, load_corpus
+def column_map(args: argparse.Namespace) -> dict[str, str]:
+    """The ``--map CANONICAL=COLUMN`` options as a dict."""
     from framing.errors import InputError
 
-    column_map = {}
+    out = {}
     for item in args.map:
         canonical, sep, column = item.partition("=")
         if not sep or not canonical or not column:
             raise InputError(f"--map expects CANONICAL=COLUMN, got {item!r}")
-        column_map[canonical.strip()] = column.strip()
+        out[canonical.strip()] = column.strip()
+    return out
+
+
+def read_corpus(args: argparse.Namespace, require=()):
+    """Load the corpus named on the command line (or the sample)."""
+    from framing.corpus import SAMPLE_PATH, load_corpus
+
     if not args.corpus:
-        return load_corpus(SAMPLE_PATH, require=require, **column_map)
-    return load_corpus(args.corpus, format=args.input_format, require=require, **column_map)
+        return load_corpus(SAMPLE_PATH, require=require, **column_map(args))
+    return load_corpus(args.corpus, format=args.input_format, require=require, **column_map(args))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -109,9 +109,10 @@ def extract_features(df: Any, features: str | Iterable[str] = "default", *, prog
 
     Parameters
     ----------
-    df : pandas.DataFrame, Series or list of str
+    df : pandas.DataFrame, Series, list of str, or dask.dataframe.DataFrame
         A corpus with ``headline`` and/or ``body`` columns (either may be missing or
-        empty), or a sequence of body texts.
+        empty), or a sequence of body texts. A Dask DataFrame gives a lazy Dask
+        DataFrame of the same partitions (:func:`framing.scale.extract_dask`).
     features : str or list of str, default "default"
         ``"default"``, ``"all"``, or family names (``"style"``, ...).
     progress : bool, default False
@@ -131,6 +132,10 @@ def extract_features(df: Any, features: str | Iterable[str] = "default", *, prog
     """
     import pandas as pd
 
+    from framing.scale import extract_dask, is_dask
+
+    if is_dask(df):
+        return extract_dask(df, features)
     names = resolve(features)
     headline, body = _text_columns(df)
     index = df.index if isinstance(df, (pd.DataFrame, pd.Series)) else pd.RangeIndex(len(body))

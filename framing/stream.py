@@ -1,0 +1,334 @@
+"""Streaming: read a corpus of any size in chunks, measure each chunk, write incrementally.
+
+Memory stays bounded by the chunk size (and the number of chunks in flight), never by the
+file's size:
+
+* :func:`iter_corpus` reads JSON Lines (plain or gzip), CSV/TSV and Parquet a chunk at a
+  time and yields the same canonical frames as :func:`framing.load_corpus` (same column
+  mapping, same tidied text, same ids: an ``id`` column when there is one, else row
+  numbers that continue across chunks).
+* :func:`map_ordered` runs a function over chunks in a pool (processes, or a Dask cluster
+  through its ``concurrent.futures`` executor), results in input order, with a bounded
+  number of chunks in flight.
+* :class:`TableWriter` appends frames to a CSV/TSV/Parquet file through a temporary file
+  that replaces the output only when every chunk is written: an interrupted run leaves
+  an earlier file of that name as it was, and no half file.
+
+Examples
+--------
+>>> from framing.corpus import SAMPLE_PATH
+>>> sizes = [len(chunk) for chunk in iter_corpus(SAMPLE_PATH, chunksize=250)]
+>>> sizes
+[250, 250, 100]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import os
+import tempfile
+import warnings
+import zlib
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from framing.corpus import TEXT_COLUMNS, _canonical, _format_of, json_record, load_corpus
+from framing.errors import CorpusError, InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+CHUNKSIZE = 2000
+"""Articles per chunk by default: about 12 MB of news text, a few tens of MB in memory."""
+
+STREAMABLE = ("jsonl", "csv", "tsv", "parquet")
+
+
+def _open(path: Path) -> tuple[Any, Any]:
+    """The raw file (its ``tell()`` counts bytes read from disk) and a binary stream over
+    its content, gunzipped when it is gzip (by content, not only by name)."""
+    raw = open(path, "rb")  # noqa: SIM115 (closed by the caller)
+    stream = gzip.GzipFile(fileobj=raw) if raw.peek(2)[:2] == b"\x1f\x8b" else raw
+    return raw, stream
+
+
+def _jsonl_records(stream, where: Path, chunksize: int) -> Iterator[list[dict]]:
+    records: list[dict] = []
+    bad = 0
+    for number, line in enumerate(stream, 1):
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        if not line.strip():
+            continue
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            text = line.decode("utf-8", errors="replace")
+            bad += text.count("\ufffd")
+        records.append(json_record(text, number, where))
+        if len(records) == chunksize:
+            yield records
+            records = []
+    if records:
+        yield records
+    if bad:
+        warnings.warn(
+            f"{where}: {bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD; re-save the "
+            "file as UTF-8 to keep those characters",
+            UnicodeWarning,
+            stacklevel=3,
+        )
+
+
+def _raw_chunks(path: Path, fmt: str, chunksize: int) -> Iterator[tuple[pd.DataFrame, float]]:
+    """Raw frames of at most ``chunksize`` rows, each with the fraction of the file read."""
+    import pandas as pd
+
+    size = max(path.stat().st_size, 1)
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        try:
+            file = pq.ParquetFile(path)
+        except Exception as err:  # pyarrow raises several types for a bad file
+            raise CorpusError(f"{path}: not a readable Parquet file ({err})") from None
+        with file:
+            total, done = max(file.metadata.num_rows, 1), 0
+            for batch in file.iter_batches(batch_size=chunksize):
+                done += batch.num_rows
+                yield batch.to_pandas(), done / total
+        return
+    raw, stream = _open(path)
+    with raw, stream:
+        try:
+            if fmt == "jsonl":
+                for records in _jsonl_records(stream, path, chunksize):
+                    yield pd.DataFrame.from_records(records), raw.tell() / size
+            else:
+                reader = pd.read_csv(
+                    stream,
+                    sep="\t" if fmt == "tsv" else ",",
+                    dtype=str,
+                    keep_default_na=False,
+                    chunksize=chunksize,
+                    encoding="utf-8-sig",
+                    encoding_errors="replace",
+                )
+                try:
+                    for frame in reader:
+                        yield frame, raw.tell() / size
+                except pd.errors.ParserError as err:
+                    raise CorpusError(f"{path}: not a valid {fmt.upper()} file ({err})") from None
+        except (EOFError, gzip.BadGzipFile, zlib.error) as err:
+            raise CorpusError(f"{path}: gzip data is corrupt or truncated ({err})") from None
+        except pd.errors.EmptyDataError:
+            raise CorpusError(f"{path} is empty: expected a {fmt.upper()} file") from None
+
+
+def iter_corpus(
+    source: Any,
+    *,
+    chunksize: int = CHUNKSIZE,
+    format: str | None = None,
+    require: Iterable[str] = (),
+    **column_map: str,
+) -> Iterator[pd.DataFrame]:
+    """Read a corpus in chunks of canonical rows, as :func:`framing.load_corpus` would.
+
+    Parameters
+    ----------
+    source : path or str
+        JSON Lines (plain or gzip), CSV, TSV or Parquet are streamed. A JSON array, a
+        folder of files, or a public dataset's layout (:mod:`framing.datasets`) is read
+        whole with ``load_corpus`` and then cut into chunks.
+    chunksize : int, default 2000
+        Rows per chunk; memory is bounded by it, not by the file.
+    format, require, **column_map
+        As in :func:`framing.load_corpus`.
+
+    Yields
+    ------
+    pandas.DataFrame
+        Canonical columns and tidied text; index ``id`` from an id column when present,
+        else row numbers continuing across chunks (the ids ``load_corpus`` gives).
+        ``attrs["progress"]`` is the fraction of the file read so far (0 to 1).
+
+    Notes
+    -----
+    Repeated ids are suffixed (``id~2``) within a chunk, as ``load_corpus`` does, but not
+    across chunks: that would need every id of the file in memory.
+
+    Examples
+    --------
+    >>> from framing.corpus import SAMPLE_PATH
+    >>> chunks = iter_corpus(SAMPLE_PATH, chunksize=400)
+    >>> first = next(chunks)
+    >>> len(first), first.index.name, list(first.columns[:3])
+    (400, 'id', ['outlet', 'headline', 'body'])
+    """
+    if chunksize < 1:
+        raise InputError(f"chunksize must be a positive number of rows, not {chunksize}")
+    path = Path(source).expanduser()
+    if not path.exists():
+        raise CorpusError(f"{path}: no such file or folder")
+    if format is None:
+        from framing.datasets import detect
+
+        format = detect(path)  # a public dataset's layout (None for plain tables)
+    fmt = format or (None if path.is_dir() else _format_of(path))
+    if fmt not in STREAMABLE:
+        df = load_corpus(path, format=format, require=require, **column_map)
+        for start in range(0, len(df), chunksize):
+            chunk = df.iloc[start : start + chunksize].copy()
+            chunk.attrs["progress"] = min(start + chunksize, len(df)) / len(df)
+            yield chunk
+        return
+    start, text_columns = 0, ()
+    for raw, progress in _raw_chunks(path, fmt, chunksize):
+        chunk = _canonical(
+            raw,
+            where=str(path),
+            require=require,
+            column_map=column_map,
+            start=start,
+            text_columns=text_columns,
+        )
+        text_columns = [c for c in TEXT_COLUMNS if c in chunk.columns]
+        chunk.attrs["progress"] = progress
+        start += len(chunk)
+        yield chunk
+    if start == 0:
+        raise CorpusError(f"{path} is empty: expected a {fmt.upper()} file with articles")
+
+
+def map_ordered(
+    fn: Callable[[Any], Any],
+    items: Iterable[Any],
+    executor: Executor | None = None,
+    *,
+    in_flight: int = 4,
+) -> Iterator[tuple[Any, Any]]:
+    """``(item, fn(item))`` for each item, in order, with at most ``in_flight`` pending.
+
+    Without an executor ``fn`` runs here, one item at a time. With one (a
+    ``ProcessPoolExecutor``, or ``dask.distributed.Client.get_executor()``) items are
+    submitted ahead so every worker stays busy, but never more than ``in_flight`` at
+    once, which bounds memory whatever the number of items.
+
+    Examples
+    --------
+    >>> [out for _, out in map_ordered(len, ["a", "bb", "ccc"])]
+    [1, 2, 3]
+    """
+    if executor is None:
+        for item in items:
+            yield item, fn(item)
+        return
+    pending: deque = deque()
+    try:
+        for item in items:
+            pending.append((item, executor.submit(fn, item)))
+            if len(pending) >= in_flight:
+                item, future = pending.popleft()
+                yield item, future.result()
+        while pending:
+            item, future = pending.popleft()
+            yield item, future.result()
+    finally:
+        for _, future in pending:
+            future.cancel()
+
+
+class TableWriter:
+    """Append frames (index included) to a CSV, TSV or Parquet file, atomically.
+
+    Rows go to a temporary file beside ``path``; :meth:`close` moves it into place.
+    Used as a context manager, an exception inside the block removes the temporary
+    file and leaves ``path`` as it was.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "f.csv"
+    >>> with TableWriter(out) as w:
+    ...     w.write(pd.DataFrame({"x": [1.0]}, index=pd.Index(["a"], name="id")))
+    ...     w.write(pd.DataFrame({"x": [2.0]}, index=pd.Index(["b"], name="id")))
+    >>> out.read_text().splitlines()
+    ['id,x', 'a,1.0', 'b,2.0']
+    """
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        self.kind = self.path.suffix.lower().lstrip(".")
+        if self.kind not in ("csv", "tsv", "parquet"):
+            raise InputError(f"{self.path}: output must end in .csv, .tsv or .parquet")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
+        )
+        os.close(fd)
+        self.tmp = Path(tmp)
+        self.rows = 0
+        self._parquet = None
+
+    def write(self, df: pd.DataFrame) -> None:
+        """Append the rows of ``df`` (same columns as the first frame written)."""
+        if self.kind == "parquet":
+            self._write_parquet(df)
+        else:
+            df.to_csv(
+                self.tmp,
+                sep="\t" if self.kind == "tsv" else ",",
+                mode="a",
+                header=self.rows == 0,
+            )
+        self.rows += len(df)
+
+    def _write_parquet(self, df: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table = pa.Table.from_pandas(df, preserve_index=True)
+        if self._parquet is None:
+            # a column with no value in the first chunk has no type yet: store it as text
+            schema = pa.schema(
+                [f.with_type(pa.string()) if pa.types.is_null(f.type) else f for f in table.schema],
+                metadata=table.schema.metadata,
+            )
+            self._parquet = pq.ParquetWriter(self.tmp, schema)
+        if table.schema != self._parquet.schema:
+            try:
+                table = table.cast(self._parquet.schema)
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError) as err:
+                raise InputError(
+                    f"{self.path}: a later chunk's columns differ in type from the first "
+                    f"chunk's ({err}); leave that column out with --keep"
+                ) from None
+        self._parquet.write_table(table)
+
+    def close(self) -> None:
+        """Finish the file and move it into place."""
+        if self._parquet is not None:
+            self._parquet.close()
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        """Drop the temporary file; ``path`` is left as it was."""
+        if self._parquet is not None:
+            with contextlib.suppress(Exception):
+                self._parquet.close()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.tmp)
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self.abort()

@@ -1,0 +1,113 @@
+"""Scaling out: sufficient statistics against pandas and scipy; Dask results equal pandas."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+import framing
+from framing.cli import main
+from framing.errors import InputError
+from framing.scale import executor, group_stats, mean_ci, merge_stats
+
+
+@pytest.fixture(scope="module")
+def measures(sample):
+    feats = framing.extract_features(sample)
+    return pd.concat([sample[["outlet"]], feats], axis=1)
+
+
+def test_group_stats_match_pandas_and_scipy(measures):
+    table = mean_ci(group_stats(measures, "outlet"), level=0.9)
+    grouped = measures.groupby("outlet")
+    for (outlet, measure), row in table.set_index(["outlet", "measure"]).iterrows():
+        values = grouped.get_group(outlet)[measure]
+        assert row["n"] == len(values)
+        assert row["mean"] == pytest.approx(values.mean(), rel=1e-12, abs=1e-12)
+        assert row["sd"] == pytest.approx(values.std(ddof=1), rel=1e-9, abs=1e-12)
+        low, high = stats.t.interval(0.9, len(values) - 1, values.mean(), stats.sem(values))
+        if values.std() > 0:
+            assert (row["ci_low"], row["ci_high"]) == pytest.approx((low, high), rel=1e-9)
+    assert set(table["measure"]) == set(framing.features.describe("default"))
+
+
+def test_merging_partitions_is_exact_even_for_large_values():
+    rng = np.random.default_rng(0)
+    df = pd.DataFrame({"g": rng.choice(["a", "b", "c"], 3000), "x": 1e9 + rng.normal(0, 1, 3000)})
+    df.loc[::7, "x"] = np.nan  # missing values are left out, as pandas does
+    parts = pd.concat([group_stats(df[i : i + 250], "g") for i in range(0, 3000, 250)])
+    merged = mean_ci(merge_stats(parts, "g")).set_index("g")
+    expected = df.groupby("g")["x"].agg(["count", "mean", "std"])
+    assert merged["n"].tolist() == expected["count"].tolist()
+    np.testing.assert_allclose(merged["mean"], expected["mean"], rtol=1e-15)
+    # the raw sum of squares would lose every digit here (1e18 against a variance of 1)
+    np.testing.assert_allclose(merged["sd"], expected["std"], rtol=1e-6)
+
+
+def test_small_groups_and_bad_arguments():
+    df = pd.DataFrame({"g": ["a", "b", "b"], "x": [5.0, 1.0, 3.0]})
+    table = mean_ci(group_stats(df, "g")).set_index("g")
+    assert table.loc["a", "mean"] == 5.0 and np.isnan(table.loc["a", "ci_low"])
+    assert table.loc["b", "sd"] == pytest.approx(np.sqrt(2))
+    with pytest.raises(InputError, match="no column 'outlet'"):
+        group_stats(df, "outlet")
+    with pytest.raises(InputError, match="level"):
+        mean_ci(group_stats(df, "g"), level=95)
+    with pytest.raises(InputError, match="choose one"), executor(2, dask="local:2"):
+        pass
+
+
+# --- Dask ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def client():
+    pytest.importorskip("dask.dataframe", reason="the scale extra (dask) is not installed")
+    distributed = pytest.importorskip("distributed")
+    import logging
+
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            processes=True,
+            threads_per_worker=1,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        distributed.Client(cluster) as c,
+    ):
+        yield c
+
+
+def test_dask_features_and_stats_equal_pandas(client, sample, measures):
+    import dask.dataframe as dd
+
+    part = sample.iloc[:300]
+    lazy = framing.extract_features(dd.from_pandas(part, npartitions=3, sort=False))
+    assert list(lazy.columns) == list(measures.columns[1:])
+    assert (lazy.dtypes == "float64").all()
+    got = lazy.compute()
+    assert got.index.tolist() == part.index.tolist()
+    # (dask stores the string ids as pyarrow strings: same values, another index dtype)
+    expected = measures.drop(columns="outlet").iloc[:300]
+    pd.testing.assert_frame_equal(got, expected, check_index_type=False)
+    # per-outlet statistics from per-partition sufficient statistics
+    dstats = group_stats(dd.from_pandas(measures, npartitions=5, sort=False), "outlet")
+    expected = group_stats(measures, "outlet")
+    keys = ["outlet", "measure", "n"]  # (outlet names arrive as dask's pyarrow strings)
+    pd.testing.assert_frame_equal(dstats[keys], expected[keys], check_dtype=False)
+    np.testing.assert_allclose(dstats[["sum", "m2"]], expected[["sum", "m2"]], rtol=1e-9, atol=1e-9)
+
+
+def test_dask_needs_a_text_column(client):
+    import dask.dataframe as dd
+
+    with pytest.raises(InputError, match="headline' or 'body"):
+        framing.extract_features(dd.from_pandas(pd.DataFrame({"x": [1]}), npartitions=1))
+
+
+def test_cli_on_a_dask_scheduler(client, sample, measures, tmp_path):
+    out = tmp_path / "f.parquet"
+    address = client.scheduler.address
+    assert main(["features", "-o", str(out), "--chunksize", "150", "--scheduler", address]) == 0
+    pd.testing.assert_frame_equal(pd.read_parquet(out), measures)

@@ -1,0 +1,198 @@
+"""Streaming: chunked reading equals load_corpus, streamed features equal the in-memory path,
+interrupted runs leave nothing half-written, and work in flight stays bounded."""
+
+import gzip
+import json
+from concurrent.futures import ThreadPoolExecutor
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.cli import main
+from framing.errors import CorpusError
+from framing.stream import TableWriter, iter_corpus, map_ordered
+
+
+@pytest.fixture(scope="module")
+def raw(sample):
+    """The sample as a raw file would hold it: an id column and aliased names."""
+    return sample.reset_index().rename(columns={"headline": "title", "body": "text"})
+
+
+def _write(frame, path):
+    name = path.name
+    if name.endswith(".parquet"):
+        frame.to_parquet(path, index=False)
+    elif name.endswith((".csv", ".tsv")):
+        frame.to_csv(path, sep="\t" if name.endswith(".tsv") else ",", index=False)
+    else:
+        lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in frame.to_dict("records"))
+        opener = gzip.open if name.endswith(".gz") else open
+        with opener(path, "wt", encoding="utf-8") as f:
+            f.write(lines)
+    return path
+
+
+@pytest.mark.parametrize("name", ["a.jsonl", "a.jsonl.gz", "a.csv", "a.tsv", "a.parquet"])
+@pytest.mark.parametrize("with_id", [True, False])
+def test_chunks_equal_load_corpus(raw, tmp_path, name, with_id):
+    frame = raw if with_id else raw.drop(columns="id")
+    path = _write(frame, tmp_path / name)
+    chunks = list(iter_corpus(path, chunksize=37))
+    assert [len(c) for c in chunks] == [37] * 16 + [8]
+    assert chunks[-1].attrs["progress"] == pytest.approx(1.0, abs=0.01)
+    progress = [c.attrs["progress"] for c in chunks]
+    assert progress == sorted(progress)
+    whole = framing.load_corpus(path)
+    streamed = pd.concat(chunks)
+    # dtypes are inferred per chunk (a chunk whose dates are all missing holds objects)
+    pd.testing.assert_frame_equal(streamed, whole, check_dtype=False)
+    assert (streamed.dtypes[["headline", "body"]] == whole.dtypes[["headline", "body"]]).all()
+    assert (
+        chunks[1].attrs["column_map"]
+        == whole.attrs["column_map"]
+        == {
+            "text": "body",
+            "title": "headline",
+        }
+    )
+    if not with_id:  # row numbers continue across chunks
+        assert chunks[2].index[0] == 74
+
+
+def test_column_map_and_missing_text_column_in_a_later_chunk(tmp_path):
+    path = tmp_path / "a.jsonl"
+    rows = [{"story": "Police &amp; crowds.", "hed": "A"}, {"hed": "B"}, {"hed": "C"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    chunks = list(iter_corpus(path, chunksize=1, headline="hed"))
+    assert [c["body"].tolist() for c in chunks] == [["Police & crowds."], [""], [""]]
+    assert [c["headline"].iloc[0] for c in chunks] == ["A", "B", "C"]
+
+
+def test_bad_input_is_one_clear_error(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"body": "fine"}\n{"body": "cut off\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match="line 2 is not valid JSON"):
+        list(iter_corpus(bad, chunksize=1))
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="is empty"):
+        list(iter_corpus(empty))
+    truncated = tmp_path / "t.jsonl.gz"
+    lines = "".join(f'{{"body": "{i * 7919 % 10007}"}}\n' for i in range(3000))
+    truncated.write_bytes(gzip.compress(lines.encode())[:4000])
+    with pytest.raises(CorpusError, match="gzip data is corrupt or truncated"):
+        list(iter_corpus(truncated))
+    with pytest.raises(CorpusError, match="no such file"):
+        next(iter_corpus(tmp_path / "missing.csv"))
+
+
+def test_invalid_utf8_is_replaced_with_a_warning(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b'{"body": "caf\xe9 au lait"}\n')
+    with pytest.warns(UnicodeWarning, match="1 invalid UTF-8"):
+        (chunk,) = iter_corpus(path)
+    assert chunk["body"].iloc[0] == "caf\ufffd au lait"
+
+
+def test_line_separator_inside_a_json_string(tmp_path):
+    # U+2028 is legal inside JSON strings; it must not split a JSON Lines record
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"body": "one\u2028two"}\n{"body": "three"}\n', encoding="utf-8")
+    assert framing.load_corpus(path)["body"].tolist() == ["one\u2028two", "three"]
+    assert pd.concat(iter_corpus(path))["body"].tolist() == ["one\u2028two", "three"]
+
+
+def test_reading_is_lazy(tmp_path, raw):
+    path = _write(pd.concat([raw] * 5, ignore_index=True), tmp_path / "big.jsonl.gz")
+    first = next(iter_corpus(path, chunksize=50))
+    assert len(first) == 50 and first.attrs["progress"] < 0.5
+
+
+@pytest.mark.parametrize("suffix", ["parquet", "csv"])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_streamed_features_equal_in_memory(raw, tmp_path, suffix, jobs):
+    corpus = _write(raw[:240], tmp_path / "corpus.jsonl.gz")
+    out = tmp_path / f"f.{suffix}"
+    assert main(["features", str(corpus), "-o", str(out), "--chunksize", "23", "--jobs", jobs]) == 0
+    df = framing.load_corpus(corpus)
+    expected = pd.concat([df[["outlet"]], framing.extract_features(df)], axis=1)
+    if suffix == "parquet":
+        pd.testing.assert_frame_equal(pd.read_parquet(out), expected)
+    else:
+        assert out.read_text(encoding="utf-8") == expected.to_csv()
+
+
+@pytest.mark.parametrize("suffix", ["parquet", "csv"])
+def test_interrupted_run_leaves_no_half_file(raw, tmp_path, monkeypatch, suffix):
+    corpus = _write(raw, tmp_path / "corpus.jsonl")
+    out = tmp_path / "out" / f"f.{suffix}"
+    calls = {"n": 0}
+    real_write = TableWriter.write
+
+    def failing_write(self, df):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("No space left on device")
+        real_write(self, df)
+
+    monkeypatch.setattr(TableWriter, "write", failing_write)
+    args = ["features", str(corpus), "-o", str(out), "--chunksize", "100"]
+    assert main(args) == 2
+    assert calls["n"] == 3 and list(out.parent.iterdir()) == []
+    # an earlier output of that name is left exactly as it was
+    out.parent.mkdir(exist_ok=True)
+    out.write_bytes(b"earlier result")
+    calls["n"] = 0
+    assert main(args) == 2
+    assert out.read_bytes() == b"earlier result"
+    assert [p.name for p in out.parent.iterdir()] == [out.name]
+
+
+def test_a_bad_record_mid_file_keeps_the_earlier_output(tmp_path, capsys):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"body": "One."}\n' * 10 + "{oops\n", encoding="utf-8")
+    out = tmp_path / "f.parquet"
+    assert main(["features", str(corpus), "-o", str(out), "--chunksize", "3"]) == 2
+    assert "line 11 is not valid JSON" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == [corpus]
+
+
+def test_map_ordered_keeps_order_and_bounds_work_in_flight():
+    import threading
+    import time
+
+    running, most = 0, 0
+    lock = threading.Lock()
+
+    def slow_square(x):
+        nonlocal running, most
+        with lock:
+            running += 1
+            most = max(most, running)
+        time.sleep(0.01 * (x % 3))
+        with lock:
+            running -= 1
+        return x * x
+
+    submitted = []
+
+    def items():
+        for i in range(30):
+            submitted.append(i)
+            yield i
+
+    with ThreadPoolExecutor(8) as pool:
+        out = []
+        for item, result in map_ordered(slow_square, items(), pool, in_flight=3):
+            # never more than 3 items read ahead of the one being returned
+            assert len(submitted) - item <= 3
+            out.append(result)
+    assert out == [i * i for i in range(30)] and most <= 3
+
+
+def test_table_writer_rejects_unknown_suffix(tmp_path):
+    with pytest.raises(framing.InputError, match="must end in"):
+        TableWriter(tmp_path / "f.xlsx")
+    assert list(tmp_path.iterdir()) == []
