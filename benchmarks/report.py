@@ -9,14 +9,20 @@ the ratio to the findall pass over the same bodies, measured in the same run.
 
 from __future__ import annotations
 
-import argparse
-import re
-import tempfile
-import time
-from pathlib import Path
+import sys
 
-import framing
-from framing.report import Analysis, prepare, split_constant, write_report
+# benchmarks/tokenize.py would shadow the standard library's tokenize: take the folder off
+if sys.path and sys.path[0].endswith("benchmarks"):
+    sys.path.pop(0)
+
+import argparse  # noqa: E402
+import re  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import framing  # noqa: E402
+from framing.report import Analysis, prepare, split_constant, write_report  # noqa: E402
 
 
 def main() -> None:
