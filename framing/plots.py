@@ -229,7 +229,7 @@ def heatmap(
     if q is not None:
         for i, j in zip(*np.nonzero(q.to_numpy(float) < alpha), strict=True):
             ax.text(j, i, "*", ha="center", va="center", fontsize=11, color="black")
-    ax.figure.colorbar(image, ax=ax, shrink=0.6, aspect=25, label=label)
+    ax.figure.colorbar(image, ax=ax, shrink=0.6, aspect=40, label=label)
     ax.set_title(f"* outlet differs from the rest (q < {alpha:g})", fontsize=9, loc="left")
     return ax
 
