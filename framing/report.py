@@ -208,6 +208,14 @@ def build_report(
     -------
     pathlib.Path
         The file written.
+
+    Examples
+    --------
+    A minute or so on the 600-article sample:
+
+    >>> import framing
+    >>> framing.build_report(framing.load_sample(), output="reports/sample.html")  # doctest: +SKIP
+    PosixPath('reports/sample.html')
     """
     if format not in ("html", "md"):
         raise InputError(f"format must be 'html' or 'md', not {format!r}")
