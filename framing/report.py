@@ -326,7 +326,7 @@ def _family_section(a: Analysis, family: str, comparison: pd.DataFrame) -> dict:
                 a.comparison,
             )
         )
-    if family == "clutter" and plots._clutter_columns(measures)[0]:
+    if family == "clutter" and plots.clutter_columns(measures)[0]:
         figures.append(
             _figure(
                 "clutter-composition",
