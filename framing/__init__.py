@@ -31,6 +31,15 @@ _LAZY = {
     "load_example": "framing.corpus",
     "extract_features": "framing.features",
     "FramingFeatures": "framing.transformer",
+    "find_clutter": "framing.clutter",
+    "clean": "framing.clutter",
+    "clean_corpus": "framing.clutter",
+    "clean_html": "framing.clutter",
+    "ClutterDetector": "framing.clutter",
+    "loaded_spans": "framing.loaded",
+    "compare_outlets": "framing.compare",
+    "outlet_classifier": "framing.compare",
+    "distinguishing_terms": "framing.terms",
     "build_report": "framing.report",
 }
 

@@ -143,7 +143,7 @@ def _read_jsonl(text: str, where: Path) -> list[dict]:
     return records
 
 
-def _read_file(path: Path, fmt: str) -> pd.DataFrame:
+def _read_file(path: Path, fmt: str, *, sep: str | None = None) -> pd.DataFrame:
     import pandas as pd
 
     if fmt == "parquet":
@@ -156,11 +156,19 @@ def _read_file(path: Path, fmt: str) -> pd.DataFrame:
         raise CorpusError(f"{path} is empty: expected a {fmt.upper()} file with articles")
     text = decode(data, path)
     if fmt in ("csv", "tsv"):
-        sep = "\t" if fmt == "tsv" else ","
+        sep = sep or ("\t" if fmt == "tsv" else ",")
         try:
-            return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+            df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
         except (pd.errors.ParserError, ValueError) as err:
-            raise CorpusError(f"{path}: not a valid {fmt.upper()} file ({err})") from None
+            raise CorpusError(
+                f"{path}: not a valid {fmt.upper()} file ({str(err).strip()})"
+            ) from None
+        if not isinstance(df.index, pd.RangeIndex):  # pandas took surplus fields as an index
+            raise CorpusError(
+                f"{path}: the first row has more fields than the header "
+                f"({len(df.columns)}); quote values that contain {sep!r}"
+            )
+        return df
     if fmt == "json" and text.lstrip().startswith("["):
         try:
             records = json.loads(text)
@@ -286,10 +294,10 @@ def load_corpus(
     source : path, str or pandas.DataFrame
         A CSV, TSV, JSON Lines (plain or .gz), JSON array, or Parquet file; a folder of
         .txt files (first line is the headline) and .html pages (subfolders name the
-        outlet); or a DataFrame.
+        outlet); one of the public datasets below, as distributed; or a DataFrame.
     format : str, optional
-        Force a reader (``csv``, ``tsv``, ``jsonl``, ``json``, ``parquet``) instead of
-        guessing from the file name.
+        Force a reader instead of guessing from the path: ``csv``, ``tsv``, ``jsonl``,
+        ``json``, ``parquet``, or a dataset name from the table below.
     require : iterable of str
         Columns the task needs beyond text (e.g. ``["outlet"]`` to compare outlets).
     **column_map : str
@@ -299,14 +307,51 @@ def load_corpus(
     Returns
     -------
     pandas.DataFrame
-        Index ``id`` (kept from an ``id`` column when present, else row numbers);
-        ``headline`` and ``body`` tidied (entities, tags, line endings) and never NaN.
+        Index ``id`` (kept from an ``id`` column when present, else row numbers; repeated
+        ids get a suffix ``~2``, ``~3`` with a warning); ``headline`` and ``body`` tidied
+        (entities, tags, line endings) and never NaN; a ``spans`` column of dicts with
+        ``field``, ``start``, ``end`` is moved with the tidying so that
+        ``df.loc[i, span["field"]][span["start"]:span["end"]]`` stays the labelled words.
         ``df.attrs["column_map"]`` records the renames applied.
 
     Raises
     ------
     CorpusError
         Missing file, unknown type, empty or malformed file, or no headline/body column.
+
+    Notes
+    -----
+    Public datasets (readers in :mod:`framing.datasets`; where to get them and the
+    columns they give in ``docs/datasets.md``). "auto" says when a path is recognised
+    without ``format``:
+
+    ==========  ========================================================  ===============
+    format      dataset and layout                                        auto
+    ==========  ========================================================  ===============
+    allsides    Baly et al. 2020: folder of JSON files (``bias_text``)    folder
+                or our JSON Lines; body from ``content_original``
+    clickbait   Stop Clickbait (Chakraborty et al. 2016):                 by file name,
+                ``clickbait_data``/``non_clickbait_data`` (.gz) or a      TSV header
+                ``headline<TAB>clickbait`` table; label ``clickbait``
+    babe        BABE / MBIC (Spinde et al.) ``;``-separated sentences,    ``label_bias``
+                ``text`` -> body, labels kept                             in CSV header
+    semeval     SemEval-2019 Task 4 hyperpartisan articles XML + its      ``.xml`` file,
+                ground-truth XML, streamed                                ``articles*.xml``
+    ptc         Propaganda Techniques Corpus: ``articleNNN.txt`` +        ``*.labels``
+                technique span labels -> ``spans``                        in folder
+    ==========  ========================================================  ===============
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "article1.txt").write_text("Title\\n\\nThey  are   traitors.")
+    >>> _ = (folder / "article1.labels.tsv").write_text("1\\tName_Calling,Labeling\\t19\\t27\\n")
+    >>> df = load_corpus(folder)
+    >>> span = df.loc["1", "spans"][0]
+    >>> df.loc["1", "body"], df.loc["1", "body"][span["start"]:span["end"]]
+    ('They are traitors.', 'traitors')
     """
     import pandas as pd
 
@@ -317,10 +362,9 @@ def load_corpus(
         where = str(path)
         if not path.exists():
             raise CorpusError(f"{path}: no such file or folder")
-        if path.is_dir():
-            df = _read_folder(path)
-        else:
-            df = _read_file(path, format or _format_of(path))
+        df, reader_map = _read_path(path, format)
+        taken = set(column_map.values())
+        column_map = {**{k: v for k, v in reader_map.items() if v not in taken}, **column_map}
     df, renames = _map_columns(df, column_map)
     present = [c for c in TEXT_COLUMNS if c in df.columns]
     if not present:
@@ -330,14 +374,93 @@ def load_corpus(
             "load_corpus(path, body='my_column')"
         )
     require_columns(df, require, where=where)
+    raw = {col: df[col].tolist() for col in present} if "spans" in df.columns else None
     for col in present:
         df[col] = [tidy(v) if isinstance(v, str) else "" for v in df[col]]
+    if raw is not None:
+        clean = {col: df[col].tolist() for col in present}
+        df["spans"] = _realign_spans(df["spans"].tolist(), raw, clean, where)
     df = _set_index(df)
     order = [c for c in CANONICAL if c in df.columns]
     df = df[order + [c for c in df.columns if c not in order]]
     df.attrs["column_map"] = renames
     df.attrs["source"] = where
     return df
+
+
+def _read_path(path: Path, format: str | None) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The raw table at ``path`` and the renames its dataset reader asks for."""
+    from framing.datasets import READERS, detect
+
+    formats = sorted(set(SUFFIXES.values()))
+    if format is not None and format not in READERS and format not in formats:
+        raise CorpusError(
+            f"unknown format {format!r}; use one of {', '.join(formats + sorted(READERS))}"
+        )
+    fmt = format or detect(path)
+    if fmt in READERS:
+        return READERS[fmt](path)
+    if path.is_dir():
+        return _read_folder(path), {}
+    return _read_file(path, fmt or _format_of(path)), {}
+
+
+def _offset_map(raw: str, clean: str) -> list[int]:
+    """For each offset into ``raw``, the offset of the same place in ``tidy(raw)``.
+
+    ``tidy`` deletes characters and turns whitespace into other whitespace, so ``clean``
+    is matched against ``raw`` left to right with any two whitespace characters equal.
+
+    Examples
+    --------
+    >>> raw = "  They  are\\n\\n\\n\\ntraitors."
+    >>> clean = tidy(raw)
+    >>> m = _offset_map(raw, clean)
+    >>> clean[m[raw.index("traitors")]:m[raw.index("traitors") + 8]]
+    'traitors'
+    """
+    out = [0] * (len(raw) + 1)
+    j, n = 0, len(clean)
+    for i, ch in enumerate(raw):
+        out[i] = j
+        if j < n and (ch == clean[j] or (ch.isspace() and clean[j].isspace())):
+            j += 1
+    out[len(raw)] = j
+    return out
+
+
+def _realign_spans(spans: list, raw: dict, clean: dict, where: str) -> list:
+    """Move ``{"field", "start", "end"}`` span offsets from the raw to the tidied text."""
+    changed = 0
+    out = []
+    for row, items in enumerate(spans):
+        if not isinstance(items, list):
+            out.append(items)
+            continue
+        maps: dict[str, list[int]] = {}
+        moved = []
+        for span in items:
+            field = span.get("field") if isinstance(span, dict) else None
+            if field not in raw or raw[field][row] == clean[field][row]:
+                moved.append(span)
+                continue
+            before, after = raw[field][row] or "", clean[field][row]
+            if field not in maps:
+                maps[field] = _offset_map(before, after)
+            last = len(before)
+            start = maps[field][min(span["start"], last)]
+            end = maps[field][min(span["end"], last)]
+            if before[span["start"] : span["end"]].split() != after[start:end].split():
+                changed += 1
+            moved.append({**span, "start": start, "end": end})
+        out.append(moved)
+    if changed:
+        warnings.warn(
+            f"{where}: {changed} labelled span(s) lost characters other than spaces when the "
+            "text was tidied (markup or entities inside them); their offsets are approximate",
+            stacklevel=3,
+        )
+    return out
 
 
 def require_columns(df: pd.DataFrame, columns: Iterable[str], *, where: str = "corpus") -> None:

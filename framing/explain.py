@@ -24,9 +24,12 @@ from framing.errors import InputError
 from framing.spans import Span
 
 # source name -> "module:function" (text -> list[Span]); only sources that exist are listed
-SPAN_SOURCES: dict[str, str] = {}
+SPAN_SOURCES: dict[str, str] = {
+    "clutter": "framing.clutter:find_clutter",
+    "loaded": "framing.loaded:loaded_spans",
+}
 # source name -> the texts it reads; a source not listed here reads the body only
-SOURCE_TEXTS: dict[str, tuple[str, ...]] = {}
+SOURCE_TEXTS: dict[str, tuple[str, ...]] = {"loaded": ("headline", "body")}
 FIELDS = ("headline", "body")
 
 # light backgrounds that keep black text readable; kinds take them in sorted order

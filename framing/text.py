@@ -90,7 +90,8 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31}
 _SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.S | re.I)
 _BLOCK = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|blockquote|section|article)\b[^>]*>", re.I)
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[ \t\f\v]+")
+_SPACES = re.compile(" {2,}")
+_TABS = str.maketrans("\t\f\v", "   ")
 _MANY_NEWLINES = re.compile(r"\n\s*\n\s*\n+")
 
 
@@ -119,7 +120,10 @@ def tidy(text: str | None) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if "\t" in text or "\f" in text or "\v" in text:
+        text = text.translate(_TABS)
+    if "  " in text:  # a literal-prefix search: cheap when there is nothing to do
+        text = _SPACES.sub(" ", text)
     text = text.replace(" \n", "\n").replace("\n ", "\n")
     text = _MANY_NEWLINES.sub("\n\n", text)
     return text.strip()

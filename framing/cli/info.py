@@ -13,7 +13,14 @@ def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "corpus",
         nargs="?",
-        help="CSV, TSV, JSON Lines (.gz), Parquet or a folder; default: the shipped sample corpus",
+        help="CSV, TSV, JSON Lines (.gz), Parquet, a folder, or a public dataset (see --input-format); "
+        "default: the shipped sample corpus",
+    )
+    parser.add_argument(
+        "--input-format",
+        metavar="NAME",
+        help="reader to use instead of guessing: csv, tsv, jsonl, json, parquet, or a dataset: "
+        "allsides, clickbait, babe, semeval, ptc (docs/datasets.md)",
     )
     parser.add_argument(
         "--map",
@@ -35,7 +42,9 @@ def read_corpus(args: argparse.Namespace, require=()):
         if not sep or not canonical or not column:
             raise InputError(f"--map expects CANONICAL=COLUMN, got {item!r}")
         column_map[canonical.strip()] = column.strip()
-    return load_corpus(args.corpus or SAMPLE_PATH, require=require, **column_map)
+    if not args.corpus:
+        return load_corpus(SAMPLE_PATH, require=require, **column_map)
+    return load_corpus(args.corpus, format=args.input_format, require=require, **column_map)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
