@@ -22,7 +22,14 @@ import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import framing  # noqa: E402
-from framing.report import Analysis, prepare, split_constant, write_report  # noqa: E402
+from framing.report import (  # noqa: E402
+    MAX_GROUPS,
+    Analysis,
+    largest_groups,
+    prepare,
+    split_constant,
+    write_report,
+)
 
 
 def main() -> None:
@@ -62,7 +69,8 @@ def main() -> None:
     lap("compare_outlets")
     terms = framing.distinguishing_terms(df, by=args.by)
     lap("distinguishing_terms")
-    classifier = framing.outlet_classifier(table, by=args.by)
+    top = table[table[args.by].isin(largest_groups(table[args.by], MAX_GROUPS))]  # as the report
+    classifier = framing.outlet_classifier(top, by=args.by)
     lap("outlet_classifier")
     analysis = Analysis(
         df, feats, comparison, args.by, terms=terms, classifier=classifier, notes=notes

@@ -166,6 +166,10 @@ def analyse(
         terms = distinguishing_terms(df, by=by, text="body")
     steps.update()
     steps.set_postfix_str("classifier")
+    n_groups = df[by].nunique()
+    if n_groups > MAX_GROUPS:  # hundreds of outlets: a classifier over the largest only
+        table = table[table[by].isin(largest_groups(df[by], MAX_GROUPS))]
+        notes.append(f"The classifier tells apart the {MAX_GROUPS} largest of {n_groups} groups.")
     classifier = outlet_classifier(table[[by, *measures]], by=by, seed=seed)
     steps.update()
     steps.close()
@@ -543,6 +547,18 @@ def _methods(a: Analysis) -> dict:
     }
 
 
+def largest_groups(groups: pd.Series, limit: int) -> list:
+    """The ``limit`` most frequent values of ``groups``, ties broken by name.
+
+    Examples
+    --------
+    >>> largest_groups(pd.Series(list("abbcccdd")), 2)
+    ['c', 'b']
+    """
+    counts = groups.value_counts()
+    return [g for g, _ in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[:limit]]
+
+
 def largest(a: Analysis, limit: int = MAX_GROUPS) -> Analysis:
     """``a`` restricted to its ``limit`` largest groups (ties by name), for the figures.
 
@@ -553,11 +569,9 @@ def largest(a: Analysis, limit: int = MAX_GROUPS) -> Analysis:
     >>> sorted(largest(Analysis(corpus, corpus, table), 2).comparison["group"])
     ['b', 'c']
     """
-    counts = a.corpus[a.by].value_counts()
-    if len(counts) <= limit:
+    if a.corpus[a.by].nunique() <= limit:
         return a
-    order = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
-    keep = [g for g, _ in order[:limit]]
+    keep = largest_groups(a.corpus[a.by], limit)
     shown = {
         "corpus": a.corpus[a.corpus[a.by].isin(keep)],
         "comparison": a.comparison[a.comparison["group"].isin(keep)],
