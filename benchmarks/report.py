@@ -23,9 +23,8 @@ from pathlib import Path  # noqa: E402
 
 import framing  # noqa: E402
 from framing.report import (  # noqa: E402
-    MAX_GROUPS,
     Analysis,
-    largest_groups,
+    classifier_sample,
     prepare,
     split_constant,
     write_report,
@@ -69,8 +68,7 @@ def main() -> None:
     lap("compare_outlets")
     terms = framing.distinguishing_terms(df, by=args.by)
     lap("distinguishing_terms")
-    top = table[table[args.by].isin(largest_groups(table[args.by], MAX_GROUPS))]  # as the report
-    classifier = framing.outlet_classifier(top, by=args.by)
+    classifier = framing.outlet_classifier(classifier_sample(table, args.by, 0, notes), by=args.by)
     lap("outlet_classifier")
     analysis = Analysis(
         df, feats, comparison, args.by, terms=terms, classifier=classifier, notes=notes
