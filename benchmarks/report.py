@@ -9,14 +9,26 @@ the ratio to the findall pass over the same bodies, measured in the same run.
 
 from __future__ import annotations
 
-import argparse
-import re
-import tempfile
-import time
-from pathlib import Path
+import sys
 
-import framing
-from framing.report import Analysis, prepare, split_constant, write_report
+# benchmarks/tokenize.py would shadow the standard library's tokenize: take the folder off
+if sys.path and sys.path[0].endswith("benchmarks"):
+    sys.path.pop(0)
+
+import argparse  # noqa: E402
+import re  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import framing  # noqa: E402
+from framing.report import (  # noqa: E402
+    Analysis,
+    classifier_sample,
+    prepare,
+    split_constant,
+    write_report,
+)
 
 
 def main() -> None:
@@ -56,7 +68,7 @@ def main() -> None:
     lap("compare_outlets")
     terms = framing.distinguishing_terms(df, by=args.by)
     lap("distinguishing_terms")
-    classifier = framing.outlet_classifier(table, by=args.by)
+    classifier = framing.outlet_classifier(classifier_sample(table, args.by, 0, notes), by=args.by)
     lap("outlet_classifier")
     analysis = Analysis(
         df, feats, comparison, args.by, terms=terms, classifier=classifier, notes=notes

@@ -229,12 +229,19 @@ def heatmap(
     if q is not None:
         for i, j in zip(*np.nonzero(q.to_numpy(float) < alpha), strict=True):
             ax.text(j, i, "*", ha="center", va="center", fontsize=11, color="black")
-    ax.figure.colorbar(image, ax=ax, shrink=0.6, aspect=25, label=label)
+    ax.figure.colorbar(image, ax=ax, shrink=0.6, aspect=40, label=label)
     ax.set_title(f"* outlet differs from the rest (q < {alpha:g})", fontsize=9, loc="left")
     return ax
 
 
-def _clutter_columns(names) -> tuple[list[str], str]:
+def clutter_columns(names) -> tuple[list[str], str]:
+    """The ``clutter_<kind>_<unit>`` columns among ``names`` for one unit, and that unit.
+
+    Examples
+    --------
+    >>> clutter_columns(["clutter_share", "clutter_social_lines", "clutter_ad_lines"])
+    (['clutter_ad_lines', 'clutter_social_lines'], 'lines')
+    """
     by_suffix: dict[str, list[str]] = {}
     for name in names:
         m = _CLUTTER_COLUMN.match(name)
@@ -263,7 +270,7 @@ def clutter_composition(data: pd.DataFrame, by: str = "outlet", ax=None):
     ['B', 'A']
     """
     names = data["measure"].unique() if _is_table(data) else data.columns
-    columns, suffix = _clutter_columns(names)
+    columns, suffix = clutter_columns(names)
     if not columns:
         raise InputError("clutter_composition needs clutter_<kind>_share (or _lines) columns")
     wide = group_means(data, columns, by)

@@ -195,6 +195,12 @@ def test_excerpt_spans_point_into_the_excerpt(express):
     assert len(shifted) >= len(spans) - hidden
 
 
+def test_framing_explain_stays_the_function():
+    import framing.explain  # noqa: F401  (binding the module must not shadow the function)
+
+    assert callable(framing.explain) and framing.explain is explain
+
+
 def test_no_sources_means_no_evidence_not_an_error(monkeypatch):
     monkeypatch.setattr(EXPLAIN, "SPAN_SOURCES", {})
     e = framing.explain("Headline\n\nBody text.")
@@ -213,6 +219,9 @@ def test_cli_explain_file_and_stdin(demo, capsys, monkeypatch, tmp_path, express
     assert main(["explain", str(tmp_path / "missing.txt")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no such file" in err
+    (tmp_path / "empty.txt").write_bytes(b"  \n")
+    assert main(["explain", str(tmp_path / "empty.txt")]) == 2
+    assert "empty" in capsys.readouterr().err
 
 
 def test_spans_over_the_same_words_share_one_mark():

@@ -203,3 +203,29 @@ def test_cli_report_on_the_sample_is_reproducible(stats, tmp_path, monkeypatch):
     assert (tmp_path / "reports" / "sample_files").is_dir()
     assert main(["report"]) == 0
     assert (tmp_path / "reports" / "sample.html").read_bytes() == first
+
+
+def test_classifier_takes_the_largest_groups_of_many(stats, monkeypatch):
+    import framing.compare
+    from framing.report import MAX_GROUPS, analyse
+
+    seen = {}
+
+    def spy(table, by="outlet", **kwargs):
+        seen["groups"] = sorted(table[by].unique())
+        return {"scores": pd.DataFrame({"accuracy": [0.5]}), "importance": pd.DataFrame()}
+
+    monkeypatch.setattr(framing.compare, "outlet_classifier", spy)
+    n = MAX_GROUPS + 5
+    corpus = pd.DataFrame(
+        {
+            "outlet": [f"O{i:02d}" for i in range(n) for _ in range(2 + (i < MAX_GROUPS))],
+            "body": "some words here",
+        }
+    )
+    rng = np.random.default_rng(0)
+    features = pd.DataFrame({"m": rng.normal(size=len(corpus))}, index=corpus.index)
+    a = analyse(corpus, features=features)
+    assert seen["groups"] == [f"O{i:02d}" for i in range(MAX_GROUPS)]
+    assert f"The classifier tells apart the {MAX_GROUPS} largest of {n} groups." in a.notes
+    assert set(a.comparison["group"]) == set(corpus["outlet"])  # statistics cover all
