@@ -27,6 +27,13 @@ _LAZY = {
     "load_example": "framing.corpus",
     "extract_features": "framing.features",
     "FramingFeatures": "framing.transformer",
+    "make_classifier": "framing.models",
+    "cross_validate_model": "framing.models",
+    "evaluate": "framing.models",
+    "predict": "framing.models",
+    "model_features": "framing.models",
+    "save_model": "framing.models",
+    "load_model": "framing.models",
 }
 
 __all__ = ["CorpusError", "FramingError", "InputError", "Span", "__version__", *_LAZY]

@@ -19,6 +19,10 @@ from framing.errors import FramingError
 COMMANDS: dict[str, str] = {
     "info": "framing.cli.info",
     "features": "framing.cli.features",
+    "train": "framing.cli.train",
+    "evaluate": "framing.cli.evaluate",
+    "predict": "framing.cli.predict",
+    "explain-model": "framing.cli.explain_model",
 }
 
 
