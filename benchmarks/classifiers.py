@@ -62,10 +62,6 @@ def clickbait() -> None:
     for name, clf in (
         ("TF-IDF words + LR (baseline)", make_classifier(text="headline", features=None)),
         ("measures + TF-IDF words + LR", make_classifier(text="headline")),
-        (
-            "measures + words + chars(2,5) + LR",
-            make_classifier(text="headline", char_ngrams=(2, 5), min_df=2),
-        ),
     ):
         start = time.perf_counter()
         m = cross_validate_model(clf, df, label="clickbait", cv=10)
@@ -77,8 +73,8 @@ def _allsides() -> tuple[pd.DataFrame, pd.DataFrame]:
     train, valid = df[df["split"] == "train"], df[df["split"] == "valid"]
     print(
         f"AllSides media split: train {len(train):,} articles / {train.outlet.nunique()} outlets, "
-        f"valid {len(valid):,} / {valid.outlet.nunique()} outlets (none shared: "
-        f"{not set(train.outlet) & set(valid.outlet)}); paper's BERT: 35.5 macro-F1"
+        f"valid {len(valid):,} / {valid.outlet.nunique()} outlets (outlet names in both: "
+        f"{len(set(train.outlet) & set(valid.outlet))}); paper's BERT: 35.5 macro-F1"
     )
     return train, valid
 
@@ -96,9 +92,11 @@ def _fit_evaluate(name: str, clf, train, valid, bare: float) -> dict:
 def leaning() -> None:
     train, valid = _allsides()
     bare = _words_rate(pd.concat([train, valid]), ["headline", "body"])
+    # pruned vocabularies (terms in 5+ articles, 300k per column) keep each fit to minutes
+    words = {"min_df": 5, "max_features": 300_000, "C": 1.0}
     for name, clf in (
-        ("TF-IDF words + LR (baseline)", make_classifier(features=None)),
-        ("measures + TF-IDF words + LR", make_classifier()),
+        ("TF-IDF words + LR (baseline)", make_classifier(features=None, **words)),
+        ("measures + TF-IDF words + LR", make_classifier(**words)),
     ):
         _fit_evaluate(name, clf, train, valid, bare)
 

@@ -247,9 +247,21 @@ def make_classifier(
 
 
 def _plain(value: Any) -> Any:
-    """A label as a plain Python value (numpy ints and integral floats become int)."""
+    """A label as a plain Python value: numbers, and numeric text such as "1" or "1.0"
+    read from a file, become int when integral, so labels match across files.
+
+    Examples
+    --------
+    >>> [_plain(v) for v in (np.int64(1), 1.0, "1.0", " 2 ", "0.5", "left")]
+    [1, 1, 1, 2, 0.5, 'left']
+    """
     if isinstance(value, np.generic):
         value = value.item()
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
