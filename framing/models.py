@@ -434,7 +434,6 @@ def _folds(df: pd.DataFrame, y: list, cv: int, group: str | None):
     if cv < 2:
         raise InputError(f"cross-validation needs at least 2 folds, got {cv}")
     if group is None:
-        check_labels(y, "label", folds=cv)
         return StratifiedKFold(cv, shuffle=True, random_state=0).split(df, y)
     if group not in df.columns:
         raise InputError(f"no group column {group!r}; columns: {', '.join(map(str, df.columns))}")
@@ -486,7 +485,7 @@ def cross_validate_model(
     (8, 2, 'site', 2)
     """
     df, y = labels_of(df, label)
-    check_labels(y, label)
+    check_labels(y, label, folds=cv if group is None else MIN_PER_CLASS)
     y_arr = np.asarray(y, dtype=object)
     predicted = np.empty(len(y_arr), dtype=object)
     per_fold = []
