@@ -42,6 +42,13 @@ _LAZY = {
     "outlet_classifier": "framing.compare",
     "distinguishing_terms": "framing.terms",
     "build_report": "framing.report",
+    "make_classifier": "framing.models",
+    "cross_validate_model": "framing.models",
+    "evaluate": "framing.models",
+    "predict": "framing.models",
+    "model_features": "framing.models",
+    "save_model": "framing.models",
+    "load_model": "framing.models",
 }
 
 __all__ = ["CorpusError", "FramingError", "InputError", "Span", "__version__", "explain", *_LAZY]

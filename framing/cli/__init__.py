@@ -23,6 +23,10 @@ COMMANDS: dict[str, str] = {
     "compare": "framing.cli.compare",
     "report": "framing.cli.report",
     "explain": "framing.cli.explain",
+    "train": "framing.cli.train",
+    "evaluate": "framing.cli.evaluate",
+    "predict": "framing.cli.predict",
+    "explain-model": "framing.cli.explain_model",
 }
 
 

@@ -1,0 +1,24 @@
+"""``framing evaluate MODEL DATA``: metrics of a saved model on held-out labelled data."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from framing.cli.info import add_corpus_argument, read_corpus
+
+HELP = "Evaluate a saved model on labelled data; prints metrics as one JSON object."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("model", help="a model file written by framing train")
+    add_corpus_argument(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from framing.models import evaluate, load_model
+
+    model = load_model(args.model)
+    df = read_corpus(args)
+    print(json.dumps(evaluate(model, df, model.framing_metadata_.get("label"))))
+    return 0

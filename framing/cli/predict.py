@@ -1,0 +1,30 @@
+"""``framing predict MODEL DATA -o predictions.csv``: labels and class probabilities."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from framing.cli.features import write_table
+from framing.cli.info import add_corpus_argument, read_corpus
+
+HELP = "Predict labels and class probabilities with a saved model; writes them atomically."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("model", help="a model file written by framing train")
+    add_corpus_argument(parser)
+    parser.add_argument(
+        "-o", "--output", required=True, help="output .csv, .tsv or .parquet (id index)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from framing.models import load_model, predict
+
+    model = load_model(args.model)
+    df = read_corpus(args)
+    out = predict(model, df)
+    write_table(out, args.output)
+    print(f"wrote {len(out):,} predictions to {args.output}", file=sys.stderr)
+    return 0

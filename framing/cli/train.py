@@ -1,0 +1,104 @@
+"""``framing train DATA --label COL -o model.skops``: fit a framing classifier and save it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from framing.cli.info import add_corpus_argument, read_corpus
+from framing.errors import InputError
+
+HELP = "Train a classifier on labelled articles (measures + TF-IDF) and save it with skops."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_corpus_argument(parser)
+    parser.add_argument("--label", required=True, help="column holding the labels to learn")
+    parser.add_argument(
+        "--text",
+        help="text column(s), comma-separated (default: headline and body, those present)",
+    )
+    parser.add_argument("--group", help="column such as outlet: cross-validate with GroupKFold")
+    parser.add_argument(
+        "--cv", type=int, metavar="K", help="print K-fold cross-validated metrics (JSON) first"
+    )
+    parser.add_argument(
+        "--features", default="default", help="'default', 'all', 'none' or comma-separated families"
+    )
+    parser.add_argument(
+        "--model", default="logreg", help="logreg (default), linearsvc or sgd (see framing.models)"
+    )
+    parser.add_argument("--C", type=float, default=10.0, help="inverse regularisation (10)")
+    parser.add_argument(
+        "--char-ngrams", metavar="LO,HI", help="add character n-grams, e.g. 2,5 (short texts)"
+    )
+    parser.add_argument("-o", "--output", required=True, help="model file (.skops), atomic")
+
+
+def text_columns(arg: str | None, df) -> list[str]:
+    """The ``--text`` columns, or the headline and body columns the data has."""
+    if arg:
+        return [c.strip() for c in arg.split(",") if c.strip()]
+    return [c for c in ("headline", "body") if c in df.columns]
+
+
+def _pair(arg: str | None) -> tuple[int, int] | None:
+    if not arg:
+        return None
+    try:
+        lo, hi = (int(v) for v in arg.split(","))
+    except ValueError:
+        raise InputError(f"--char-ngrams expects LO,HI such as 2,5; got {arg!r}") from None
+    return lo, hi
+
+
+def progress(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    from framing.models import (
+        check_labels,
+        cross_validate_model,
+        labels_of,
+        make_classifier,
+        metrics,
+        save_model,
+    )
+
+    df = read_corpus(args)
+    text = text_columns(args.text, df)
+    features = None if args.features == "none" else args.features
+    clf = make_classifier(
+        text=text,
+        features=features,
+        char_ngrams=_pair(args.char_ngrams),
+        model=args.model,
+        C=args.C,
+    )
+    clf[0].fit(df)  # the text columns exist, before any long computation
+    df, y = labels_of(df, args.label, where=str(args.corpus or "sample"))
+    check_labels(y, args.label)
+    cv_metrics = None
+    if args.cv:
+        how = f"grouped by {args.group}" if args.group else "stratified"
+        progress(f"cross-validating: {args.cv} folds, {how}, {len(df):,} rows")
+        cv_metrics = cross_validate_model(
+            clf, df, label=args.label, cv=args.cv, group=args.group, progress=progress
+        )
+        print(json.dumps(cv_metrics), flush=True)
+    progress(f"fitting the final model on {len(df):,} rows")
+    clf.fit(df, y)
+    metadata = {
+        "text": text,
+        "label": args.label,
+        "group": args.group,
+        "classes": sorted(map(str, set(y))),
+        "n_train": len(df),
+        "params": {"features": args.features, "model": args.model, "C": args.C},
+        "metrics": {"cv": cv_metrics, "train": metrics(y, clf.predict(df))},
+    }
+    save_model(clf, args.output, metadata)
+    progress(f"wrote {args.output}")
+    return 0

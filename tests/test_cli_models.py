@@ -1,0 +1,150 @@
+"""``framing train / evaluate / predict / explain-model`` end to end, and their bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framing.cli import main
+
+CASES = Path(__file__).parent / "cases"
+
+
+@pytest.fixture(scope="module")
+def sample_file(sample, tmp_path_factory) -> Path:
+    """8 articles per outlet of the sample, as a JSON Lines file with its ids."""
+    path = tmp_path_factory.mktemp("data") / "sample.jsonl"
+    sample.groupby("outlet", group_keys=False).head(8).reset_index().to_json(
+        path, orient="records", lines=True
+    )
+    return path
+
+
+@pytest.fixture(scope="module")
+def headline_file() -> Path:
+    return CASES / "clickbait_headlines.tsv"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    status = main(list(map(str, argv)))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_leaning_by_outlet_end_to_end(sample_file, tmp_path, capsys):
+    model = tmp_path / "leaning.skops"
+    status, out, err = run(
+        capsys, "train", sample_file, "--label", "leaning", "--group", "outlet", "--cv", "2",
+        "-o", model,
+    )  # fmt: skip
+    assert status == 0, err
+    cv = json.loads(out)  # one JSON object on stdout
+    assert cv["n"] == 80 and cv["cv"]["group"] == "outlet"
+    assert set(cv["per_class"]) == {"left", "center", "right"}
+    assert "grouped by outlet" in err and "fold 2/2" in err and "wrote" in err
+
+    status, out, err = run(capsys, "evaluate", model, sample_file)
+    assert status == 0, err
+    m = json.loads(out)
+    assert m["n"] == 80 and m["accuracy"] > 0.9  # the training data itself
+    assert m["confusion"]["labels"] == ["center", "left", "right"]
+
+    preds = tmp_path / "out" / "predictions.csv"
+    status, _, err = run(capsys, "predict", model, sample_file, "-o", preds)
+    assert status == 0, err
+    table = pd.read_csv(preds, index_col="id")
+    source = pd.read_json(sample_file, lines=True)
+    assert table.index.tolist() == source["id"].tolist()
+    assert list(table.columns) == ["predicted", "p_center", "p_left", "p_right"]
+    assert table[["p_center", "p_left", "p_right"]].sum(axis=1).round(6).eq(1).all()
+
+    status, out, err = run(capsys, "explain-model", model, "--top", "4", "-o", tmp_path / "w.csv")
+    assert status == 0, err
+    assert "label 'leaning' from headline, body" in out and "right - against" in out
+    weights = pd.read_csv(tmp_path / "w.csv")
+    assert len(weights) == 3 * 2 * 4 and weights["feature"].str.contains("__").all()
+
+
+def test_headline_only_frame(headline_file, tmp_path, capsys):
+    model = tmp_path / "bait.skops"
+    # --text defaults to the headline and body columns the data has: here headline only
+    status, out, err = run(capsys, "train", headline_file, "--label", "clickbait", "--cv", "3",
+                           "-o", model)  # fmt: skip
+    assert status == 0, err
+    assert json.loads(out)["accuracy"] > 0.6
+    status, out, _ = run(capsys, "explain-model", model, "--top", "3")
+    assert "label 'clickbait' from headline" in out and "words_headline__" in out
+    new = tmp_path / "new.csv"
+    pd.DataFrame(
+        {"id": ["a", "b"], "title": ["29 Puppies Who Will Melt Your Heart", "Senate passes bill"]}
+    ).to_csv(new, index=False)
+    status, _, err = run(capsys, "predict", model, new, "-o", tmp_path / "p.csv")
+    assert status == 0, err
+    p = pd.read_csv(tmp_path / "p.csv", index_col="id")
+    assert p.loc["a", "predicted"] == 1 and p.loc["b", "predicted"] == 0
+    # an explicit --text and character n-grams
+    status, _, err = run(capsys, "train", headline_file, "--label", "clickbait", "--text",
+                         "headline", "--char-ngrams", "2,4", "-o", model)  # fmt: skip
+    assert status == 0, err
+
+
+def fails(capsys, *argv) -> str:
+    status, out, err = run(capsys, *argv)
+    assert status == 2 and out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+def test_bad_input_is_one_line(headline_file, sample_file, tmp_path, capsys):
+    frame = pd.read_csv(headline_file, sep="\t")
+    one = tmp_path / "one.csv"
+    frame.assign(clickbait=1).to_csv(one, index=False)
+    msg = fails(capsys, "train", one, "--label", "clickbait", "-o", tmp_path / "m.skops")
+    assert "has only 1; a classifier needs at least two classes" in msg
+    two = tmp_path / "two.csv"
+    frame.iloc[[0, 20]].to_csv(two, index=False)
+    msg = fails(capsys, "train", two, "--label", "clickbait", "-o", tmp_path / "m.skops")
+    assert "fewer than 2 rows" in msg
+    msg = fails(capsys, "train", headline_file, "--label", "nope", "-o", tmp_path / "m.skops")
+    assert "no label column 'nope'" in msg
+    msg = fails(capsys, "train", headline_file, "--label", "clickbait", "--text", "body",
+                "-o", tmp_path / "m.skops")  # fmt: skip
+    assert "lacks the text column 'body'" in msg
+    assert not (tmp_path / "m.skops").exists()
+
+    not_model = tmp_path / "model.skops"
+    not_model.write_bytes(b"\x00\x01 not a zip")
+    assert "not a model file" in fails(capsys, "evaluate", not_model, headline_file)
+    assert "not a model file" in fails(capsys, "explain-model", not_model)
+
+
+def test_nan_labels_dropped_and_unseen_labels_counted(headline_file, tmp_path, capsys):
+    frame = pd.read_csv(headline_file, sep="\t")
+    gaps = tmp_path / "gaps.csv"
+    frame.assign(clickbait=frame["clickbait"].where(frame.index % 6 != 0)).to_csv(gaps, index=False)
+    model = tmp_path / "m.skops"
+    status, _, err = run(capsys, "train", gaps, "--label", "clickbait", "-o", model)
+    assert status == 0
+    assert "warning" in err and "dropped 4 of 24 rows with no 'clickbait' label" in err
+
+    held_out = tmp_path / "held.csv"
+    pd.DataFrame(
+        {"headline": ["11 Times Cats Were Funny", "Parliament passes bill", "Match report"],
+         "clickbait": [1, 0, 2]}
+    ).to_csv(held_out, index=False)  # fmt: skip
+    status, out, err = run(capsys, "evaluate", model, held_out)
+    assert status == 0
+    m = json.loads(out)
+    assert m["per_class"]["2"]["support"] == 1 and m["per_class"]["2"]["recall"] == 0
+    assert "never seen in training: 2 (1 rows); counted as errors" in err
+
+    # a DATA file without the text columns the model reads
+    no_text = tmp_path / "body_only.csv"
+    pd.DataFrame({"body": ["Some text."], "clickbait": [0]}).to_csv(no_text, index=False)
+    msg = fails(capsys, "predict", model, no_text, "-o", tmp_path / "p.csv")
+    assert "lacks the text column 'headline'" in msg
+    assert not (tmp_path / "p.csv").exists()

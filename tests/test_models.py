@@ -1,0 +1,265 @@
+"""framing.models: the estimator contract, metrics, cross-validation, persistence, explanation.
+
+``tests/cases/clickbait_headlines.tsv`` holds 24 headlines written for these tests in the
+style of the Chakraborty et al. (2016) clickbait data (1 = clickbait); not taken from it.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import skops.io as sio
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+from sklearn.metrics import f1_score
+from sklearn.model_selection import GridSearchCV, cross_validate
+
+from framing.errors import InputError
+from framing.models import (
+    FORMAT,
+    _folds,
+    cross_validate_model,
+    evaluate,
+    load_model,
+    make_classifier,
+    metrics,
+    model_features,
+    predict,
+    save_model,
+)
+
+CASES = Path(__file__).parent / "cases"
+
+
+@pytest.fixture(scope="module")
+def headlines() -> pd.DataFrame:
+    return pd.read_csv(CASES / "clickbait_headlines.tsv", sep="\t")
+
+
+@pytest.fixture(scope="module")
+def articles(sample) -> pd.DataFrame:
+    """12 whole articles per outlet of the sample (long texts with clutter)."""
+    return sample.groupby("outlet", group_keys=False).head(12)
+
+
+@pytest.fixture(scope="module")
+def fitted(headlines):
+    return make_classifier(text="headline").fit(headlines, headlines["clickbait"])
+
+
+def test_pipeline_has_measures_and_words(fitted):
+    names = fitted[:-1].get_feature_names_out()
+    assert "measures__style_words" in names
+    assert "words_headline__you" in names
+    assert "words_headline__you won" in names  # bigrams by default
+    assert not any(n.startswith("chars_") for n in names)
+
+
+def test_short_sentences_are_learned(fitted, headlines):
+    new = pd.DataFrame(
+        {
+            "headline": [
+                "19 Dogs Who Will Make You Smile Today",
+                "Senate approves budget after session",
+            ]
+        }
+    )
+    assert fitted.predict(new).tolist() == [1, 0]
+    assert (fitted.predict(headlines) == headlines["clickbait"]).all()
+
+
+def test_long_articles_work(articles):
+    clf = make_classifier(C=1.0).fit(articles, articles["leaning"])
+    proba = clf.predict_proba(articles)
+    assert proba.shape == (len(articles), 3)
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0, rtol=1e-6)
+    assert (clf.predict(articles) == articles["leaning"]).mean() > 0.9  # training fit
+    # the measures column varies across long articles, so it carries signal
+    measures = clf.named_steps["features"].named_transformers_["measures"]
+    assert measures.named_steps["scale"].scale_.min() > 0
+
+
+def test_clone_and_params_round_trip(fitted):
+    clf = make_classifier(text="headline", char_ngrams=(2, 4))
+    params = clf.get_params()
+    assert params["model__C"] == 10.0
+    assert params["features__chars_headline__ngram_range"] == (2, 4)
+    copy = clone(clf)
+    assert copy is not clf and copy.get_params().keys() == params.keys()
+    copy.set_params(model__C=0.5, features__words_headline__ngram_range=(1, 1))
+    assert copy.get_params()["model__C"] == 0.5
+    assert clf.get_params()["model__C"] == 10.0
+    with pytest.raises(NotFittedError):
+        clone(fitted).predict(pd.DataFrame({"headline": ["a"]}))
+
+
+def test_grid_search_and_cross_validate(headlines):
+    clf = make_classifier(text="headline", features=None)
+    grid = GridSearchCV(clf, {"model__C": [0.1, 10.0]}, cv=3, scoring="f1_macro")
+    grid.fit(headlines, headlines["clickbait"])
+    assert grid.best_params_["model__C"] in (0.1, 10.0)
+    scores = cross_validate(
+        make_classifier(text="headline"), headlines, headlines["clickbait"], cv=3
+    )
+    assert scores["test_score"].shape == (3,) and scores["test_score"].mean() > 0.6
+
+
+@pytest.mark.parametrize("model", ["linearsvc", "sgd"])
+def test_alternative_models_give_probabilities_and_weights(headlines, model):
+    clf = make_classifier(text="headline", model=model).fit(headlines, headlines["clickbait"])
+    assert clf.predict_proba(headlines).shape == (24, 2)
+    assert not model_features(clf, top=3).empty
+
+
+def test_missing_text_column_is_one_line(fitted, articles):
+    with pytest.raises(InputError, match=r"lacks the text column 'headline'") as err:
+        fitted.predict(pd.DataFrame({"title": ["x"]}))
+    assert "\n" not in str(err.value)
+    with pytest.raises(InputError, match=r"text columns 'headline', 'body'"):
+        make_classifier().fit(pd.DataFrame({"x": ["a", "b"]}), [0, 1])
+
+
+def test_metrics_match_hand_computation():
+    y = ["a", "a", "a", "b", "b", "c"]
+    p = ["a", "b", "a", "b", "c", "c"]
+    m = metrics(y, p)
+    assert m["n"] == 6 and m["accuracy"] == pytest.approx(4 / 6)
+    # a: P 2/2 R 2/3; b: P 1/2 R 1/2; c: P 1/2 R 1
+    assert m["per_class"]["a"] == pytest.approx(
+        {"precision": 1.0, "recall": 2 / 3, "f1": 0.8, "support": 3}
+    )
+    assert m["macro_f1"] == pytest.approx(f1_score(y, p, average="macro"))
+    assert m["confusion"] == {
+        "labels": ["a", "b", "c"],
+        "matrix": [[2, 1, 0], [0, 1, 1], [0, 0, 1]],
+    }
+
+
+def test_unseen_label_counts_as_error(fitted):
+    test = pd.DataFrame(
+        {
+            "headline": ["33 Cats You Need To See", "Bank raises rates", "Sports results"],
+            "clickbait": [1, 0, 2],
+        }
+    )
+    with pytest.warns(UserWarning, match=r"never seen in training: 2 \(1 rows\)"):
+        m = evaluate(fitted, test, "clickbait")
+    assert m["n"] == 3 and m["accuracy"] == pytest.approx(2 / 3)
+    assert m["per_class"]["2"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 1}
+    pred = fitted.predict(test)
+    assert pred[:2].tolist() == [1, 0]
+    # the unseen class enters the macro average with F1 0
+    assert m["macro_f1"] == pytest.approx(f1_score(test["clickbait"], pred, average="macro"))
+    assert m["macro_f1"] < 2 / 3
+
+
+def test_bad_labels(headlines):
+    clf = make_classifier(text="headline")
+    one = headlines.assign(y="news")
+    with pytest.raises(InputError, match="only 'news'; a classifier needs at least two"):
+        cross_validate_model(clf, one, label="y", cv=3)
+    with pytest.raises(InputError, match="fewer than 2 rows"):
+        cross_validate_model(clf, headlines.iloc[[0, 20]], label="clickbait", cv=2)
+    with pytest.raises(InputError, match="fewer than 13 rows; use fewer folds"):
+        cross_validate_model(clf, headlines, label="clickbait", cv=13)
+    gaps = headlines.assign(clickbait=headlines["clickbait"].where(headlines.index % 6 != 0))
+    with pytest.warns(UserWarning, match="dropped 4 of 24 rows with no 'clickbait' label"):
+        m = cross_validate_model(clf, gaps, label="clickbait", cv=2)
+    assert m["n"] == 20 and set(m["per_class"]) == {"0", "1"}  # 1.0/0.0 read back as 1/0
+    with pytest.raises(InputError, match="no label column 'y'"):
+        evaluate(clf.fit(headlines, headlines["clickbait"]), headlines, "y")
+
+
+def test_group_folds_keep_each_group_on_one_side(articles):
+    y = articles["leaning"].tolist()
+    groups = articles["outlet"].to_numpy()
+    splits = list(_folds(articles, y, 5, "outlet"))
+    assert len(splits) == 5
+    for train, test in splits:
+        assert not set(groups[train]) & set(groups[test])
+    with pytest.raises(InputError, match="need at least 11 groups; found 10"):
+        _folds(articles, y, 11, "outlet")
+
+
+def test_cross_validate_model_grouped(articles):
+    lines = []
+    m = cross_validate_model(
+        make_classifier(features=None, C=1.0),
+        articles,
+        label="leaning",
+        cv=2,
+        group="outlet",
+        progress=lines.append,
+    )
+    assert m["n"] == len(articles) and len(lines) == 2
+    assert sum(map(sum, m["confusion"]["matrix"])) == len(articles)
+    assert m["cv"] == {"folds": 2, "group": "outlet", "fold_macro_f1": m["cv"]["fold_macro_f1"]}
+
+
+def test_skops_round_trip(fitted, headlines, tmp_path):
+    path = save_model(fitted, tmp_path / "m.skops", {"label": "clickbait", "text": ["headline"]})
+    loaded = load_model(path)
+    pd.testing.assert_frame_equal(predict(loaded, headlines), predict(fitted, headlines))
+    meta = loaded.framing_metadata_
+    assert meta["label"] == "clickbait" and meta["framing_version"] == "0.1.0"
+    assert [p.name for p in tmp_path.iterdir()] == ["m.skops"]  # no temporary file left
+    # the saved file names only vetted types
+    assert all(
+        t.startswith(("sklearn.", "numpy.", "scipy.", "framing."))
+        for t in sio.get_untrusted_types(file=path)
+    )
+
+
+class Untrusted:
+    """A type outside the allow-list."""
+
+
+def test_untrusted_types_are_refused_with_their_names(tmp_path):
+    path = tmp_path / "evil.skops"
+    sio.dump({"format": FORMAT, "metadata": {}, "model": Untrusted()}, path)
+    with pytest.raises(InputError, match=r"refusing to load.*test_models\.Untrusted"):
+        load_model(path)
+    sio.dump({"format": FORMAT, "metadata": {}, "model": [eval]}, path)
+    with pytest.raises(InputError, match=r"refusing to load.*builtins\.eval"):
+        load_model(path)
+
+
+def test_files_that_are_not_models(tmp_path, fitted):
+    text = tmp_path / "notes.skops"
+    text.write_text("not a model\n")
+    with pytest.raises(InputError, match="not a model file") as err:
+        load_model(text)
+    assert "\n" not in str(err.value)
+    other = tmp_path / "dict.skops"
+    sio.dump({"a": 1}, other)
+    with pytest.raises(InputError, match="not a framing model"):
+        load_model(other)
+    with pytest.raises(InputError, match="no such model file"):
+        load_model(tmp_path / "absent.skops")
+
+
+def test_model_features_names_and_directions(fitted):
+    table = model_features(fitted, top=5)
+    assert list(table.columns) == ["class", "feature", "weight", "direction"]
+    bait = table[(table["class"] == 1) & (table["direction"] == "for")]
+    assert (bait["weight"] > 0).all() and bait["weight"].is_monotonic_decreasing
+    assert len(bait) == 5
+    news_for = table[(table["class"] == 0) & (table["direction"] == "for")]
+    bait_against = table[(table["class"] == 1) & (table["direction"] == "against")]
+    # two classes: the first class's weights are the negated weights of the second
+    assert news_for["feature"].tolist() == bait_against["feature"].tolist()
+    np.testing.assert_allclose(news_for["weight"], -bait_against["weight"])
+    assert table["feature"].str.contains("__").all()
+
+
+def test_calibrated_model_explains_and_saves(headlines, tmp_path):
+    clf = make_classifier(text="headline", calibrate=True).fit(headlines, headlines["clickbait"])
+    assert len(model_features(clf, top=2)) == 8
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        loaded = load_model(save_model(clf, tmp_path / "c.skops"))
+    assert loaded.predict(headlines).tolist() == clf.predict(headlines).tolist()
