@@ -27,6 +27,7 @@ _LAZY = {
     "load_example": "framing.corpus",
     "extract_features": "framing.features",
     "FramingFeatures": "framing.transformer",
+    "headline_spans": "framing.features.headline",
 }
 
 __all__ = ["CorpusError", "FramingError", "InputError", "Span", "__version__", *_LAZY]

@@ -19,6 +19,7 @@ from framing.features.context import Context
 # family name -> module, in the order columns appear
 FAMILIES: dict[str, str] = {
     "style": "framing.features.style",
+    "headline": "framing.features.headline",
 }
 DEFAULT: tuple[str, ...] = tuple(FAMILIES)
 
