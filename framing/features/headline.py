@@ -227,9 +227,11 @@ def _clauses(masked: str):
 def _question(clause: str, marked: bool) -> str:
     """``"wh"``, ``"yesno"`` or ``""`` for one clause (``marked``: it ends with ``?``)."""
     words = [t.lower() for t in WORD.findall(clause)]
+    c = cues()
+    while words[1:] and words[0] in c["discourse"]:
+        words = words[1:]  # "So why are cases surging?", "But can he keep it civil?"
     if not words:
         return ""
-    c = cues()
     wh, aux = c["wh"], c["polar"]
     # "If Flynn did nothing wrong, why didn't he...": a wh-word and an auxiliary after a comma
     led_by_wh = words[0] in wh or any(
@@ -241,8 +243,9 @@ def _question(clause: str, marked: bool) -> str:
     # no question mark: only a plainly interrogative clause (inverted auxiliary)
     if len(words) >= 3 and words[0] in c["polar_without_mark"]:
         return "yesno"
-    inverted = words[1:2] if words[0] in {"why", "where", "when", "who"} else words[1:3]
-    if len(words) >= 3 and words[0] in wh and "'" not in words[0] and aux & set(inverted):
+    # "Why is...", "How much damage have...": not "How Trump won", "What that does"
+    degree = words[0] == "how" and words[1] in c["degree"]
+    if len(words) >= 3 and words[0] in wh and aux & set(words[1 : 3 if degree else 2]):
         return "wh"
     return ""
 
@@ -279,8 +282,8 @@ def _caps_words(w: str, exclude: list[Span]) -> list[tuple[int, int]]:
         low = m.group().lower()
         if low in known or not set(low) & set("aeiouy"):
             continue
-        if any(s <= m.start() < e for s, e in skip):
-            continue
+        if any(s <= m.start() < e for s, e in skip) or "&" in w[m.start() - 1 : m.end() + 1]:
+            continue  # in a label or media tag, or a name like AT&T
         out.append(m.span())
     return out
 
