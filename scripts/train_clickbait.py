@@ -44,8 +44,8 @@ def main(path: Path = DEFAULT) -> None:
         sio.dump(model, tmp, compression=zipfile.ZIP_DEFLATED)
     provenance = {
         "model": CLICKBAIT_MODEL.name,
-        "what": "P(clickbait) of a headline: TF-IDF word 1-2-grams + char_wb 2-5-grams, "
-        "logistic regression (text only, no other headline feature)",
+        "what": "P(clickbait) of a headline: hashed (2**17) TF-IDF word 1-2-grams + char_wb "
+        "2-5-grams, logistic regression C=10 (text only, no other headline feature)",
         "source": "Chakraborty, Paranjape, Kakarla & Ganguly 2016, 'Stop Clickbait: Detecting "
         "and preventing clickbaits in online news media', ASONAM; "
         "https://github.com/bhargaviparanjape/clickbait",
