@@ -45,7 +45,8 @@ def main(path: Path = DEFAULT) -> None:
     provenance = {
         "model": CLICKBAIT_MODEL.name,
         "what": "P(clickbait) of a headline: hashed (2**17) TF-IDF word 1-2-grams + char_wb "
-        "2-5-grams, logistic regression C=10 (text only, no other headline feature)",
+        "2-5-grams of the lower-cased headline, logistic regression C=10 (text only, no other "
+        "headline feature; case is ignored because Title Case marks the clickbait rows)",
         "source": "Chakraborty, Paranjape, Kakarla & Ganguly 2016, 'Stop Clickbait: Detecting "
         "and preventing clickbaits in online news media', ASONAM; "
         "https://github.com/bhargaviparanjape/clickbait",

@@ -170,6 +170,9 @@ def test_clickbait_model_is_shipped_with_provenance():
         ]
     )
     assert (p[:2] > 0.5).all() and (p[2:] < 0.5).all()
+    # house style is not clickbait: Title Case and sentence case score the same
+    title, sentence = H.clickbait(["Senate Passes Budget Bill", "Senate passes budget bill"])
+    assert title == pytest.approx(sentence)
 
 
 @pytest.mark.slow

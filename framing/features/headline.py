@@ -150,6 +150,7 @@ _MARKS = str.maketrans({"\uff1f": "?", "\u061f": "?", "\u00bf": " ", "\u00a1": "
 _GARBLED_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=[A-Za-z])")  # can?t, Trump?s
 _GARBLED_DASH = re.compile(r"(?<=\s)\?(?=\s)")  # Election Day ? Iowa
 _GARBLED_OPEN = re.compile(r"(?:^|(?<=[\s(\[]))\?(?=\w)")  # slams ?glad? NSA
+_GARBLED_CLOSE = re.compile(r"(?<=\S)\?(?=$|[\s.,:;!)\]])")
 _QUOTE = re.compile(r"""(?:^|(?<=[\s(\[:;,-]))(["'])(?=\S)(.+?)(?<=\S)\1(?=$|[\s.,:;!?)\]-])""")
 _BOUNDARY = re.compile(
     r"""(?:(?<![\s.][A-Z])(?<!\b[A-Z][a-z])\.+|[!?;:]+)['")\]]*(?=\s|$)|\s(?:-{1,2}|\|)\s"""
@@ -173,7 +174,7 @@ def _repair(text: str) -> str:
     w = _GARBLED_DASH.sub("-", w)
     chars = list(w)
     for m in _GARBLED_OPEN.finditer(w):
-        close = re.compile(r"(?<=\S)\?(?=$|[\s.,:;!)\]])").search(w, m.end())
+        close = _GARBLED_CLOSE.search(w, m.end())
         if close:
             chars[m.start()] = chars[close.start()] = '"'
     return "".join(chars)
@@ -419,7 +420,10 @@ TRUSTED_TYPES = [
 def clickbait_pipeline():
     """The (unfitted) clickbait classifier: hashed word 1-2-grams and character 2-5-grams.
 
-    Hashing keeps the shipped file small (no vocabulary is stored). The hyper-parameters
+    Both see lower-cased text: in the training data 94% of clickbait headlines are in Title
+    Case against 20% of the others, so a case-aware model learns house style (NPR's
+    title-case headlines scored 0.44 on average, 0.008 once lower-cased) rather than
+    clickbait. Hashing keeps the shipped file small (no vocabulary is stored). The hyper-parameters
     live here so that ``scripts/train_clickbait.py`` and ``benchmarks/clickbait.py`` use
     the same model.
 
@@ -439,7 +443,7 @@ def clickbait_pipeline():
     return make_pipeline(
         make_union(
             hashed(ngram_range=(1, 2)),
-            hashed(analyzer="char_wb", ngram_range=(2, 5), lowercase=False),
+            hashed(analyzer="char_wb", ngram_range=(2, 5)),
         ),
         LogisticRegression(C=10.0, max_iter=3000),
     )
