@@ -49,6 +49,7 @@ _LAZY = {
     "model_features": "framing.models",
     "save_model": "framing.models",
     "load_model": "framing.models",
+    "headline_spans": "framing.features.headline",
 }
 
 __all__ = ["CorpusError", "FramingError", "InputError", "Span", "__version__", "explain", *_LAZY]

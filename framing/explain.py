@@ -27,9 +27,10 @@ from framing.spans import Span
 SPAN_SOURCES: dict[str, str] = {
     "clutter": "framing.clutter:find_clutter",
     "loaded": "framing.loaded:loaded_spans",
+    "headline": "framing.features.headline:headline_spans",
 }
 # source name -> the texts it reads; a source not listed here reads the body only
-SOURCE_TEXTS: dict[str, tuple[str, ...]] = {"loaded": ("headline", "body")}
+SOURCE_TEXTS: dict[str, tuple[str, ...]] = {"loaded": ("headline", "body"), "headline": ("headline",)}
 FIELDS = ("headline", "body")
 
 # light backgrounds that keep black text readable; kinds take them in sorted order

@@ -23,6 +23,7 @@ FAMILIES: dict[str, str] = {
     "loaded": "framing.features.loaded",
     "voice": "framing.features.voice",
     "sourcing": "framing.features.sourcing",
+    "headline": "framing.features.headline",
 }
 DEFAULT: tuple[str, ...] = tuple(FAMILIES)
 
