@@ -11,8 +11,8 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
-report: $(VENV)/.installed  ## the sample comparison report
-	$(BIN)/framing info
+report: $(VENV)/.installed  ## the sample comparison report: reports/sample.html
+	$(BIN)/framing report
 
 test: $(VENV)/.installed  ## lint, then the test suite (slow data-backed checks excluded)
 	$(BIN)/ruff check framing tests benchmarks

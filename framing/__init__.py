@@ -16,6 +16,10 @@ import importlib
 from typing import Any
 
 from framing.errors import CorpusError, FramingError, InputError
+
+# imported eagerly (it needs only the standard library) so that ``framing.explain`` names the
+# function, not the module framing/explain.py that a later import would bind in its place
+from framing.explain import explain
 from framing.spans import Span
 
 __version__ = "0.1.0"
@@ -28,9 +32,19 @@ _LAZY = {
     "extract_features": "framing.features",
     "iter_corpus": "framing.stream",
     "FramingFeatures": "framing.transformer",
+    "find_clutter": "framing.clutter",
+    "clean": "framing.clutter",
+    "clean_corpus": "framing.clutter",
+    "clean_html": "framing.clutter",
+    "ClutterDetector": "framing.clutter",
+    "loaded_spans": "framing.loaded",
+    "compare_outlets": "framing.compare",
+    "outlet_classifier": "framing.compare",
+    "distinguishing_terms": "framing.terms",
+    "build_report": "framing.report",
 }
 
-__all__ = ["CorpusError", "FramingError", "InputError", "Span", "__version__", *_LAZY]
+__all__ = ["CorpusError", "FramingError", "InputError", "Span", "__version__", "explain", *_LAZY]
 
 
 def __getattr__(name: str) -> Any:

@@ -293,13 +293,13 @@ def test_unknown_format_name():
     ],
 )
 def test_cli_info_on_each_dataset(capsys, path, fmt, rows):
-    argv = ["info", str(FIXTURES / path), "--json"] + (["--format", fmt] if fmt else [])
+    argv = ["info", str(FIXTURES / path), "--json"] + (["--input-format", fmt] if fmt else [])
     assert main(argv) == 0
     assert f'"rows": {rows}' in capsys.readouterr().out
 
 
 def test_cli_bad_dataset_is_one_line(capsys):
-    assert main(["info", str(FIXTURES / "semeval" / "truncated"), "--format", "semeval"]) == 2
+    assert main(["info", str(FIXTURES / "semeval" / "truncated"), "--input-format", "semeval"]) == 2
     err = capsys.readouterr().err
     assert "not well-formed" in err and err.count("\n") == 1
 

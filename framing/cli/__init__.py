@@ -19,6 +19,10 @@ from framing.errors import FramingError
 COMMANDS: dict[str, str] = {
     "info": "framing.cli.info",
     "features": "framing.cli.features",
+    "clean": "framing.cli.clean",
+    "compare": "framing.cli.compare",
+    "report": "framing.cli.report",
+    "explain": "framing.cli.explain",
 }
 
 

@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     if args.chunksize < 1:
         raise InputError(f"--chunksize must be at least 1, not {args.chunksize}")
     source = Path(args.corpus or SAMPLE_PATH)
-    fmt = args.format if args.corpus else None
+    fmt = args.input_format if args.corpus else None
     chunks = iter_corpus(source, chunksize=args.chunksize, format=fmt, **column_map(args))
     wanted = [c for c in args.keep.split(",") if c]
     show = sys.stderr.isatty() if args.progress is None else args.progress

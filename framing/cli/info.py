@@ -13,11 +13,11 @@ def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "corpus",
         nargs="?",
-        help="CSV, TSV, JSON Lines (.gz), Parquet, a folder, or a public dataset (see --format); "
+        help="CSV, TSV, JSON Lines (.gz), Parquet, a folder, or a public dataset (see --input-format); "
         "default: the shipped sample corpus",
     )
     parser.add_argument(
-        "--format",
+        "--input-format",
         metavar="NAME",
         help="reader to use instead of guessing: csv, tsv, jsonl, json, parquet, or a dataset: "
         "allsides, clickbait, babe, semeval, ptc (docs/datasets.md)",
@@ -50,7 +50,7 @@ def read_corpus(args: argparse.Namespace, require=()):
 
     if not args.corpus:
         return load_corpus(SAMPLE_PATH, require=require, **column_map(args))
-    return load_corpus(args.corpus, format=args.format, require=require, **column_map(args))
+    return load_corpus(args.corpus, format=args.input_format, require=require, **column_map(args))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

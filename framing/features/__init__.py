@@ -18,7 +18,11 @@ from framing.features.context import Context
 
 # family name -> module, in the order columns appear
 FAMILIES: dict[str, str] = {
+    "clutter": "framing.features.clutter",
     "style": "framing.features.style",
+    "loaded": "framing.features.loaded",
+    "voice": "framing.features.voice",
+    "sourcing": "framing.features.sourcing",
 }
 DEFAULT: tuple[str, ...] = tuple(FAMILIES)
 

@@ -11,7 +11,9 @@ from framing.text import Docs
 # Derived texts and where they come from ("module:function" taking a list of str and
 # returning a list of str). A family asks for ``ctx.docs("editorial")`` and gets the
 # body with clutter removed when the clutter module provides it.
-TEXT_PROVIDERS: dict[str, str] = {}
+TEXT_PROVIDERS: dict[str, str] = {
+    "editorial": "framing.clutter:clean_texts",
+}
 
 
 class Context:
@@ -50,6 +52,10 @@ class Context:
             make = getattr(importlib.import_module(module), func)
             self._texts[name] = Docs(make(self._texts["body"].texts))
         return self._texts[name]
+
+    def editorial(self) -> Docs:
+        """The body with clutter removed when a provider registers ``"editorial"``, else the body."""
+        return self.docs("editorial" if "editorial" in TEXT_PROVIDERS else "body")
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """Compute a shared intermediate result once per batch."""

@@ -1,0 +1,45 @@
+"""``framing clean CORPUS -o OUT``: the corpus with editorial text and the clutter removed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from framing.cli.features import write_table
+from framing.cli.info import add_corpus_argument, read_corpus
+
+HELP = (
+    "Remove promotional clutter from every body: writes the corpus with body_clean, the "
+    "removed clutter (JSON spans) and clutter_share."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_corpus_argument(parser)
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="output file: .csv, .tsv or .parquet (written atomically)",
+    )
+    parser.add_argument(
+        "--learn",
+        action="store_true",
+        help="also remove lines that recur across articles of one outlet (needs an outlet column)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from framing.clutter import ClutterDetector, clean_corpus
+
+    df = read_corpus(args, require=("body", "outlet") if args.learn else ("body",))
+    out = ClutterDetector().fit_transform(df) if args.learn else clean_corpus(df)
+    write_table(out, args.output)
+    removed = (out["body"].str.len() - out["body_clean"].str.len()).sum()
+    total = max(int(out["body"].str.len().sum()), 1)
+    print(
+        f"wrote {len(out):,} articles to {args.output}; removed {removed / total:.1%} of body "
+        "characters as clutter",
+        file=sys.stderr,
+    )
+    return 0

@@ -1,0 +1,49 @@
+"""``framing explain FILE``: the evidence behind the measures of one article, marked up."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from framing.errors import InputError
+
+HELP = "Show every span that drove a measure in one article (headline on the first line)."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file", help="a text file, or - for standard input; its first line is the headline"
+    )
+    parser.add_argument(
+        "--no-headline", action="store_true", help="read the whole text as the body"
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="ANSI colours instead of [[...]]{kind} marks (auto: when stdout is a terminal)",
+    )
+
+
+def _read(name: str) -> str:
+    from framing.corpus import decode
+
+    if name == "-":
+        return decode(sys.stdin.buffer.read(), "<stdin>")
+    path = Path(name)
+    if not path.is_file():
+        raise InputError(f"{name}: no such file; give a text file or - for standard input")
+    return decode(path.read_bytes(), path)
+
+
+def run(args: argparse.Namespace) -> int:
+    from framing.explain import explain
+
+    text = _read(args.file)
+    if not text.strip():
+        raise InputError(f"{args.file}: the text is empty; nothing to explain")
+    e = explain(text, headline="" if args.no_headline else None)
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    print(e.to_text(color=color))
+    return 0

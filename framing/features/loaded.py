@@ -1,0 +1,69 @@
+"""``loaded_*``: loaded language in the outlet's own voice, in its quotes and in the headline.
+
+Every measure comes from one :func:`framing.loaded.analyse` pass over the editorial text
+(the body without clutter when the clutter family provides it), shared with the ``voice``
+and ``sourcing`` families through ``ctx.memo``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from framing.features.context import Context
+from framing.loaded import Analysis, analyse
+
+COLUMNS = {
+    "loaded_language": "loaded-language score of the outlet's own voice (outside quotes), per 100 words",
+    "loaded_language_quoted": "the same score on quoted text, per 100 quoted words",
+    "loaded_negative": "negative opinion words (Hu & Liu, negation-aware), per 100 words",
+    "loaded_positive": "positive opinion words (Hu & Liu, negation-aware), per 100 words",
+    "loaded_intensifiers": "intensifiers and hyperbole, per 100 words",
+    "loaded_pejoratives": "pejoratives and name-calling, per 100 words",
+    "loaded_conflict": "conflict verbs of news copy (slams, blasts, crackdown), per 100 words",
+    "loaded_absolutes": "absolutes (always, never, utterly), per 100 words",
+    "loaded_emotive": "emotive words (chaos, brutality, tragedy), per 100 words",
+    "loaded_emphasis_caps": "ordinary words in capitals for emphasis (not acronyms), per 100 words",
+    "loaded_exclamations": "exclamation marks (runs count once), per 100 words",
+    "loaded_sentiment": "mean VADER-style compound sentiment over sentences (-1 to 1)",
+    "headline_loaded_language": "loaded-language score of the headline, per 100 words",
+    "gap_loaded_language": "headline_loaded_language minus loaded_language",
+}
+
+
+def analysis(ctx: Context) -> Analysis:
+    """The shared per-segment analysis of the editorial text of ``ctx``."""
+    return ctx.memo("loaded.analysis", lambda: analyse(ctx.editorial().texts))
+
+
+def compute(ctx: Context) -> pd.DataFrame:
+    """Loaded-language measures for each article in ``ctx``.
+
+    Examples
+    --------
+    >>> ctx = Context(["Putin SLAMS 'monster' regime"], ['Chaos erupted. "A tragedy," she said.'])
+    >>> row = compute(ctx).iloc[0]
+    >>> bool(row.loaded_language > 0), bool(row.loaded_language_quoted > 0), bool(row.loaded_sentiment < 0)
+    (True, True, True)
+    """
+    a = analysis(ctx)
+    head = ctx.memo("loaded.headline", lambda: analyse(ctx.docs("headline").texts))
+    body = a.rate("loaded")
+    headline = head.rate("loaded", quoted=None)
+    return pd.DataFrame(
+        {
+            "loaded_language": body,
+            "loaded_language_quoted": a.rate("loaded", quoted=True),
+            "loaded_negative": a.rate("negative"),
+            "loaded_positive": a.rate("positive"),
+            "loaded_intensifiers": a.rate("intensifier"),
+            "loaded_pejoratives": a.rate("pejorative"),
+            "loaded_conflict": a.rate("conflict"),
+            "loaded_absolutes": a.rate("absolute"),
+            "loaded_emotive": a.rate("emotive"),
+            "loaded_emphasis_caps": a.rate("emphasis"),
+            "loaded_exclamations": a.rate("exclamation"),
+            "loaded_sentiment": a.mean("sentiment"),
+            "headline_loaded_language": headline,
+            "gap_loaded_language": headline - body,
+        }
+    )

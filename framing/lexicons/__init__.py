@@ -1,0 +1,496 @@
+"""Lexicons: word lists with provenance, matched against a corpus as one sparse product.
+
+A :class:`Lexicon` is a tuple of entries ``(pattern, category, weight)``. A pattern is a
+word (``chaos``), a wildcard stem (``abus*`` matches every vocabulary term starting with
+``abus``) or a phrase (``on condition of anonymity``, ``far-left``, ``useful idiot*``).
+Matching is case-insensitive and token-exact.
+
+Scoring never loops over entries per token: :meth:`Lexicon.matrix` compiles the word and
+wildcard entries once per vocabulary into a sparse ``terms x categories`` matrix, so the
+counts of a whole batch are ``docs.counts @ M``; phrases are found in one Aho-Corasick pass
+per text (:meth:`Lexicon.phrase_counts`).
+
+Shipped lexicons are data files in ``framing/lexicons/data`` with a header (name,
+description, source, citation, licence); ``LEXICONS.md`` lists them. Users bring their own
+from a word list, a CSV (``term,category,weight``), a LIWC-format ``.dic`` (LIWC, the Moral
+Foundations Dictionary 2.0) or an MPQA ``.tff`` file with :func:`read_lexicon`.
+
+Examples
+--------
+>>> from framing.lexicons import Lexicon, available, load_lexicon
+>>> from framing.text import Docs
+>>> "emotive" in available()
+True
+>>> lex = Lexicon.from_terms("demo", ["chaos", "abus*", "riot police"])
+>>> docs = Docs(["Chaos! Abusive riot police, abuse.", "calm"])
+>>> lex.count(docs).tolist()
+[[4.0], [0.0]]
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from framing.errors import InputError
+from framing.text import _FOLD_PAIRS, WORD, term
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    import scipy.sparse as sp
+
+    from framing.text import Docs
+
+__all__ = ["Lexicon", "available", "load_lexicon", "read_lexicon", "lower_folded"]
+
+_HEADER_KEYS = ("name", "description", "source", "citation", "licence")
+_WORD_ONLY = re.compile(r"\w+(?:'\w+)*")
+
+
+def lower_folded(text: str) -> str:
+    """``text`` folded to ASCII quotes and dashes and lower-cased, offsets kept.
+
+    Examples
+    --------
+    >>> lower_folded("“Far–Left” İ")
+    '"far-left" i'
+    """
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lower-case to two (İ): keep one
+        low = "".join(c.lower()[:1] for c in text)
+    if not low.isascii():  # str.replace per pair is far faster than str.translate here
+        for a, b in _FOLD_PAIRS.items():
+            if a in low:
+                low = low.replace(a, b)
+    return low
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A named list of weighted, categorised patterns with its provenance.
+
+    Parameters
+    ----------
+    name : str
+    entries : tuple of (pattern, category, weight)
+        Patterns are lower-cased on construction; a trailing ``*`` makes a wildcard stem.
+    description, source, citation, licence : str
+
+    Examples
+    --------
+    >>> lex = Lexicon("tiny", (("good", "positive", 1.0), ("bad*", "negative", 2.0)))
+    >>> lex.categories, len(lex)
+    (('positive', 'negative'), 2)
+    >>> lex.matrix({"badly": 0, "good": 1, "bland": 2}).toarray().tolist()
+    [[0.0, 2.0], [1.0, 0.0], [0.0, 0.0]]
+    """
+
+    name: str
+    entries: tuple[tuple[str, str, float], ...]
+    description: str = ""
+    source: str = ""
+    citation: str = ""
+    licence: str = ""
+
+    def __post_init__(self) -> None:
+        clean = []
+        for pattern, category, weight in self.entries:
+            p = " ".join(lower_folded(str(pattern)).split())
+            if p.strip("*") and any(_is_word(c) for c in p):
+                clean.append((p, str(category) or self.name, float(weight)))
+        object.__setattr__(self, "entries", tuple(clean))
+
+    @classmethod
+    def from_terms(cls, name: str, terms: Iterable[str], category: str | None = None, **meta):
+        """A lexicon of unweighted ``terms`` in one category (default: its name)."""
+        return cls(name, tuple((t, category or name, 1.0) for t in terms), **meta)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @cached_property
+    def categories(self) -> tuple[str, ...]:
+        """Category names in order of first appearance."""
+        return tuple(dict.fromkeys(c for _, c, _ in self.entries))
+
+    @cached_property
+    def _split(self):
+        """(words, wildcards, phrases): each a list of (pattern, category index, weight)."""
+        index = {c: i for i, c in enumerate(self.categories)}
+        words, stems, phrases = [], [], []
+        for p, c, w in self.entries:
+            item = (p, index[c], w)
+            if _WORD_ONLY.fullmatch(p):
+                words.append((term(p), index[c], w))
+            elif p.endswith("*") and _WORD_ONLY.fullmatch(p[:-1]):
+                stems.append((p[:-1], index[c], w))
+            else:
+                phrases.append(item)
+        return words, stems, phrases
+
+    @cached_property
+    def _word_arrays(self):
+        """The word entries as arrays: terms, category indices, weights."""
+        import numpy as np
+
+        words = self._split[0]
+        return (
+            np.array([t for t, _, _ in words], dtype=str),
+            np.array([c for _, c, _ in words], dtype=np.int64),
+            np.array([w for _, _, w in words], dtype=float),
+        )
+
+    @property
+    def info(self) -> dict[str, str]:
+        """The provenance header as a dict."""
+        return {k: getattr(self, k) for k in _HEADER_KEYS}
+
+    def to_frame(self):
+        """The entries as a DataFrame with columns ``term``, ``category``, ``weight``."""
+        import pandas as pd
+
+        return pd.DataFrame(list(self.entries), columns=["term", "category", "weight"])
+
+    # --- compiled forms -----------------------------------------------------------
+
+    def matrix(self, vocabulary: dict[str, int] | Sequence[str]) -> sp.csr_matrix:
+        """Word and wildcard entries as a sparse ``(n_terms, n_categories)`` weight matrix.
+
+        ``vocabulary`` is a term -> column dict (as :attr:`Docs.vocabulary`) or the terms
+        in column order. A term matched by several entries of one category gets the
+        largest weight, not the sum.
+        """
+        import numpy as np
+        import scipy.sparse as sp
+
+        if isinstance(vocabulary, dict):
+            terms = np.empty(len(vocabulary), dtype=object)
+            for t, i in vocabulary.items():
+                terms[i] = t
+        else:
+            terms = np.asarray(list(vocabulary), dtype=object)
+        words, stems, _ = self._split
+        rows, cols, vals = [], [], []
+        if len(terms) and (words or stems):
+            # one sort of the vocabulary; words and stems are then binary searches in it
+            text = terms.astype(str)
+            order = np.argsort(text)
+            ordered = text[order]
+            if words:
+                w_terms, w_cats, w_weights = self._word_arrays
+                at = np.minimum(np.searchsorted(ordered, w_terms), len(ordered) - 1)
+                hit = ordered[at] == w_terms
+                rows.extend(order[at[hit]].tolist())
+                cols.extend(w_cats[hit].tolist())
+                vals.extend(w_weights[hit].tolist())
+            if stems:
+                stem_arr = np.array([s for s, _, _ in stems], dtype=str)
+                lo = np.searchsorted(ordered, stem_arr, "left")
+                hi = np.searchsorted(ordered, np.char.add(stem_arr, "\U0010ffff"), "left")
+                for (_, c, w), a, b in zip(stems, lo, hi, strict=True):
+                    rows.extend(order[a:b].tolist())
+                    cols.extend([c] * (b - a))
+                    vals.extend([w] * (b - a))
+        shape = (len(terms), len(self.categories))
+        if not rows:
+            return sp.csr_matrix(shape, dtype=float)
+        # largest weight per (term, category): sort by value, keep the last of each cell
+        r, c, v = np.array(rows), np.array(cols), np.array(vals, dtype=float)
+        key = r * shape[1] + c
+        order = np.lexsort((v, key))
+        last = np.r_[key[order][1:] != key[order][:-1], True]
+        keep = order[last]
+        return sp.csr_matrix((v[keep], (r[keep], c[keep])), shape=shape)
+
+    @cached_property
+    def automaton(self) -> Any:
+        """The phrase entries in a pyahocorasick automaton (None without phrases)."""
+        _, _, phrases = self._split
+        if not phrases:
+            return None
+        import ahocorasick
+
+        found: dict[str, list] = {}
+        for p, c, w in phrases:
+            key = p.rstrip("*")
+            found.setdefault(key, []).append((c, w, p.endswith("*")))
+        auto = ahocorasick.Automaton()
+        for key, values in found.items():
+            auto.add_word(key, (len(key), values))
+        auto.make_automaton()
+        return auto
+
+    def find_phrases(self, text: str, low: str | None = None) -> list[tuple[int, int, int, float]]:
+        """Phrase matches in ``text``: ``(start, end, category index, weight)``.
+
+        ``low`` is ``lower_folded(text)`` when the caller has it already.
+
+        Examples
+        --------
+        >>> lex = Lexicon.from_terms("p", ["riot police", "far-left", "useful idiot*"])
+        >>> [(s, e) for s, e, _, _ in lex.find_phrases("Far-left useful idiots met riot police.")]
+        [(0, 8), (9, 22), (27, 38)]
+        """
+        auto = self.automaton
+        if auto is None or not text:
+            return []
+        low = lower_folded(text) if low is None else low
+        n = len(low)
+        out = []
+        for end, (length, values) in auto.iter(low):
+            start = end - length + 1
+            if start > 0 and _is_word(low[start - 1]):
+                continue
+            after_ok = end + 1 >= n or not _is_word(low[end + 1])
+            for c, w, open_end in values:
+                if open_end or after_ok:
+                    stop = end + 1
+                    if open_end:
+                        while stop < n and _is_word(low[stop]):
+                            stop += 1
+                    out.append((start, stop, c, w))
+        return out
+
+    def phrase_counts(self, texts: Sequence[str]) -> sp.csr_matrix:
+        """Weighted phrase matches per text, ``(n_texts, n_categories)``."""
+        import numpy as np
+        import scipy.sparse as sp
+
+        shape = (len(texts), len(self.categories))
+        if self.automaton is None:
+            return sp.csr_matrix(shape, dtype=float)
+        rows, cols, vals = [], [], []
+        for i, text in enumerate(texts):
+            for _, _, c, w in self.find_phrases(text):
+                rows.append(i)
+                cols.append(c)
+                vals.append(w)
+        return sp.csr_matrix((np.array(vals, float), (rows, cols)), shape=shape)
+
+    def compiled(self, docs: Docs) -> sp.csr_matrix:
+        """:meth:`matrix` over the vocabulary of ``docs``, compiled once and kept on it."""
+        store = docs.__dict__.setdefault("_lexicon_matrices", {})
+        if id(self) not in store:  # keep self alive beside its matrix so the id stays valid
+            store[id(self)] = (self, self.matrix(docs.vocabulary))
+        return store[id(self)][1]
+
+    def count(self, docs: Docs) -> np.ndarray:
+        """Weighted matches per text of ``docs``: a dense ``(n_texts, n_categories)`` array."""
+        import numpy as np
+
+        out = docs.counts @ self.compiled(docs)
+        out = np.asarray(out.toarray() if hasattr(out, "toarray") else out, dtype=float)
+        if self.automaton is not None:
+            out += self.phrase_counts(docs.texts).toarray()
+        return out
+
+    def merge(self, *others: Lexicon, name: str = "merged") -> Lexicon:
+        """One lexicon from several; categories become ``lexicon.category``.
+
+        Examples
+        --------
+        >>> a = Lexicon.from_terms("a", ["x"]); b = Lexicon.from_terms("b", ["y"], "k")
+        >>> a.merge(b).categories
+        ('a.a', 'b.k')
+        """
+        entries = tuple(
+            (p, f"{lex.name}.{c}", w) for lex in (self, *others) for p, c, w in lex.entries
+        )
+        merged = ", ".join(lex.name for lex in (self, *others))
+        return Lexicon(name, entries, description=f"merged: {merged}")
+
+
+# --- shipped lexicons -----------------------------------------------------------------
+
+
+def _data():
+    return resources.files("framing.lexicons") / "data"
+
+
+def available() -> list[str]:
+    """Names of the lexicons shipped with framing.
+
+    Examples
+    --------
+    >>> [n for n in available() if n.startswith("op")]
+    ['opinion']
+    """
+    return sorted(p.name[:-4] for p in _data().iterdir() if p.name.endswith(".txt"))
+
+
+def _parse_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    meta: dict[str, str] = {}
+    body = []
+    for line in lines:
+        if line.startswith("#"):
+            key, sep, value = line[1:].partition(":")
+            if sep:
+                meta[key.strip()] = value.strip()
+        elif line.strip():
+            body.append(line.rstrip("\n"))
+    return meta, body
+
+
+def _vader_entries(path: str) -> list[tuple[str, str, float]]:
+    package, _, file = path.partition("/")
+    text = (resources.files(package) / file).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and WORD.search(parts[0]):
+            out.append((parts[0], "valence", float(parts[1])))
+    return out
+
+
+@cache
+def load_lexicon(name: str) -> Lexicon:
+    """A shipped lexicon by name (see :func:`available`), or a user file by path.
+
+    Examples
+    --------
+    >>> lex = load_lexicon("emotive")
+    >>> lex.licence, "chaos" in lex.to_frame().term.tolist()
+    ('BSD-3-Clause (as the package)', True)
+    >>> load_lexicon("vader").categories
+    ('valence',)
+    """
+    if name not in available():
+        if Path(name).suffix and Path(name).exists():
+            return read_lexicon(name)
+        raise InputError(
+            f"no lexicon called {name!r}; shipped: {', '.join(available())}; "
+            "or pass the path of a .txt, .csv, .dic or .tff file"
+        )
+    text = (_data() / f"{name}.txt").read_text(encoding="utf-8")
+    meta, body = _parse_header(text.splitlines())
+    if "entries" in meta:
+        entries = _vader_entries(meta["entries"])
+    else:
+        entries = [_row(line.split("\t"), name) for line in body]
+    return Lexicon(name, tuple(entries), **{k: meta.get(k, "") for k in _HEADER_KEYS[1:]})
+
+
+def _row(parts: Sequence[str], default: str) -> tuple[str, str, float]:
+    pattern = parts[0].strip()
+    category = parts[1].strip() if len(parts) > 1 and parts[1].strip() else default
+    weight = float(parts[2]) if len(parts) > 2 and parts[2].strip() else 1.0
+    return pattern, category, weight
+
+
+# --- user lexicons --------------------------------------------------------------------
+
+
+def read_lexicon(path: str | Path, *, format: str | None = None, name: str | None = None):
+    """A lexicon from a user's file: word list, CSV, LIWC ``.dic`` or MPQA ``.tff``.
+
+    Parameters
+    ----------
+    path : str or Path
+    format : {"words", "csv", "dic", "tff"}, optional
+        Guessed from the suffix (``.txt`` -> words) when omitted.
+    name : str, optional
+        Defaults to the file's stem.
+
+    Notes
+    -----
+    * words: one pattern a line; ``#`` or ``;`` lines are comments, ``# key: value`` lines
+      a header (name, description, source, citation, licence); ``term<TAB>category<TAB>weight``
+      lines are accepted too.
+    * csv: columns ``term``, ``category`` (optional), ``weight`` (optional), header row
+      optional.
+    * dic (LIWC 2001-2015, MFD 2.0): categories between two ``%`` lines as ``number name``,
+      then ``pattern number number ...``. Entries that are not plain patterns (LIWC's
+      ``like (02 134)`` rules) are skipped.
+    * tff (MPQA subjectivity clues): ``word1`` is the pattern, ``priorpolarity`` the
+      category, weight 1 for ``strongsubj`` and 0.5 for ``weaksubj``; ``stemmed1=y`` makes
+      the word a wildcard stem.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp(); p = os.path.join(d, "mine.csv")
+    >>> _ = open(p, "w").write("term,category,weight\\nslams,conflict,2\\nfury,emotion,1\\n")
+    >>> read_lexicon(p).entries
+    (('slams', 'conflict', 2.0), ('fury', 'emotion', 1.0))
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"lexicon file {path} not found; check the path")
+    fmt = format or {".txt": "words", ".csv": "csv", ".dic": "dic", ".tff": "tff"}.get(
+        path.suffix.lower()
+    )
+    if fmt not in {"words", "csv", "dic", "tff"}:
+        raise InputError(
+            f"cannot tell the lexicon format of {path.name}; pass format='words', 'csv', "
+            "'dic' or 'tff'"
+        )
+    name = name or path.stem
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        text = path.read_text(encoding="latin-1")
+    lines = text.splitlines()
+    meta: dict[str, str] = {}
+    if fmt == "words":
+        meta, body = _parse_header([ln for ln in lines if not ln.startswith(";")])
+        entries = [_row(line.split("\t"), name) for line in body]
+    elif fmt == "csv":
+        rows = [r for r in csv.reader(lines) if r and r[0].strip()]
+        if rows and rows[0][0].strip().lower() in {"term", "word", "pattern", "entry"}:
+            rows = rows[1:]
+        try:
+            entries = [_row(r, name) for r in rows]
+        except ValueError as err:
+            raise InputError(f"{path.name}: a weight is not a number ({err})") from None
+    elif fmt == "dic":
+        entries = _read_dic(lines, path.name)
+    else:
+        entries = _read_tff(lines)
+    if not entries:
+        raise InputError(f"{path.name} holds no lexicon entries; check its format ({fmt})")
+    meta.pop("name", None)
+    return Lexicon(name, tuple(entries), **{k: meta.get(k, "") for k in _HEADER_KEYS[1:]})
+
+
+def _read_dic(lines: list[str], where: str) -> list[tuple[str, str, float]]:
+    marks = [i for i, line in enumerate(lines) if line.strip() == "%"]
+    if len(marks) < 2:
+        raise InputError(f"{where} is not a LIWC .dic file: it needs two '%' lines")
+    names = {}
+    for line in lines[marks[0] + 1 : marks[1]]:
+        parts = line.split()
+        if len(parts) >= 2:
+            names[parts[0]] = " ".join(parts[1:])
+    entries = []
+    for line in lines[marks[1] + 1 :]:
+        parts = line.rstrip().split("\t") if "\t" in line else line.split()
+        if len(parts) < 2 or "(" in line or "<" in line:
+            continue
+        pattern = parts[0].strip()
+        for cat in " ".join(parts[1:]).split():
+            if cat in names:
+                entries.append((pattern, names[cat], 1.0))
+    return entries
+
+
+def _read_tff(lines: list[str]) -> list[tuple[str, str, float]]:
+    entries = []
+    for line in lines:
+        fields = dict(f.split("=", 1) for f in line.split() if "=" in f)
+        word = fields.get("word1")
+        if not word:
+            continue
+        weight = 1.0 if fields.get("type") == "strongsubj" else 0.5
+        pattern = word + "*" if fields.get("stemmed1") == "y" else word
+        entries.append((pattern, fields.get("priorpolarity", "subjective"), weight))
+    return entries

@@ -1,0 +1,369 @@
+import json
+import subprocess
+import sys
+import time
+from itertools import pairwise
+
+import pandas as pd
+import pytest
+from conftest import CASES, shared
+
+import framing
+from framing.clutter import KINDS, ClutterDetector, clean, clean_corpus, find_clutter, remove_spans
+from framing.text import fold
+
+CASES_DATA = json.loads((CASES / "clutter.json").read_text(encoding="utf-8"))
+PARA = (
+    "In total, Russian police detained 1,474 people at pro-Ukraine demonstrations in 45 cities "
+    "on Sunday, according to a count by the OVD-Info rights group which is tracking arrests."
+)
+
+
+def embedded(line: str) -> tuple[str, int]:
+    """The line between two editorial paragraphs, and its offset."""
+    text = f"{PARA}\n\n{line}\n\n{PARA}"
+    return text, len(PARA) + 2
+
+
+def check_spans(text, spans):
+    for s in spans:
+        assert text[s.start : s.end] == s.text and s.kind in KINDS and s.start < s.end
+    assert all(a.end <= b.start for a, b in pairwise(spans))
+
+
+# --- gold cases -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", CASES_DATA["positives"], ids=lambda c: c["line"][:40])
+def test_positive_cases(case):
+    text, at = embedded(case["line"])
+    spans = find_clutter(text)
+    check_spans(text, spans)
+    want = case.get("clutter", case["line"])
+    start = at + case["line"].index(want)
+    assert [(s.start, s.end, s.kind) for s in spans] == [(start, start + len(want), case["kind"])]
+    assert clean(text).count(PARA) == 2
+
+
+@pytest.mark.parametrize("case", CASES_DATA["negatives"], ids=lambda c: c["line"][:40])
+def test_negative_cases(case):
+    text, _ = embedded(case["line"])
+    assert find_clutter(text) == []
+    assert clean(text) == text
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["reason"]))
+        for c in CASES_DATA["xfail"]
+    ],
+    ids=lambda c: c["line"][:40],
+)
+def test_known_failures(case):
+    text = case["line"] if case.get("alone") else embedded(case["line"])[0]
+    assert [s.kind for s in find_clutter(text)] == [case["kind"]]
+
+
+# --- the Express article ------------------------------------------------------------------
+
+EXPRESS_CLUTTER = [
+    ("Russia: Police grapple with anti-war protesters in Moscow", "media"),
+    ("We use your sign-up to provide content", "newsletter"),
+    ("JUST IN: Russian nuclear deterrence on ‘high alert’ as Putin blasts NATO", "teaser"),
+    ("Ukraine: Dmytro Kuleba updates on Russian killed or wounded", "media"),
+    ("EU cracks down on Russia AND Belarus with major penalties [VIDEO]", "teaser"),
+    ("POLL: Is the monarchy is as strong as ever or beginning to crumble? [POLL]", "teaser"),
+    ("Russians have lost their belief in Putin, says WILL Stewart [COMMENT]", "teaser"),
+    ("Source: Read Full Article", "meta"),
+]
+
+
+def test_express_every_clutter_line_with_its_kind(express_body):
+    spans = find_clutter(express_body)
+    check_spans(express_body, spans)
+    assert len(spans) == len(EXPRESS_CLUTTER)
+    for span, (start, kind) in zip(spans, EXPRESS_CLUTTER, strict=True):
+        assert fold(span.text).startswith(fold(start)) and span.kind == kind, span
+    for s in spans:  # whole lines
+        assert (s.start == 0 or express_body[s.start - 1] == "\n") and express_body[
+            s.end : s.end + 1
+        ] in ("\n", "")
+
+
+def test_express_no_editorial_paragraph_touched(express_body):
+    flagged = {s.text for s in find_clutter(express_body)}
+    lines = [p for p in (x.strip() for x in express_body.split("\n")) if p]
+    editorial = [p for p in lines if p not in flagged]
+    assert len(editorial) == len(lines) - len(EXPRESS_CLUTTER) == 22
+    cleaned = clean(express_body)
+    for paragraph in editorial:
+        assert paragraph in cleaned
+    assert "\n\n" in cleaned and "\n\n\n" not in cleaned
+    assert [p.strip() for p in cleaned.split("\n") if p.strip()] == editorial
+    assert not any(t in cleaned for t, _ in EXPRESS_CLUTTER)
+
+
+# --- the issue's AllSides examples ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line,kind",
+    [
+        ("Advertisement", "ad"),
+        ("Sign up for daily newsletters Manage Newsletters", "newsletter"),
+        (
+            "Copyright © 2019 The Washington Times, LLC. Click here for reprint permission.",
+            "legal",
+        ),
+        ("CLICK HERE TO GET THE FOX NEWS APP", "teaser"),
+        (
+            "Enlarge this image toggle caption Drew Angerer/Getty Images Drew Angerer/Getty Images",
+            "media",
+        ),
+        ("Image copyright Getty Images", "media"),
+        ("Media playback is unsupported on your device", "media"),
+        ("Listen to article", "media"),
+        ("Share this article", "social"),
+        ("READ MORE:", "teaser"),
+        ("Jim Acosta contributed to this report.", "meta"),
+    ],
+)
+def test_issue_examples(line, kind):
+    text, at = embedded(line)
+    assert [(s.start, s.end, s.kind) for s in find_clutter(text)] == [(at, at + len(line), kind)]
+
+
+def test_fragment_keeps_editorial_part():
+    text = "Violent clashes were filmed in Moscow. Advertisement\nPolice moved in. ADVERTISEMENT Then they left."
+    spans = find_clutter(text)
+    assert [(s.text, s.kind) for s in spans] == [("Advertisement", "ad"), ("ADVERTISEMENT", "ad")]
+    assert clean(text) == "Violent clashes were filmed in Moscow.\nPolice moved in. Then they left."
+
+
+# --- bad input ----------------------------------------------------------------------------
+
+
+def test_empty_and_missing():
+    assert find_clutter("") == [] and find_clutter(None) == []
+    assert clean("") == "" and clean(None) == ""
+    with pytest.raises(framing.InputError, match="takes a str"):
+        find_clutter(b"Advertisement")
+
+
+def test_no_newlines_and_all_clutter():
+    one = "Police moved in. Story Continued Below The crowd left."
+    assert [s.text for s in find_clutter(one)] == ["Story Continued Below"]
+    everything = "Advertisement\n\nShare this article\n\nSource: Read Full Article"
+    assert [s.kind for s in find_clutter(everything)] == ["ad", "social", "meta"]
+    assert clean(everything) == ""
+
+
+def test_huge_single_line_is_fast():
+    line = "Police moved in and the crowd left. " * 280_000 + "Advertisement"  # 10 MB
+    start = time.perf_counter()
+    spans = find_clutter(line)
+    elapsed = time.perf_counter() - start
+    assert [s.text for s in spans] == ["Advertisement"]
+    assert elapsed < 30, f"10 MB took {elapsed:.1f}s: a regex backtracks"  # seconds, not hours
+
+
+def test_windows_line_endings(express_body):
+    crlf = express_body.replace("\n", "\r\n")
+    spans = find_clutter(crlf)
+    assert [(s.text[:20], s.kind) for s in spans] == [
+        (s.text[:20], s.kind) for s in find_clutter(express_body)
+    ]
+    check_spans(crlf, spans)
+    assert all("\r" not in s.text for s in spans)
+    assert clean(crlf) == clean(express_body).replace("\n", "\r\n")
+
+
+def test_raw_html_inside_text():
+    text = f'<p>{PARA}</p>\n<p>Advertisement</p>\n<div class="social"><a>Share this article</a></div>\n<p>{PARA}</p>'
+    spans = find_clutter(text)
+    assert [s.kind for s in spans] == ["ad", "social"]
+    assert clean(text).count(PARA) == 2
+
+
+def test_non_english_text():
+    text = "Des milliers de manifestants ont défilé à Moscou dimanche.\n\nPublicité\n\n戦争反対のデモがモスクワで行われた。"
+    assert [(s.text, s.kind) for s in find_clutter(text)] == [("Publicité", "ad")]
+
+
+def test_remove_spans_keeps_paragraphs():
+    text = "One.\n\nAdvertisement\n\n\nTwo."
+    assert remove_spans(text, find_clutter(text)) == "One.\n\nTwo."
+    assert remove_spans(text, []) == text
+
+
+# --- the corpus ---------------------------------------------------------------------------
+
+
+def synthetic_corpus():
+    rows = []
+    for i in range(8):
+        rows.append(
+            {
+                "outlet": "Daily Planet",
+                "body": f"Story {'abcdefgh'[i]}: the council voted on Monday.\n\n"
+                "Lois Lane, Daily Planet\n\nSupport the Planet: become a member",
+            }
+        )
+    for i in range(8):
+        rows.append(
+            {
+                "outlet": "Gazette",
+                "body": f"Report {'abcdefgh'[i]}: rain.\n\nLois Lane, Daily Planet",
+            }
+        )
+    rows.append({"outlet": "Gazette", "body": "Report 9: snow.\n\nLois Lane, Daily Planet"})
+    return pd.DataFrame(rows)
+
+
+def test_detector_learns_repeated_lines():
+    df = synthetic_corpus()
+    det = ClutterDetector(min_articles=5)
+    assert det.get_params() == {"min_articles": 5, "min_share": 0.01, "max_chars": 300}
+    det.fit(df)
+    body = df.loc[0, "body"]
+    found = det.find(body, "Daily Planet")
+    assert [(s.text, s.kind) for s in found] == [
+        ("Lois Lane, Daily Planet", "meta"),
+        ("Support the Planet: become a member", "other"),
+    ]
+    assert all(s.label == "boilerplate:Daily Planet" for s in found)
+
+    assert det.find("Support the Planet: become a member", "Unknown outlet") == []
+    assert len(det.find("Support the Planet: become a member")) == 1  # any outlet's lines
+    out = det.transform(df)
+    assert out.loc[0, "body_clean"] == "Story a: the council voted on Monday."
+    assert json.loads(out.loc[0, "clutter"])[0][2] == "meta"
+
+
+def test_detector_contract():
+    from sklearn.base import clone
+    from sklearn.exceptions import NotFittedError
+
+    det = ClutterDetector(min_articles=3)
+    assert clone(det).set_params(min_share=0.2).get_params()["min_share"] == 0.2
+    with pytest.raises(NotFittedError):
+        det.find("text")
+    with pytest.raises(framing.CorpusError, match="outlet"):
+        det.fit(pd.DataFrame({"body": ["x"]}))
+    with pytest.raises(framing.InputError, match="min_articles"):
+        ClutterDetector(min_articles=1).fit(synthetic_corpus())
+    import pickle
+
+    fitted = det.fit(synthetic_corpus())
+    again = pickle.loads(pickle.dumps(fitted))
+    assert again.boilerplate_ == fitted.boilerplate_
+
+
+def test_detector_on_sample(sample):
+    det = ClutterDetector().fit(sample)
+    learned = {o: set(t) for o, t in det.boilerplate_.items()}
+    assert (
+        "copyright © 0 the washington times, llc. click here for reprint permission."
+        in learned["Washington Times"]
+    )
+    extra = sum(
+        len(det.find(b, o)) - len(find_clutter(b))
+        for b, o in zip(sample.body, sample.outlet, strict=True)
+    )
+    assert extra > 0
+
+
+def test_clean_corpus_keeps_everything(sample):
+    out = clean_corpus(sample)
+    assert out.index.equals(sample.index)
+    assert {"body_clean", "clutter", "clutter_share"} <= set(out.columns)
+    for body, cleaned, spans in zip(out.body, out.body_clean, out.clutter, strict=True):
+        spans = json.loads(spans)
+        for start, end, kind, text, _ in spans:
+            assert body[start:end] == text and kind in KINDS
+        removed = sum(e - s for s, e, *_ in spans)
+        assert len(cleaned) <= len(body) - removed + 1
+    assert (out.body_clean != out.body).sum() > 100
+
+
+# --- features, CLI, HTML ------------------------------------------------------------------
+
+
+def test_features_vary_and_share_the_spans(sample):
+    feats = framing.extract_features(sample, "clutter")
+    assert list(feats.columns)[:3] == ["clutter_share", "clutter_promo_share", "clutter_lines"]
+    assert (feats.nunique() > 1).all()
+    kinds = feats[[f"clutter_{k}_lines" for k in KINDS]].sum(axis=1)
+    assert (kinds == feats["clutter_lines"]).all()
+    assert (feats["clutter_promo_share"] <= feats["clutter_share"] + 1e-12).all()
+    expected = [len(find_clutter(b)) for b in sample.body]
+    assert feats["clutter_lines"].tolist() == expected
+
+
+def test_editorial_text_provider():
+    from framing.features.context import Context
+
+    ctx = Context(["h"], ["Kept here.\n\nShare this article"])
+    assert ctx.docs("editorial").texts == ["Kept here."]
+
+
+def test_cli_clean(tmp_path):
+    src = tmp_path / "c.csv"
+    pd.DataFrame({"headline": ["h", "g"], "body": ["Kept.\n\nAdvertisement", "Also kept."]}).to_csv(
+        src, index=False
+    )
+    out = tmp_path / "out.csv"
+    run = subprocess.run(
+        [sys.executable, "-m", "framing", "clean", str(src), "-o", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    df = pd.read_csv(out)
+    assert df["body_clean"].tolist() == ["Kept.", "Also kept."]
+    assert json.loads(df.loc[0, "clutter"])[0][2] == "ad"
+    learned = tmp_path / "learned.parquet"
+    corpus = pd.DataFrame(
+        {
+            "outlet": ["Planet"] * 6,
+            "body": [f"Story {c}.\n\nLois Lane, Daily Planet staff" for c in "abcdef"],
+        }
+    )
+    corpus.to_csv(src, index=False)
+    cmd = [sys.executable, "-m", "framing", "clean", str(src), "--learn", "-o", str(learned)]
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert pd.read_parquet(learned)["body_clean"].tolist() == [f"Story {c}." for c in "abcdef"]
+    bad = subprocess.run(
+        [sys.executable, "-m", "framing", "clean", str(tmp_path / "none.csv"), "-o", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_clean_html():
+    pytest.importorskip("trafilatura")
+    para = "Police detained protesters in Moscow on Sunday, rights groups said. " * 4
+    page = (
+        f"<html><body><article><h1>Protests</h1><p>{para}</p><p>Share this article</p>"
+        f"<p>{para.replace('Moscow', 'Minsk')}</p></article></body></html>"
+    )
+    text = framing.clean_html(page)
+    assert "Moscow" in text and "Minsk" in text and "Share this article" not in text
+    assert framing.clean_html("") == ""
+
+
+def test_clean_html_without_trafilatura(monkeypatch):
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    with pytest.raises(framing.InputError, match=r"pip install framing\[html\]"):
+        framing.clean_html("<p>x</p>")
+
+
+@pytest.mark.slow
+def test_allsides_share_by_outlet():
+    path = shared("allsides/articles.jsonl.gz")
+    df = pd.read_json(path, lines=True, nrows=3000)
+    spans = [find_clutter(b or "") for b in df.body]
+    assert sum(bool(s) for s in spans) > 0.3 * len(df)

@@ -1,0 +1,279 @@
+"""compare_outlets and outlet_classifier against scipy, hand computations and the sample."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+import framing
+from framing.cli import main
+from framing.compare import COLUMNS, TREND_COLUMNS, benjamini_hochberg, compare_outlets
+
+
+@pytest.fixture(scope="module")
+def random_features() -> pd.DataFrame:
+    """Three uneven groups; integer scores (many ties) and a continuous score."""
+    rng = np.random.default_rng(42)
+    outlet = np.repeat(["c", "a", "b"], [40, 25, 60])
+    shift = pd.Series(outlet).map({"a": 0.0, "b": 0.6, "c": -0.3}).to_numpy()
+    return pd.DataFrame(
+        {
+            "outlet": outlet,
+            "ties": rng.integers(0, 4, len(outlet)) + (shift > 0),
+            "score": rng.normal(shift, 1.0),
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def style(sample) -> pd.DataFrame:
+    return framing.extract_features(sample, "style")
+
+
+def test_columns_and_deterministic_order(random_features):
+    table = compare_outlets(random_features, n_boot=200)
+    assert list(table.columns) == COLUMNS
+    assert table["measure"].tolist() == ["ties"] * 3 + ["score"] * 3
+    assert table["group"].tolist() == ["a", "b", "c"] * 2
+    assert table["n"].tolist() == [25, 60, 40] * 2
+
+
+def test_tests_match_scipy(random_features):
+    table = compare_outlets(random_features, n_boot=50)
+    for measure in ("ties", "score"):
+        groups = {g: d[measure].to_numpy() for g, d in random_features.groupby("outlet")}
+        h, p = stats.kruskal(*groups.values())
+        rows = table[table["measure"] == measure].set_index("group")
+        assert np.allclose(rows["kruskal_h"], h) and np.allclose(rows["kruskal_p"], p)
+        for g, x in groups.items():
+            rest = np.concatenate([v for k, v in groups.items() if k != g])
+            res = stats.mannwhitneyu(x, rest, alternative="two-sided", method="asymptotic")
+            assert rows.loc[g, "mwu_u"] == pytest.approx(res.statistic)
+            assert rows.loc[g, "mwu_p"] == pytest.approx(res.pvalue)
+            assert rows.loc[g, "mean"] == pytest.approx(x.mean())
+            assert rows.loc[g, "median"] == pytest.approx(np.median(x))
+
+
+def test_q_values_are_benjamini_hochberg_over_all_tests(random_features):
+    table = compare_outlets(random_features, n_boot=50)
+    p = table["mwu_p"].to_numpy()
+    # the definition, written out: q_i = min over p_j >= p_i of p_j * m / rank_j
+    m = len(p)
+    rank = stats.rankdata(p, method="ordinal")
+    by_hand = [
+        min(min(p[j] * m / rank[j] for j in range(m) if p[j] >= p[i]), 1.0) for i in range(m)
+    ]
+    assert np.allclose(table["q"], by_hand)
+    if hasattr(stats, "false_discovery_control"):
+        assert np.allclose(table["q"], stats.false_discovery_control(p, method="bh"))
+    assert np.isnan(benjamini_hochberg([np.nan, 0.5])[0])
+
+
+def test_cliffs_delta_by_hand():
+    # a = [1, 2, 3] against b = [2, 4]: pairs 1<2 1<4 2=2 2<4 3>2 3<4 -> (1 - 4) / 6
+    f = pd.DataFrame({"outlet": list("aaabb"), "x": [1, 2, 3, 2, 4]})
+    table = compare_outlets(f, n_boot=50).set_index("group")
+    assert table.loc["a", "cliffs_delta"] == pytest.approx(-0.5)
+    assert table.loc["b", "cliffs_delta"] == pytest.approx(0.5)
+    assert table.loc["a", "mwu_u"] == pytest.approx(1.5)  # one win, one tie
+    # each group against *all* the others: b = [3] beats 1, 2 and 0; c = [0] loses to all
+    f = pd.DataFrame({"outlet": list("aabc"), "x": [1, 2, 3, 0]})
+    table = compare_outlets(f, n_boot=50).set_index("group")
+    assert table["cliffs_delta"].tolist() == [0.0, 1.0, -1.0]
+
+
+def test_bootstrap_interval_contains_mean_narrows_and_is_seeded():
+    rng = np.random.default_rng(1)
+    f = pd.DataFrame(
+        {"outlet": np.repeat(["small", "large"], [30, 3000]), "x": rng.normal(0, 1, 3030)}
+    )
+    table = compare_outlets(f, n_boot=2000).set_index("group")
+    assert (table["ci_low"] < table["mean"]).all() and (table["mean"] < table["ci_high"]).all()
+    width = table["ci_high"] - table["ci_low"]
+    assert width["large"] < width["small"] / 5
+    # close to the normal-theory interval for the large group: 2 * 1.96 * sd / sqrt(n)
+    sd = f.loc[f.outlet == "large", "x"].std()
+    assert width["large"] == pytest.approx(2 * 1.96 * sd / np.sqrt(3000), rel=0.1)
+    again = compare_outlets(f, n_boot=2000).set_index("group")
+    pd.testing.assert_frame_equal(table, again)
+    other = compare_outlets(f, n_boot=2000, seed=1).set_index("group")
+    assert not np.allclose(other["ci_low"], table["ci_low"])
+    # a wider level gives a wider interval from the same resamples
+    wide = compare_outlets(f, n_boot=2000, ci=0.99).set_index("group")
+    assert (wide["ci_high"] - wide["ci_low"] > width).all()
+
+
+def test_nan_values_are_dropped_per_measure():
+    f = pd.DataFrame(
+        {
+            "outlet": list("aaabbb"),
+            "x": [1.0, np.nan, 3.0, 4.0, 5.0, np.nan],
+            "y": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+        }
+    )
+    table = compare_outlets(f, n_boot=100).set_index(["measure", "group"])
+    assert table.loc[("x", "a"), "n"] == 2 and table.loc[("y", "a"), "n"] == 3
+    assert table.loc[("x", "a"), "mean"] == 2.0 and table.loc[("x", "b"), "mean"] == 4.5
+    ref = stats.mannwhitneyu([1, 3], [4, 5], method="auto")
+    assert table.loc[("x", "a"), "mwu_p"] == pytest.approx(ref.pvalue)
+    # resamples come from the rows with a value: the interval stays inside their range
+    assert 1.0 <= table.loc[("x", "a"), "ci_low"] <= table.loc[("x", "a"), "ci_high"] <= 3.0
+
+
+def test_constant_measure_and_single_article_group():
+    f = pd.DataFrame(
+        {
+            "outlet": ["a", "a", "a", "b", "b", "b", "lonely"],
+            "constant": [1.0] * 7,
+            "x": [1, 2, 3, 7, 8, 9, 5],
+        }
+    )
+    with np.errstate(all="raise"):
+        table = compare_outlets(f, n_boot=100).set_index(["measure", "group"])
+    const = table.loc["constant"]
+    assert const[["kruskal_h", "kruskal_p", "mwu_p", "q"]].isna().all().all()
+    assert (const["cliffs_delta"] == 0).all() and (const["mean"] == 1).all()
+    lonely = table.loc[("x", "lonely")]
+    assert lonely["n"] == 1 and lonely["mean"] == 5
+    assert np.isnan(lonely["ci_low"]) and np.isnan(lonely["ci_high"])
+    assert not np.isnan(lonely["mwu_p"])
+    # the untestable measure does not count in the false discovery correction
+    assert np.allclose(table.loc["x", "q"], benjamini_hochberg(table.loc["x", "mwu_p"]))
+
+
+def test_by_as_series_and_missing_column(sample, style):
+    feats = style
+    table = compare_outlets(feats, sample["leaning"], n_boot=100)
+    assert set(table["group"]) == set(sample["leaning"])
+    with pytest.raises(framing.CorpusError, match="'outlet'"):
+        compare_outlets(feats, n_boot=10)
+    with pytest.raises(framing.CorpusError, match="'topic'"):
+        compare_outlets(feats.assign(outlet=sample["outlet"]), within="topic", n_boot=10)
+
+
+def test_within_topic_direct_standardisation_by_hand():
+    # within each topic both outlets score alike; they differ only in their topic mix
+    f = pd.DataFrame(
+        {
+            "outlet": ["a"] * 4 + ["b"] * 4,
+            "topic": ["war", "war", "war", "tax", "war", "tax", "tax", "tax"],
+            "score": [10, 12, 11, 1, 11, 0, 1, 2],
+        }
+    )
+    raw = compare_outlets(f, n_boot=200).set_index("group")
+    assert raw.loc["a", "mean"] == pytest.approx(8.5) and raw.loc["b", "mean"] == pytest.approx(3.5)
+    std = compare_outlets(f, within="topic", n_boot=200).set_index("group")
+    # pooled mix: war 4/8, tax 4/8; a: 0.5 * 11 + 0.5 * 1 = 6; b: 0.5 * 11 + 0.5 * 1 = 6
+    assert std["mean"].tolist() == pytest.approx([6.0, 6.0])
+    assert "standardised" in std.attrs["method"]
+    # tests use residuals from the pooled topic means (war 11, tax 1)
+    resid = f["score"] - f.groupby("topic")["score"].transform("mean")
+    a, b = resid[f.outlet == "a"], resid[f.outlet == "b"]
+    ref = stats.mannwhitneyu(a, b, alternative="two-sided", method="auto")
+    assert std.loc["a", "mwu_p"] == pytest.approx(ref.pvalue)
+    assert std.loc["a", "mwu_p"] > raw.loc["a", "mwu_p"]
+    assert (std["ci_low"] <= std["mean"]).all() and (std["mean"] <= std["ci_high"]).all()
+
+
+def test_within_topic_weights_follow_the_pooled_mix():
+    # pooled mix: x 3/6, y 3/6; a's topic means 4 (x) and 0 (y): 0.5 * 4 + 0.5 * 0 = 2
+    f = pd.DataFrame(
+        {
+            "outlet": list("aaabbb"),
+            "topic": list("xyyxxy"),
+            "s": [4.0, 0.0, 0.0, 1.0, 3.0, 5.0],
+        }
+    )
+    table = compare_outlets(f, within="topic", n_boot=100).set_index("group")
+    assert table.loc["a", "mean"] == pytest.approx(2.0)
+    assert table.loc["b", "mean"] == pytest.approx(0.5 * 2.0 + 0.5 * 5.0)
+    # pooled mix x 2/3, y 1/3: a = 2/3 * 1 + 1/3 * 3; b misses topic y and is
+    # standardised over the topics it covers (x alone)
+    g = pd.DataFrame({"outlet": list("aab"), "topic": list("xyx"), "s": [1.0, 3.0, 2.0]})
+    means = compare_outlets(g, within="topic", n_boot=50)["mean"].tolist()
+    assert means == pytest.approx([2 / 3 * 1 + 1 / 3 * 3, 2.0])
+
+
+def test_trend_by_month():
+    f = pd.DataFrame(
+        {
+            "outlet": list("aaabb"),
+            "date": ["2020-01-03", "2020-01-20", "2020-02-01", "2020-02-10", "not a date"],
+            "x": [1.0, 3.0, 5.0, 7.0, 9.0],
+        }
+    )
+    trend = compare_outlets(f, over="date", n_boot=100)
+    assert list(trend.columns) == TREND_COLUMNS
+    assert trend[["group", "month", "n", "mean"]].values.tolist() == [
+        ["a", "2020-01", 2, 2.0],
+        ["a", "2020-02", 1, 5.0],
+        ["b", "2020-02", 1, 7.0],
+    ]
+    assert np.isnan(trend["ci_low"].iloc[1]) and trend["ci_low"].iloc[0] >= 1.0
+
+
+def test_sample_corpus_by_outlet_and_topic(sample, style):
+    feats = style
+    data = pd.concat([sample[["outlet", "topic", "date"]], feats], axis=1)
+    table = compare_outlets(data, n_boot=500)
+    assert len(table) == 10 * feats.shape[1]
+    assert table["n"].eq(60).all() and table["q"].between(0, 1).all()
+    # outlets differ in article length (Reuters and Breitbart are short, Vox long)
+    words = table[table.measure == "style_words"].set_index("group")
+    assert words["kruskal_p"].iloc[0] < 1e-6
+    assert words.loc["Vox", "cliffs_delta"] > 0.3 > words.loc["Breitbart News", "cliffs_delta"]
+    within = compare_outlets(data, within="topic", n_boot=200)
+    assert list(within.columns) == COLUMNS and len(within) == len(table)
+    assert not np.allclose(within["mean"], table["mean"])
+    trend = compare_outlets(data, measures=["style_words"], over="date", n_boot=100)
+    dated = sample["date"].notna().groupby(sample["outlet"]).sum()  # BBC has no dates
+    assert trend.groupby("group")["n"].sum().to_dict() == dated[dated > 0].to_dict()
+
+
+def test_outlet_classifier_on_sample(sample, style):
+    feats = style
+    res = framing.outlet_classifier(feats, sample["outlet"], cv=3)
+    scores = res["scores"]
+    assert list(scores.index) == ["measures", "majority", "uniform"]
+    assert scores.loc["uniform", "accuracy"] == pytest.approx(0.1)
+    assert scores.loc["uniform", "macro_f1"] == pytest.approx(0.1)  # balanced groups
+    assert scores.loc["majority", "accuracy"] == pytest.approx(0.1, abs=0.02)
+    assert scores.loc["measures", "accuracy"] > 0.15
+    imp = res["importance"]
+    assert list(imp.columns) == ["measure", "importance_mean", "importance_std"]
+    assert set(imp["measure"]) == set(feats.columns)
+    assert imp["importance_mean"].is_monotonic_decreasing
+    again = framing.outlet_classifier(feats, sample["outlet"], cv=3)
+    pd.testing.assert_frame_equal(res["importance"], again["importance"])
+
+
+def test_outlet_classifier_needs_two_groups():
+    f = pd.DataFrame({"outlet": ["a", "a", "b"], "x": [1.0, 2.0, 3.0]})
+    with pytest.raises(framing.InputError, match="at least 2"):
+        framing.outlet_classifier(f)
+
+
+def test_cli_compare(tmp_path, capsys):
+    def compare(*args: str) -> int:
+        return main(["compare", "--features", "style", *args])
+
+    out = tmp_path / "new" / "cmp.csv"
+    assert compare("--n-boot", "200", "-o", str(out)) == 0
+    printed = capsys.readouterr().out
+    assert "group-vs-rest tests have q < 0.05" in printed and "style_" in printed
+    table = pd.read_csv(out)
+    assert list(table.columns) == COLUMNS and len(table) == 70
+    assert compare("--within", "topic", "--n-boot", "100", "-o", str(tmp_path / "w.csv")) == 0
+    assert len(pd.read_csv(tmp_path / "w.csv")) == 70
+    assert compare("--over", "date", "--n-boot", "50", "-o", str(tmp_path / "t.csv")) == 0
+    assert list(pd.read_csv(tmp_path / "t.csv").columns) == TREND_COLUMNS
+
+
+def test_cli_compare_without_grouping_column(tmp_path, capsys):
+    out = tmp_path / "cmp.csv"
+    assert main(["compare", "--by", "party", "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "'party'" in err
+    assert not out.exists()

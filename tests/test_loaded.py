@@ -1,0 +1,169 @@
+"""Loaded language, voice and sourcing: spans on the Express article, quotes, bad input."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import framing
+from framing.features import describe
+from framing.loaded import analyse, emphasis_spans, loaded_spans, quote_spans, segments
+
+FAMILIES = ["loaded", "voice", "sourcing"]
+
+
+def test_express_spans(express):
+    spans = loaded_spans(express)
+    texts = {s.text for s in spans}
+    for want in ["bloody monster", "brutality", "chaos", "chaotic and violent", "crackdown"]:
+        assert want in texts, want
+    emphasis = [s.text for s in spans if s.kind == "emphasis"]
+    assert "AND" in emphasis and "NATO" not in emphasis and "OVD" not in emphasis
+    for s in spans:
+        assert express[s.start : s.end] == s.text
+    monster = next(s for s in spans if s.text == "bloody monster")
+    assert monster.kind == "pejorative" and monster.label.endswith("quoted")
+    chaos = next(s for s in spans if s.text == "chaos")
+    assert "quoted" not in chaos.label
+
+
+def test_quotes_straight_curly_and_multi_paragraph():
+    t = 'Olga said: “It is a crime.\n“I am outraged.”\nThen "calm" returned.'
+    assert [t[s:e] for s, e in quote_spans(t)] == ["“It is a crime.", "“I am outraged.”", '"calm"']
+    assert quote_spans("no quotes here") == []
+
+
+def test_quoted_and_outlet_voice_are_separate():
+    excerpt = (
+        "Footage showed demonstrators chanting slogans.\n"
+        "“I don't want to give them to that bloody monster,” said Dmitry Maltsev."
+    )
+    a = analyse([excerpt])
+    assert a.total("pejorative", quoted=True)[0] == 1
+    assert a.total("pejorative", quoted=False)[0] == 0
+    feats = framing.extract_features([excerpt], FAMILIES)
+    assert feats.loaded_language_quoted[0] > feats.loaded_language[0]
+    assert 0.3 < feats.sourcing_quote_share[0] < 0.8
+    assert feats.sourcing_named[0] > 0
+
+
+def test_negation_flips_polarity():
+    good, bad = analyse(["The plan is good.", "The plan is not good."]).measures["positive"][:2]
+    a = analyse(["The plan is good.", "The plan is not good."])
+    assert a.total("positive").tolist() == [1.0, 0.0]
+    assert a.total("negative").tolist() == [0.0, 1.0]
+    assert a.total("valence")[0] > 0 > a.total("valence")[1]
+    assert good == 1 and bad == 0
+
+
+def test_sentiment_agrees_with_vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    sents = [
+        "Police moved in and the protest descended into chaos.",
+        "War is a tragedy for all of us.",
+        "It requires an incredible amount of courage to protest.",
+        "The weather was pleasant and the crowd was happy.",
+        "He is a liar and a coward.",
+        "The committee met on Tuesday.",
+        "This is a wonderful, brilliant result!",
+        "They are killing our children and destroying our homes.",
+    ]
+    ours = analyse(sents).mean("sentiment", quoted=None)
+    vader = SentimentIntensityAnalyzer()
+    theirs = np.array([vader.polarity_scores(s)["compound"] for s in sents])
+    assert np.corrcoef(ours, theirs)[0, 1] > 0.9
+    assert (np.sign(ours) == np.sign(theirs)).mean() >= 0.85
+    assert np.abs(ours - theirs).max() < 0.35
+
+
+def test_emphasis_rule():
+    assert [m for m in emphasis_spans("EU cracks down on Russia AND Belarus")] == [(25, 28)]
+    assert emphasis_spans("NATO and the OVD-Info group, FBI, UK") == []
+    assert emphasis_spans("JUST IN: Putin blasts NATO [VIDEO]") == []
+    shout = "THIS IS A DISGRACE AND THEY WILL NEVER GET AWAY WITH IT"
+    assert emphasis_spans(shout) == []  # an all-caps text emphasises nothing in particular
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Путин проиграл войну. Это хаос и трагедия.",  # non-English
+        "THIS IS A DISGRACE AND THEY WILL NEVER GET AWAY WITH IT!",
+        '"It is a tragedy, a total disaster, and nobody cares," she said on and on',
+        "Chaos 😡😡 in the streets 🔥 brutal crackdown",
+        "chaoscrackdownbrutalitytragedy" * 50,
+    ],
+)
+def test_bad_input_is_handled(text):
+    feats = framing.extract_features(pd.DataFrame({"headline": [text], "body": [text]}), FAMILIES)
+    assert np.isfinite(feats.to_numpy()).all()
+    spans = loaded_spans(text)
+    assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+def test_bad_input_values():
+    feats = framing.extract_features(
+        pd.DataFrame(
+            {
+                "body": [
+                    "",
+                    "THIS IS A DISGRACE AND THEY WILL NEVER GET AWAY WITH IT",
+                    '"It is a tragedy and a disaster, utter chaos."',
+                    "chaoscrackdownbrutalitytragedy",
+                    "Chaos 😡 brutal crackdown",
+                ]
+            }
+        ),
+        FAMILIES,
+    )
+    assert (feats.iloc[0] == 0).all()
+    assert feats.loaded_emphasis_caps[1] == 0
+    assert feats.loaded_language[1] > 0  # "disgrace" still counts
+    assert feats.sourcing_quote_share[2] == 1.0 and feats.loaded_language[2] == 0
+    assert feats.loaded_language_quoted[2] > 0
+    assert feats.loaded_language[3] == 0  # no spaces: one unknown token
+    assert feats.loaded_language[4] > 0
+
+
+def test_segments_cover_sentences_and_quotes(express_body):
+    segs = segments(express_body)
+    assert sum(q for _, _, q in segs) > 5 and sum(not q for _, _, q in segs) > 20
+    for s, e, _ in segs:
+        assert express_body[s:e].strip() == express_body[s:e]
+
+
+def test_features_vary_over_sample(sample):
+    feats = framing.extract_features(sample.iloc[:200], FAMILIES)
+    assert list(feats.columns) == list(describe(FAMILIES))
+    constant = [c for c in feats.columns if feats[c].nunique() < 2]
+    assert not constant
+    assert feats.loaded_sentiment.between(-1, 1).all()
+    assert feats.sourcing_quote_share.between(0, 1).all()
+
+
+def test_batch_equals_one_by_one(sample):
+    texts = sample.body.iloc[:12].tolist()
+    whole = analyse(texts)
+    for i, t in enumerate(texts[:4]):
+        one = analyse([t])
+        for name in ("loaded", "negative", "tokens", "emphasis", "chars"):
+            assert whole.total(name)[i] == pytest.approx(one.total(name)[0]), name
+
+
+def test_loaded_language_ranks_gold_pairs():
+    import json
+    from pathlib import Path
+
+    cases = json.loads((Path(__file__).parent / "cases/loaded_pairs.json").read_text())
+    loaded, neutral = zip(*cases["pairs"], strict=True)
+    a = analyse([*loaded, *neutral]).rate("loaded")
+    n = len(loaded)
+    losers = [loaded[i] for i in range(n) if not a[i] > a[n + i]]
+    assert not losers
+    assert (a[n:] < 5).mean() >= 0.75  # neutral wording scores low
+
+
+def test_caps_headings_and_labels_are_not_emphasis():
+    t = "RISK FOR TURKEY\nMUST WATCH White House briefing. They want to take YOUR VOTE. We will NEVER stop."
+    assert [t[s:e] for s, e in emphasis_spans(t)] == ["NEVER"]

@@ -1,0 +1,205 @@
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+
+import numpy as np
+import pandas as pd
+import pytest
+import tables
+
+from framing.cli import main
+from framing.errors import CorpusError
+from framing.report import EXAMPLE_BY, prepare, split_constant, write_report
+
+SECTIONS = [
+    "overview",
+    "headline",
+    "loaded",
+    "clutter",
+    "style",
+    "terms",
+    "classifier",
+    "examples",
+    "methods",
+]
+
+
+def visible(html_text: str) -> str:
+    """The text of the page, without tags (highlights may split a headline into pieces)."""
+    return re.sub(r"<[^>]+>", "", html_text)
+
+
+@pytest.fixture(scope="module")
+def html_report(tmp_path_factory):
+    path = tmp_path_factory.mktemp("report") / "deep" / "er" / "r.html"  # folders created
+    write_report(tables.analysis(), path)
+    return path
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.urls = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.urls += [v for k, v in attrs if k in ("src", "href") and v]
+
+
+def test_report_has_every_section_and_is_self_contained(html_report):
+    text = html_report.read_text(encoding="utf-8")
+    for section in SECTIONS:
+        assert f'<section id="{section}">' in text
+    links = Links()
+    links.feed(text)
+    assert "script" not in links.tags and "link" not in links.tags and "iframe" not in links.tags
+    for url in links.urls:  # figures are data URIs; links stay inside the page
+        assert url.startswith(("data:image/png;base64,", "#")), url
+    assert links.tags.count("img") == 11
+    assert "Fixture table with fixed numbers." in text  # the statistics' method note
+
+
+def test_article_text_is_escaped(html_report):
+    text = html_report.read_text(encoding="utf-8")
+    assert "<script>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in visible(text)  # shown as text
+    assert "X &lt;b&gt;" in text  # notes are escaped too
+    assert "Russia: Police grapple with anti-war" in visible(text)  # the Express article, cut
+    assert "characters not shown" in text
+
+
+def test_same_input_same_bytes(tmp_path, html_report):
+    again = write_report(tables.analysis(), tmp_path / "again.html")
+    assert again.read_bytes() == html_report.read_bytes()
+
+
+def test_markdown_with_png_folder(tmp_path):
+    path = write_report(tables.analysis(), tmp_path / "r.md", format="md")
+    text = path.read_text(encoding="utf-8")
+    pngs = re.findall(r"\]\((r_files/[\w-]+\.png)\)", text)
+    assert len(pngs) == 11
+    for png in pngs:
+        assert (tmp_path / png).read_bytes()[:4] == b"\x89PNG"
+    # article text sits in fenced blocks; everywhere else HTML is escaped
+    outside = re.sub(r"```text\n.*?\n```", "", text, flags=re.S)
+    assert "<script>" not in outside and "<b>" not in outside
+    fenced = re.findall(r"```text\n(.*?)\n```", text, flags=re.S)
+    assert any("<script>" in block for block in fenced)  # shown as code, not run
+    assert "| Fox News |" in text
+
+
+def test_many_groups_show_the_largest():
+    from framing.report import context, largest
+
+    a = tables.analysis(outlets=[f"Outlet {i:02d}" for i in range(8)])
+    a.corpus = a.corpus.iloc[2:]  # Outlet 00 now has one article, the smallest group
+    ctx = context(a, max_groups=3)
+    assert [e["group"] for e in ctx["examples"]] == ["Outlet 01", "Outlet 02", "Outlet 03"]
+    assert any("the 3 largest of 8 groups" in note for note in ctx["notes"])
+    assert largest(a, 8) is a
+
+
+def test_prepare_drops_single_article_groups_and_needs_two_groups():
+    df = pd.DataFrame({"outlet": ["A", "A", "B", "B", "C", None], "body": ["x"] * 6})
+    kept, notes = prepare(df)
+    assert sorted(kept.outlet.unique()) == ["A", "B"]
+    assert notes == [
+        "Left out 1 article(s) without a 'outlet' value.",
+        "Left out 1 group(s) with a single article: 'C'.",
+    ]
+    with pytest.raises(CorpusError, match="fewer than two 'outlet' groups"):
+        prepare(df[df.outlet.isin(["A", "C"])])
+    with pytest.raises(CorpusError, match="missing column 'leaning'"):
+        prepare(df, by="leaning")
+
+
+def test_constant_measures_are_set_aside():
+    feats = pd.DataFrame({"a": [1.0, 2.0, np.nan], "b": [3.0, 3.0, np.nan], "c": [np.nan] * 3})
+    assert split_constant(feats) == (["a"], ["b", "c"])
+
+
+def test_cli_report_needs_the_grouping_column(tmp_path, capsys):
+    corpus = tmp_path / "c.csv"
+    pd.DataFrame({"headline": ["a", "b"], "body": ["x", "y"]}).to_csv(corpus, index=False)
+    assert main(["report", str(corpus), "-o", str(tmp_path / "r.html")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing column 'outlet'" in err
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_chromium_renders_a_non_blank_page(tmp_path, html_report):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("chromium is not installed (Debian: apt-get install chromium)")
+    shot = tmp_path / "shot.png"
+    subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--screenshot={shot}",
+            "--window-size=1200,2000",
+            html_report.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    from matplotlib.image import imread
+
+    pixels = imread(shot)[..., :3]
+    assert pixels.shape[:2] == (2000, 1200)
+    assert pixels.std() > 0.05  # not a blank (single-colour) page
+    # the figures rendered: many distinct colours, not only text on white
+    assert len(np.unique((pixels * 255).astype(np.uint8).reshape(-1, 3), axis=0)) > 200
+
+
+# --- the whole pipeline (needs the statistics of issue 6) ------------------------------
+
+
+@pytest.fixture(scope="module")
+def stats():
+    pytest.importorskip("framing.compare", reason="needs framing.compare (issue 6 stats)")
+    pytest.importorskip("framing.terms", reason="needs framing.terms (issue 6 stats)")
+
+
+def test_pipeline_on_part_of_the_sample(stats, sample, tmp_path):
+    from framing import extract_features
+    from framing.report import build_report
+
+    outlets = sample.outlet.unique()
+    part = sample[sample.outlet.isin(outlets[:3])].groupby("outlet").head(15)
+    part = pd.concat([part, sample[sample.outlet == outlets[4]].head(1)])
+    part.loc[part.index[0], "headline"] = "<script>alert(1)</script>"
+    features = extract_features(part).assign(constant_measure=1.0)
+    for measure in EXAMPLE_BY:  # make the injected headline its outlet's example article
+        if measure in features:
+            features.loc[part.index[0], measure] = features[measure].max() + 1
+            break
+    path = build_report(part, output=tmp_path / "a.html", features=features, seed=3)
+    text = path.read_text(encoding="utf-8")
+    assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in visible(text)
+    assert "group(s) with a single article" in text and "constant_measure" in text
+    assert f'<section id="{SECTIONS[0]}">' in text and '<section id="examples">' in text
+
+
+@pytest.mark.slow
+def test_cli_report_on_the_sample_is_reproducible(stats, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["report"]) == 0
+    first = (tmp_path / "reports" / "sample.html").read_bytes()
+    text = first.decode("utf-8")
+    for section in SECTIONS:
+        assert f'<section id="{section}">' in text
+    assert main(["report", "--format", "md", "-o", "reports/sample.md"]) == 0
+    assert (tmp_path / "reports" / "sample_files").is_dir()
+    assert main(["report"]) == 0
+    assert (tmp_path / "reports" / "sample.html").read_bytes() == first
