@@ -113,7 +113,7 @@ def test_reading_is_lazy(tmp_path, raw):
 @pytest.mark.parametrize("suffix", ["parquet", "csv"])
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_streamed_features_equal_in_memory(raw, tmp_path, suffix, jobs):
-    corpus = _write(raw[:240], tmp_path / "corpus.jsonl.gz")
+    corpus = _write(raw[:150], tmp_path / "corpus.jsonl.gz")
     out = tmp_path / f"f.{suffix}"
     assert main(["features", str(corpus), "-o", str(out), "--chunksize", "23", "--jobs", jobs]) == 0
     df = framing.load_corpus(corpus)
@@ -130,7 +130,7 @@ def test_streamed_features_equal_in_memory(raw, tmp_path, suffix, jobs):
 
 @pytest.mark.parametrize("suffix", ["parquet", "csv"])
 def test_interrupted_run_leaves_no_half_file(raw, tmp_path, monkeypatch, suffix):
-    corpus = _write(raw, tmp_path / "corpus.jsonl")
+    corpus = _write(raw[:150], tmp_path / "corpus.jsonl")
     out = tmp_path / "out" / f"f.{suffix}"
     calls = {"n": 0}
     real_write = TableWriter.write
@@ -142,7 +142,7 @@ def test_interrupted_run_leaves_no_half_file(raw, tmp_path, monkeypatch, suffix)
         real_write(self, df)
 
     monkeypatch.setattr(TableWriter, "write", failing_write)
-    args = ["features", str(corpus), "-o", str(out), "--chunksize", "100"]
+    args = ["features", str(corpus), "-o", str(out), "--chunksize", "50"]
     assert main(args) == 2
     assert calls["n"] == 3 and list(out.parent.iterdir()) == []
     # an earlier output of that name is left exactly as it was
