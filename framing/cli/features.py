@@ -16,6 +16,7 @@ from pathlib import Path
 
 from framing.cli.info import add_corpus_argument, column_map
 from framing.errors import InputError
+from framing.stream import CHUNKSIZE
 
 HELP = "Extract the framing measures of every article into a CSV or Parquet file."
 
@@ -39,8 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--chunksize",
         type=int,
-        default=2000,
-        help="articles read and measured at a time (default 2000); memory grows with it",
+        default=CHUNKSIZE,
+        help=f"articles read and measured at a time (default {CHUNKSIZE}); memory grows with it",
     )
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
