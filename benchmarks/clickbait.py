@@ -1,6 +1,6 @@
 """Clickbait detection, 10-fold cross-validated, on Chakraborty et al.'s 2016 headlines.
 
-    PYTHONPATH=$PWD python -P benchmarks/clickbait.py [path/to/headlines.tsv.gz]
+    PYTHONPATH=$PWD python benchmarks/clickbait.py [path/to/headlines.tsv.gz]
 
 Four models, same folds (stratified, shuffled, random_state=0), same run:
 

@@ -12,15 +12,10 @@ label and the line they sit in, for checking precision by hand.
 
 from __future__ import annotations
 
-import sys
-
-# benchmarks/tokenize.py would shadow the standard library's tokenize (pandas needs it)
-if sys.path and sys.path[0].endswith("benchmarks"):
-    sys.path.pop(0)
-
 import gzip
 import json
 import random
+import sys
 from pathlib import Path
 
 import pandas as pd

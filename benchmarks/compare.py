@@ -12,24 +12,19 @@ time beside a bare ``re.findall(r"\\w+")`` pass over the same bodies in the same
 
 from __future__ import annotations
 
+import gzip
+import json
+import re
 import sys
+import time
+from pathlib import Path
 
-# benchmarks/tokenize.py shadows the standard library's tokenize: take this folder off the path
-if sys.path and sys.path[0].endswith("benchmarks"):
-    sys.path.pop(0)
+import numpy as np
+import pandas as pd
 
-import gzip  # noqa: E402
-import json  # noqa: E402
-import re  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from framing.compare import compare_outlets  # noqa: E402
-from framing.corpus import SAMPLE_PATH  # noqa: E402
-from framing.terms import distinguishing_terms  # noqa: E402
+from framing.compare import compare_outlets
+from framing.corpus import SAMPLE_PATH
+from framing.terms import distinguishing_terms
 
 # ../shared/data beside the checkout (or beside the folder of worktrees)
 SHARED = next(

@@ -1,6 +1,6 @@
 """Headline devices per outlet for the 20 largest AllSides outlets, and the family's speed.
 
-    PYTHONPATH=$PWD python -P benchmarks/headline_outlets.py [path/to/articles.jsonl.gz]
+    PYTHONPATH=$PWD python benchmarks/headline_outlets.py [path/to/articles.jsonl.gz]
 
 Prints, per outlet, the share of headlines (%) that ask a question, a yes/no question, a
 wh-question, quote a question, tease, carry a media tag or open with a list count, the mean

@@ -9,20 +9,14 @@ the ratio to the findall pass over the same bodies, measured in the same run.
 
 from __future__ import annotations
 
-import sys
+import argparse
+import re
+import tempfile
+import time
+from pathlib import Path
 
-# benchmarks/tokenize.py would shadow the standard library's tokenize: take the folder off
-if sys.path and sys.path[0].endswith("benchmarks"):
-    sys.path.pop(0)
-
-import argparse  # noqa: E402
-import re  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import framing  # noqa: E402
-from framing.report import (  # noqa: E402
+import framing
+from framing.report import (
     Analysis,
     classifier_sample,
     prepare,

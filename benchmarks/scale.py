@@ -13,12 +13,6 @@ above 1 mean faster than one core's bare pass.
 
 from __future__ import annotations
 
-import sys
-
-# benchmarks/tokenize.py would shadow the standard library's tokenize: take the folder off the path
-if sys.path and sys.path[0].endswith("benchmarks"):
-    sys.path.pop(0)
-
 import argparse
 import gzip
 import os
@@ -26,6 +20,7 @@ import re
 import resource
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from functools import partial

@@ -44,3 +44,16 @@ def test_import_is_light():
     code = "import sys, framing; print(sorted(m for m in ('pandas','sklearn','matplotlib','scipy') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_outputs_get_ordinary_permissions(tmp_path):
+    import os
+
+    from framing.io import atomic_write
+
+    out = tmp_path / "r.html"
+    with atomic_write(out) as f:
+        f.write("x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask

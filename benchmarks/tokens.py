@@ -1,6 +1,6 @@
 """Throughput of the one-pass tokeniser beside a bare ``re.findall(r"\\w+")`` pass.
 
-    python benchmarks/tokenize.py [N_ARTICLES]
+    python benchmarks/tokens.py [N_ARTICLES]
 
 Uses ../shared/data/allsides when present, else the shipped sample. Prints articles/s and
 MB/s for both passes over the same texts, in the same run, and their ratio.
@@ -8,20 +8,15 @@ MB/s for both passes over the same texts, in the same run, and their ratio.
 
 from __future__ import annotations
 
+import gzip
+import json
+import re
 import sys
+import time
+from pathlib import Path
 
-# this file's name shadows the standard library's tokenize: take its folder off the path
-if sys.path and sys.path[0].endswith("benchmarks"):
-    sys.path.pop(0)
-
-import gzip  # noqa: E402
-import json  # noqa: E402
-import re  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from framing.corpus import SAMPLE_PATH  # noqa: E402
-from framing.text import count_matrix, sentences  # noqa: E402
+from framing.corpus import SAMPLE_PATH
+from framing.text import count_matrix, sentences
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "allsides" / "articles.jsonl.gz"
 
