@@ -377,7 +377,7 @@ def evaluate(model: Any, df: pd.DataFrame, label: str | None = None) -> dict:
     --------
     >>> train = pd.DataFrame({"headline": ["You Won't Believe This", "Senate passes bill"] * 2,
     ...                       "y": ["bait", "news"] * 2})
-    >>> clf = make_classifier(text="headline").fit(train, train["y"])
+    >>> clf = make_classifier(text="headline", features=None).fit(train, train["y"])
     >>> test = pd.DataFrame({"headline": ["You Will Cry", "Senate bill passes", "Eat me"],
     ...                      "y": ["bait", "news", "spam"]})
     >>> with warnings.catch_warnings(record=True):
