@@ -5,12 +5,13 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-
-_UMASK = os.umask(0)
-os.umask(_UMASK)
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
+
+
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 
 
 def _publish(tmp: str, path: Path) -> None:
