@@ -30,7 +30,10 @@ SPAN_SOURCES: dict[str, str] = {
     "headline": "framing.features.headline:headline_spans",
 }
 # source name -> the texts it reads; a source not listed here reads the body only
-SOURCE_TEXTS: dict[str, tuple[str, ...]] = {"loaded": ("headline", "body"), "headline": ("headline",)}
+SOURCE_TEXTS: dict[str, tuple[str, ...]] = {
+    "loaded": ("headline", "body"),
+    "headline": ("headline",),
+}
 FIELDS = ("headline", "body")
 
 # light backgrounds that keep black text readable; kinds take them in sorted order
