@@ -86,7 +86,7 @@ def executor(
     dask : str, optional
         ``"local:N"``: start a local Dask cluster of N single-threaded worker processes.
     scheduler : str, optional
-        Address of a running Dask scheduler, e.g. ``"tcp://10.0.0.5:8786"``; its workers
+        Address of a running Dask scheduler, e.g. ``"tcp://scheduler.example.org:8786"``; its workers
         need ``framing`` installed.
 
     Examples
