@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from framing.cli.features import write_table
+from framing.cli.features import add_table_output, write_table
 from framing.cli.info import add_corpus_argument, read_corpus
 
 HELP = (
@@ -16,12 +16,7 @@ HELP = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_corpus_argument(parser)
-    parser.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        help="output file: .csv, .tsv or .parquet (written atomically)",
-    )
+    add_table_output(parser)
     parser.add_argument(
         "--learn",
         action="store_true",

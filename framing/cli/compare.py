@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from framing.cli.features import write_table
+from framing.cli.features import add_table_output, write_table
 from framing.cli.info import add_corpus_argument, read_corpus
 
 HELP = "Compare outlets on every measure (CIs, tests, q-values, effect sizes) into a tidy table."
@@ -13,9 +13,7 @@ HELP = "Compare outlets on every measure (CIs, tests, q-values, effect sizes) in
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_corpus_argument(parser)
-    parser.add_argument(
-        "-o", "--output", required=True, help="output file: .csv, .tsv or .parquet (atomic)"
-    )
+    add_table_output(parser)
     parser.add_argument("--by", default="outlet", help="grouping column (default: outlet)")
     parser.add_argument(
         "--within",

@@ -23,12 +23,7 @@ HELP = "Extract the framing measures of every article into a CSV or Parquet file
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_corpus_argument(parser)
-    parser.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        help="output file: .csv, .tsv or .parquet (written atomically)",
-    )
+    add_table_output(parser)
     parser.add_argument(
         "--features", default="default", help="'default', 'all' or comma-separated families"
     )
@@ -60,6 +55,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="progress bar on stderr (default: when stderr is a terminal)",
+    )
+
+
+def add_table_output(parser: argparse.ArgumentParser) -> None:
+    """The required ``-o/--output`` table option shared by the commands that write tables."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="output file: .csv, .tsv or .parquet (written atomically)",
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from framing.cli.features import write_table
+from framing.cli.features import add_table_output, write_table
 from framing.cli.info import add_corpus_argument, read_corpus
 
 HELP = "Predict labels and class probabilities with a saved model; writes them atomically."
@@ -14,9 +14,7 @@ HELP = "Predict labels and class probabilities with a saved model; writes them a
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("model", help="a model file written by framing train")
     add_corpus_argument(parser)
-    parser.add_argument(
-        "-o", "--output", required=True, help="output .csv, .tsv or .parquet (id index)"
-    )
+    add_table_output(parser)
 
 
 def run(args: argparse.Namespace) -> int:
