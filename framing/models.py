@@ -212,25 +212,17 @@ def make_classifier(
     if features is not None:
         measures = Pipeline([("framing", FramingFeatures(features)), ("scale", StandardScaler())])
         parts.append(("measures", measures, _measure_input(text)))
+
+    def tfidf(**kwargs):
+        return TfidfVectorizer(
+            sublinear_tf=True, min_df=min_df, max_features=max_features, dtype=np.float32, **kwargs
+        )
+
     for column in text:
         if word_ngrams is not None:
-            words = TfidfVectorizer(
-                ngram_range=tuple(word_ngrams),
-                sublinear_tf=True,
-                min_df=min_df,
-                max_features=max_features,
-                dtype=np.float32,
-            )
-            parts.append((f"words_{column}", words, column))
+            parts.append((f"words_{column}", tfidf(ngram_range=tuple(word_ngrams)), column))
         if char_ngrams is not None:
-            chars = TfidfVectorizer(
-                analyzer="char_wb",
-                ngram_range=tuple(char_ngrams),
-                sublinear_tf=True,
-                min_df=min_df,
-                max_features=max_features,
-                dtype=np.float32,
-            )
+            chars = tfidf(analyzer="char_wb", ngram_range=tuple(char_ngrams))
             parts.append((f"chars_{column}", chars, column))
     if not parts:
         raise InputError("make_classifier needs features, word_ngrams or char_ngrams")
