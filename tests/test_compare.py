@@ -212,6 +212,11 @@ def test_trend_by_month():
         ["b", "2020-02", 1, 7.0],
     ]
     assert np.isnan(trend["ci_low"].iloc[1]) and trend["ci_low"].iloc[0] >= 1.0
+    # with a stratum, each month is standardised to the pooled mix of the dated rows
+    f["topic"] = ["x", "y", "x", "x", "y"]
+    both = compare_outlets(f, over="date", within="topic", n_boot=50)
+    # pooled (dated rows): x 3/4, y 1/4; a in 2020-01 has x = 1 and y = 3
+    assert both["mean"].iloc[0] == pytest.approx(0.75 * 1 + 0.25 * 3)
 
 
 def test_sample_corpus_by_outlet_and_topic(sample, style):
