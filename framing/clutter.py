@@ -47,7 +47,7 @@ from typing import Any
 
 from framing.errors import InputError
 from framing.spans import Span
-from framing.text import _FOLD_PAIRS
+from framing.text import fold as _fold
 
 KINDS = ("ad", "newsletter", "teaser", "media", "social", "legal", "meta", "other")
 """The clutter kinds, in the order feature columns list them."""
@@ -149,24 +149,6 @@ def load_rules(path: str | Path = PATTERNS_PATH) -> _Rules:
 # --- the corpus-free detector ---------------------------------------------------------
 
 _LINE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.M)
-
-
-def _fold(text: str) -> str:
-    """:func:`framing.text.fold` (one character for one, offsets kept), but fast.
-
-    ``str.translate`` takes a Python-level lookup per character of non-ASCII text;
-    replacing each of the few foldable characters that occur is many times faster.
-
-    Examples
-    --------
-    >>> _fold("“No to war!” – he said…")
-    '"No to war!" - he said.'
-    """
-    if not text.isascii():
-        for char, ascii_char in _FOLD_PAIRS.items():
-            if char in text:
-                text = text.replace(char, ascii_char)
-    return text
 
 
 def _lines(text: str) -> list[tuple[int, int, int]]:

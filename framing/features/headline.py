@@ -50,7 +50,7 @@ import pandas as pd
 
 from framing.features.context import Context
 from framing.spans import Span
-from framing.text import FOLD, WORD, sentences, tokens
+from framing.text import WORD, fold, sentences, tokens
 
 DATA = Path(__file__).with_name("headline_data")
 CLICKBAIT_MODEL = DATA / "clickbait.skops"
@@ -167,7 +167,7 @@ def _repair(text: str) -> str:
     >>> _repair("GOP Sen. Graham says he?s ?glad? NSA ? is ’right’")
     'GOP Sen. Graham says he\\'s "glad" NSA - is \\'right\\''
     """
-    w = text.translate(FOLD).translate(_MARKS)
+    w = fold(text).translate(_MARKS)
     if "?" not in w:
         return w
     w = _GARBLED_APOSTROPHE.sub("'", w)

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from framing.errors import InputError
-from framing.text import _FOLD_PAIRS, WORD, term
+from framing.text import WORD, fold, term
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -64,11 +64,7 @@ def lower_folded(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few characters lower-case to two (İ): keep one
         low = "".join(c.lower()[:1] for c in text)
-    if not low.isascii():  # str.replace per pair is far faster than str.translate here
-        for a, b in _FOLD_PAIRS.items():
-            if a in low:
-                low = low.replace(a, b)
-    return low
+    return fold(low)
 
 
 def _is_word(ch: str) -> bool:
