@@ -36,9 +36,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from framing.lexicons import _is_word, lower_folded
+from framing.lexicons import _is_word
 from framing.spans import Span
-from framing.text import _ABBREVIATIONS, WORD, Docs, term
+from framing.text import WORD, Docs, _sorted_unique, term
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -48,25 +48,6 @@ __all__ = ["loaded_spans", "quote_spans", "segments", "analyse", "Analysis", "WE
 # --- quotation ------------------------------------------------------------------------
 
 _SINGLE_QUOTE = re.compile(r"‘[^‘’\n]*(?:’\w[^‘’\n]*)*’(?!\w)")
-_SPACE_CODES = " \t\n\r\f\v\u00a0\u2009\u202f\u3000"
-_QUOTE_CODES = '"“”„‟«»″'
-
-
-@cache
-def _table(chars: str) -> np.ndarray:
-    """A boolean lookup table over the Basic Multilingual Plane marking ``chars``."""
-    import numpy as np
-
-    table = np.zeros(0x10000, dtype=bool)
-    table[[ord(c) for c in chars]] = True
-    return table
-
-
-def _among(codes: np.ndarray, chars: str) -> np.ndarray:
-    """Which code points are among ``chars`` (one gather, not a set test per char)."""
-    import numpy as np
-
-    return _table(chars)[np.minimum(codes, 0xFFFF)]
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -78,31 +59,30 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in quote_spans(t)]
     ['“Stop.', '“We must go on.”', '‘high alert’', '"ok"']
     """
+    return _quotes(Docs([text]))
+
+
+def _quotes(docs: Docs) -> list[tuple[int, int]]:
+    """:func:`quote_spans` of the joined texts of ``docs`` (texts end at line breaks)."""
     import numpy as np
 
-    codes = _code_points(text)
-    marks = np.flatnonzero(_among(codes, _QUOTE_CODES))
+    lc = docs.low_codes
+    marks = np.flatnonzero(lc == 34)  # every double quotation mark, once folded
     spans: list[tuple[int, int]] = []
     if len(marks):
         # pair the marks within each paragraph (line); an odd last one runs to the line end
-        breaks = np.flatnonzero(codes == 10)
+        breaks = np.flatnonzero(lc == 10)
         line = np.searchsorted(breaks, marks)
         first = np.r_[True, line[1:] != line[:-1]]
         group_start = np.maximum.accumulate(np.where(first, np.arange(len(marks)), 0))
         opening = (np.arange(len(marks)) - group_start) % 2 == 0
         nxt = np.r_[marks[1:], -1]
         same_line = np.r_[line[1:] == line[:-1], False]
-        line_end = np.r_[breaks, len(text)][line]
-        ends = np.where(same_line, nxt + 1, line_end)
-        spans = list(zip(marks[opening].tolist(), ends[opening].tolist(), strict=True))
-        spans = [(a, _rstrip(text, a, b)) for a, b in spans]
-    return _single_quotes(text, spans)
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start + 1 and text[end - 1].isspace():
-        end -= 1
-    return end
+        line_end = np.r_[breaks, len(lc)][line]
+        starts, ends = marks[opening], np.where(same_line, nxt + 1, line_end)[opening]
+        _, ends = docs.blanks.trim(starts, ends)  # a quote running to the line end
+        spans = list(zip(starts.tolist(), ends.tolist(), strict=True))
+    return _single_quotes(docs.joined, spans)
 
 
 def _single_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -118,52 +98,36 @@ def _single_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     return spans
 
 
-_SENTENCE_END = re.compile(r"""[.!?]+['")\]”’]*(?=\s+['"(\[“‘]?[A-Z0-9])""")
-
-
-@cache
-def _word_table() -> np.ndarray:
-    """Lookup table over the Basic Multilingual Plane: word characters (and ``.``)."""
+def _inside(points: np.ndarray, spans: np.ndarray) -> np.ndarray:
+    """Whether each offset lies in one of the sorted, disjoint ``spans`` (n x 2)."""
     import numpy as np
 
-    return np.array([chr(i).isalnum() or chr(i) in "_." for i in range(0x10000)])
+    if not len(spans):
+        return np.zeros(len(points), dtype=bool)
+    at = np.searchsorted(spans[:, 0], points, "right") - 1
+    return (at >= 0) & (points < spans[np.maximum(at, 0), 1])
 
 
-def _cuts(text: str, codes=None) -> tuple[list[int], list[tuple[int, int]]]:
-    """Cut points of ``text`` (sentence ends, line breaks, quote edges) and its quotes.
+def _pieces(docs: Docs, skip=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Cut the joined texts of ``docs`` into sentences, and those at quotation edges.
 
-    ``codes`` are the code points of ``text`` as a numpy array, when the caller has them.
-
-    Sentence ends follow :func:`framing.text.sentences` (``.``, ``!``, ``?`` with closing
-    quotes before a capital or digit; not after a known abbreviation or an initial).
+    ``skip`` holds, for each text, spans ``(start, end)`` (or :class:`Span`) to leave out
+    of every measure (the clutter of a body): they are cut out as pieces of their own.
+    Returns each piece's start in :attr:`Docs.joined` (a piece runs to the next start),
+    whether it is quoted, and whether it is left out.
     """
     import numpy as np
 
-    quotes = quote_spans(text)
-    if codes is None:
-        codes = _code_points(text)
-    found = np.array([m.span() for m in _SENTENCE_END.finditer(text)], dtype=np.int64)
-    ends = []
-    if len(found):
-        at, end = found[:, 0], found[:, 1]
-        # the run of word characters and dots before each full stop: an abbreviation?
-        wordish = _word_table()[np.minimum(codes, 0xFFFF)]
-        last_break = np.maximum.accumulate(np.where(wordish, -1, np.arange(len(codes))))
-        begin = last_break[np.maximum(at - 1, 0)] + 1
-        ends = [
-            e
-            for a, b, e in zip(at.tolist(), begin.tolist(), end.tolist(), strict=True)
-            if text[a] != "." or (a - b > 1 and text[b:a].lower() not in _ABBREVIATIONS)
-        ]
-    lines = (np.flatnonzero(codes == 10) + 1).tolist()
-    return [0, *ends, *lines, *(x for q in quotes for x in q), len(text)], quotes
-
-
-def _code_points(text: str) -> np.ndarray:
-    """The characters of ``text`` as a numpy array of code points (vectorised scans)."""
-    import numpy as np
-
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    quotes = np.array(_quotes(docs), dtype=np.int64).reshape(-1, 2)
+    left_out = [
+        (base + sp[0], base + sp[1])
+        for base, spans in zip(docs.offsets.tolist(), skip or (), strict=False)
+        for sp in ((x.start, x.end) if isinstance(x, Span) else x for x in spans)
+    ]
+    left_out = np.array(left_out, dtype=np.int64).reshape(-1, 2)
+    cuts = np.r_[docs.offsets[:-1], docs.sentence_breaks, quotes.ravel(), left_out.ravel()]
+    starts = _sorted_unique(cuts[cuts < len(docs.joined)])
+    return starts, _inside(starts, quotes), _inside(starts, left_out)
 
 
 def segments(text: str) -> list[tuple[int, int, bool]]:
@@ -175,79 +139,60 @@ def segments(text: str) -> list[tuple[int, int, bool]]:
     >>> [(t[s:e], q) for s, e, q in segments(t)]
     [('Police came.', False), ('"Go home,"', True), ('they said.', False)]
     """
-    import numpy as np
-
-    cuts, quotes = _cuts(text)
-    cuts = np.unique(cuts)
-    starts = np.array([q[0] for q in quotes])
-    ends = np.array([q[1] for q in quotes])
-    out = []
-    for a, b in zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True):
-        piece = text[a:b]
-        stripped = piece.strip()
-        if stripped:
-            a += len(piece) - len(piece.lstrip())
-            i = np.searchsorted(starts, a, "right") - 1
-            out.append((a, a + len(stripped), bool(i >= 0 and a < ends[i])))
-    return out
+    docs = Docs([text])
+    starts, quoted, _ = _pieces(docs)
+    s, e = docs.blanks.trim(starts, [*starts[1:], len(text)])
+    keep = s < e
+    return list(zip(s[keep].tolist(), e[keep].tolist(), quoted[keep].tolist(), strict=True))
 
 
 # --- negation and emphasis ------------------------------------------------------------
 
 _NEGATORS = ("not", "no", "never", "nor", "cannot", "without", "nobody", "nothing", "neither")
-_SCOPE_WORD = re.compile(r"[ \t]+(\w+(?:'\w+)*)")
 
 
-@cache
-def _negator_automaton():
-    import ahocorasick
+def _gaps_blank(docs: Docs, after: np.ndarray) -> np.ndarray:
+    """Whether only spaces and tabs stand between token ``i`` and token ``i + 1``."""
+    import numpy as np
 
-    auto = ahocorasick.Automaton()
-    for w in (*(lead + n for n in _NEGATORS for lead in ' \n"('), "n't"):
-        for tail in " \t":  # a scope starts after a space: whole words only, no checks
-            auto.add_word(w + tail, len(w))
-    auto.make_automaton()
-    return auto
+    a, b = docs.token_ends[after], docs.token_starts[after + 1]
+    ok = np.isin(docs.low_codes[a], (32, 9))
+    for i in np.flatnonzero(ok & (b - a > 1)).tolist():
+        ok[i] = not docs.low[a[i] : b[i]].strip(" \t")
+    return ok
 
 
-def negation_scopes(low: str) -> list[tuple[int, str]]:
-    """``(offset, term)`` of the up-to-three words after each negator in lower-cased text.
+def _negation_scopes(docs: Docs) -> np.ndarray:
+    """Indices of the tokens inside a negation scope (see :func:`negation_scopes`)."""
+    import numpy as np
+
+    negator = docs.term_mask(lambda t: t in _NEGATORS or t.endswith("n't")).astype(bool)
+    at = np.flatnonzero(negator[docs.token_columns])
+    scope = []
+    for _ in range(3):  # up to three words on, while only spaces separate them
+        at = at[at + 1 < len(docs.token_starts)]
+        at = at[_gaps_blank(docs, at)] + 1
+        scope.append(at)
+    return np.concatenate(scope)
+
+
+def negation_scopes(text: str) -> list[tuple[int, str]]:
+    """``(offset, term)`` of the up-to-three words after each negator.
 
     A scope stops at punctuation. Negators: not, no, never, nor, cannot, without,
     nobody, nothing, neither and any ``n't`` contraction.
 
     Examples
     --------
-    >>> [t for _, t in negation_scopes("not bad. it was not a good idea, but fine. don't go")]
+    >>> [t for _, t in negation_scopes("Not bad. It was not a good idea, but fine. Don't go")]
     ['bad', 'a', 'good', 'idea', 'go']
     """
-    out = []
-    low = " " + low  # a negator opening the text has a space before it too
-    for end, _ in _negator_automaton().iter(low):
-        pos = end
-        for _ in range(3):
-            m = _SCOPE_WORD.match(low, pos)
-            if not m:
-                break
-            out.append((m.start(1) - 1, term(m.group(1))))
-            pos = m.end()
-    return out
-
-
-def _negated_counts(low: str, starts, vocabulary: dict[str, int]):
-    """Sparse (pieces x vocabulary) counts of the words inside negation scopes."""
     import numpy as np
-    import scipy.sparse as sp
 
-    rows, cols = [], []
-    for offset, t in negation_scopes(low):
-        j = vocabulary.get(t)
-        if j is not None:
-            rows.append(offset)
-            cols.append(j)
-    rows = np.searchsorted(starts, np.array(rows, dtype=np.int64), "right") - 1
-    shape = (len(starts), len(vocabulary))
-    return sp.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=shape)
+    docs = Docs([text])
+    at = np.sort(_negation_scopes(docs))
+    terms = docs.terms[docs.token_columns[at]]
+    return list(zip(docs.token_starts[at].tolist(), terms.tolist(), strict=True))
 
 
 _CAPS = re.compile(r"(?<![\w\[])[A-Z][A-Z']*[A-Z](?![\w\]])")
@@ -325,23 +270,45 @@ _NAME_BEFORE = re.compile(rf"{_NAME}(?:,[^,\n\"“”]{{1,100}},)?[ \t]+$")
 _NAME_AFTER = re.compile(rf"[ \t]+(?:[\w-]+[ \t]+){{0,3}}?{_NAME}")
 
 
-@cache
-def _report_automaton():
-    import ahocorasick
+def _named(docs: Docs) -> list[int]:
+    """Offsets in :attr:`Docs.joined` of named attributions (:func:`named_attributions`)."""
+    import numpy as np
 
-    auto = ahocorasick.Automaton()
-    for verb in (*_REPORT_VERBS, "according to"):
-        for lead in ' \n"':
-            for tail in " \t,:":
-                auto.add_word(lead + verb + tail, (len(verb) + 1, verb))
-    auto.make_automaton()
-    return auto
+    text, lc, cols = docs.joined, docs.low_codes, docs.token_columns
+    starts, ends = docs.token_starts, docs.token_ends
+    verb = docs.term_mask(lambda t: t in _REPORT_VERBS or t == "according").astype(bool)
+    at = np.flatnonzero(verb[cols])
+    according = docs.terms[cols[at]] == "according"
+    # "according to": the next token is "to", one space on
+    to = at[according]
+    to = to[(to + 1 < len(starts))]
+    to = to[(docs.terms[cols[to + 1]] == "to") & (starts[to + 1] - ends[to] == 1)]
+    to = to[lc[ends[to]] == 32]
+    first = np.r_[at[~according], to]
+    last = np.r_[at[~according], to + 1]
+    begin, stop = starts[first], ends[last]
+    lead = begin > 0
+    lead[lead] = np.isin(lc[begin[lead] - 1], (32, 10, 34))
+    tail = stop < len(lc)
+    tail[tail] = np.isin(lc[stop[tail]], (32, 9, 44, 58))
+    out = []
+    for b, e, named_before in zip(
+        begin[lead & tail].tolist(),
+        stop[lead & tail].tolist(),
+        (first == last)[lead & tail].tolist(),
+        strict=True,
+    ):
+        if _NAME_AFTER.match(text, e) or (
+            named_before and _NAME_BEFORE.search(text, max(0, b - 160), b)
+        ):
+            out.append(b)
+    return sorted(out)
 
 
-def named_attributions(text: str, low: str | None = None) -> list[int]:
+def named_attributions(text: str) -> list[int]:
     """Offsets of named attributions: a name of two or more capitalised words next to a
     report verb ("Olga Mikheeva, who ..., said"; "said 48-year-old Dmitry Maltsev";
-    "according to Hanna Liubakova"). ``low`` is ``lower_folded(text)`` if known.
+    "according to Hanna Liubakova").
 
     Examples
     --------
@@ -351,15 +318,7 @@ def named_attributions(text: str, low: str | None = None) -> list[int]:
     >>> named_attributions("Officials said it was calm.")
     []
     """
-    low = lower_folded(text) if low is None else low
-    out = []
-    for end, (length, verb) in _report_automaton().iter(low):
-        start, stop = end - length + 1, end
-        if _NAME_AFTER.match(text, stop) or (
-            verb != "according to" and _NAME_BEFORE.search(text, max(0, start - 160), start)
-        ):
-            out.append(start)
-    return out
+    return _named(Docs([text]))
 
 
 # --- the analysis ---------------------------------------------------------------------
@@ -444,24 +403,28 @@ def _negation_transform():
 
 @dataclass
 class Analysis:
-    """Per-segment measures of a batch of texts (built by :func:`analyse`)."""
+    """Per-piece measures of a batch of texts (built by :func:`analyse`)."""
 
     n_texts: int
-    doc: np.ndarray  # text index of each segment
-    quoted: np.ndarray  # bool: segment inside quotation marks
-    measures: dict[str, np.ndarray]  # name -> per-segment counts (also tokens, chars)
+    doc: np.ndarray  # text index of each piece
+    quoted: np.ndarray  # bool: piece inside quotation marks
+    kept: np.ndarray  # bool: piece counted (not in a span left out, such as clutter)
+    measures: dict[str, np.ndarray]  # name -> per-piece counts (also tokens, chars)
 
     @property
     def tokens(self) -> np.ndarray:
         return self.measures["tokens"]
 
+    def _voice(self, quoted: bool | None) -> np.ndarray:
+        return self.kept if quoted is None else self.kept & (self.quoted == quoted)
+
     def total(self, name: str, quoted: bool | None = False) -> np.ndarray:
         """Per-text sum of a measure over outlet voice (False), quotes (True) or all (None)."""
         import numpy as np
 
-        values = self.measures[name]
-        keep = np.ones(len(self.doc), bool) if quoted is None else self.quoted == quoted
-        return np.bincount(self.doc[keep], weights=values[keep], minlength=self.n_texts)
+        keep = self._voice(quoted)
+        values = self.measures[name][keep]
+        return np.bincount(self.doc[keep], weights=values, minlength=self.n_texts)
 
     def rate(self, name: str, quoted: bool | None = False) -> np.ndarray:
         """Per-text measure per 100 tokens of the chosen voice (0 where it has no tokens)."""
@@ -472,98 +435,106 @@ class Analysis:
             return np.where(n > 0, 100.0 * self.total(name, quoted) / n, 0.0)
 
     def mean(self, name: str, quoted: bool | None = False) -> np.ndarray:
-        """Per-text mean of a per-segment measure over segments with tokens."""
+        """Per-text mean of a per-piece measure over pieces with tokens."""
         import numpy as np
 
-        keep = self.tokens > 0
-        if quoted is not None:
-            keep &= self.quoted == quoted
+        keep = self._voice(quoted) & (self.tokens > 0)
         s = np.bincount(self.doc[keep], weights=self.measures[name][keep], minlength=self.n_texts)
         n = np.bincount(self.doc[keep], minlength=self.n_texts)
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.where(n > 0, s / n, 0.0)
 
 
-def analyse(texts) -> Analysis:
-    """Cut, tokenise and score a batch of texts once; every measure derives from this.
+def analyse(texts, skip=None) -> Analysis:
+    """Cut and score a batch of texts once; every measure derives from this.
+
+    Parameters
+    ----------
+    texts : framing.text.Docs or sequence of str
+        The texts; pass the :class:`~framing.text.Docs` other families use, so that the
+        batch is tokenised once.
+    skip : sequence of lists of spans, optional
+        For each text, spans ``(start, end)`` or :class:`~framing.spans.Span` left out of
+        every measure (the body's clutter).
 
     Examples
     --------
     >>> a = analyse(['Chaos! "It was a tragedy," he said.', ""])
     >>> a.rate("loaded").round(1).tolist(), a.rate("loaded", quoted=True).round(1).tolist()
     ([70.0, 0.0], [27.5, 0.0])
+    >>> analyse(["Chaos! Advertisement"], skip=[[(0, 6)]]).rate("loaded").tolist()
+    [0.0]
     """
     import numpy as np
+    import scipy.sparse as sp
 
-    texts = [t if isinstance(t, str) else "" for t in texts]
-    # the whole batch as one string (texts joined by line breaks, which end sentences and
-    # quotes anyway): every regex and automaton runs once, and matches map back to pieces
-    joined = "\n".join(texts)
-    text_starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
-    codes = _code_points(joined)
-    cuts, quotes = _cuts(joined, codes)
-    cuts = np.unique(np.r_[cuts, text_starts, text_starts[1:] - 1]).tolist()
-    pieces = [joined[a:b] for a, b in zip(cuts[:-1], cuts[1:], strict=True)]
-    starts = np.array(cuts[:-1], dtype=np.int64)
-    doc = np.searchsorted(text_starts, starts, "right") - 1
-    q_start = np.array([q[0] for q in quotes], dtype=np.int64)
-    q_end = np.array([q[1] for q in quotes], dtype=np.int64)
-    at = np.searchsorted(q_start, starts, "right") - 1
-    quoted = (at >= 0) & (starts < q_end[np.maximum(at, 0)]) if len(quotes) else starts < 0
-    docs = Docs(pieces)
-    low = lower_folded(joined)
+    docs = texts if isinstance(texts, Docs) else Docs(texts)
+    starts, quoted, left_out = _pieces(docs, skip)
+    ends = np.r_[starts[1:], len(docs.joined)]
     lex = lexicon()
     names, index = _columns()
-    M = lex.matrix(docs.vocabulary)
-    negated = _negated_counts(low, starts, docs.vocabulary)
-    if negated.nnz:  # negated words: polarity swapped, valence scaled by -0.74
-        import scipy.sparse as sp
-
-        M_neg = M @ sp.csr_matrix(_negation_transform())
-        delta = negated @ (M_neg - M)
-    else:
-        delta = 0
-    counts = docs.counts @ M + delta
+    M = lex.compiled(docs)
+    pieces = docs.counts_in(starts)
+    counts = pieces @ M
+    # negated words: polarity swapped, valence scaled by -0.74
+    scope = _negation_scopes(docs)
+    if len(scope):
+        rows = _piece_of(starts, docs.token_starts[scope])
+        shape = (len(starts), len(docs.vocabulary))
+        negated = sp.csr_matrix((np.ones(len(scope)), (rows, docs.token_columns[scope])), shape)
+        counts = counts + negated @ (M @ sp.csr_matrix(_negation_transform()) - M)
     counts = np.asarray(counts.toarray() if hasattr(counts, "toarray") else counts, float)
-    found = np.array(lex.find_phrases(joined, low), dtype=float).reshape(-1, 4)
+    found = np.array(lex.find_phrases(docs.joined, docs.low), dtype=float).reshape(-1, 4)
     if len(found):
-        at = np.searchsorted(starts, found[:, 0], "right") - 1
-        np.add.at(counts, (at, found[:, 2].astype(int)), found[:, 3])
+        np.add.at(counts, (_piece_of(starts, found[:, 0]), found[:, 2].astype(int)), found[:, 3])
+    measures = {n: counts[:, cols].sum(axis=1) for n, cols in index.items()}
     # strong valence: VADER words with |valence| >= 2, counted (not summed)
     strong = np.abs(M[:, index["valence"][0]].toarray().ravel()) >= 2.0
-    measures = {n: counts[:, cols].sum(axis=1) for n, cols in index.items()}
-    measures["strong_valence"] = np.asarray(docs.counts @ strong.astype(float)).ravel()
-    emphasis = np.zeros(len(pieces))
-    upper = (codes >= 65) & (codes <= 90)  # pieces with two capitals in a row
-    candidates = np.flatnonzero(upper[:-1] & upper[1:])
-    for i in np.unique(np.searchsorted(starts, candidates, "right") - 1):
-        emphasis[i] = len(emphasis_spans(pieces[i]))
-    measures["emphasis"] = emphasis
-    bang = codes == 33  # "!": a run counts once
-    bangs = np.flatnonzero(bang & ~np.r_[False, bang[:-1]])
-    measures["exclamation"] = _per_piece(starts, bangs)
-    measures["named"] = _per_piece(starts, named_attributions(joined, low))
-    measures["tokens"] = docs.n_tokens.astype(float)
-    visible = ~_among(codes, _SPACE_CODES)
-    measures["chars"] = (
-        np.add.reduceat(visible, starts).astype(float) if len(starts) else np.zeros(0)
-    )
+    measures["strong_valence"] = pieces @ strong.astype(float)
+    measures["emphasis"] = _emphasis(docs, starts, ends)
+    bang = docs.low_codes == 33  # "!": a run counts once
+    measures["exclamation"] = _per_piece(starts, np.flatnonzero(bang & ~np.r_[False, bang[:-1]]))
+    measures["named"] = _per_piece(starts, _named(docs))
+    measures["tokens"] = np.diff(np.searchsorted(docs.token_starts, np.r_[starts, len(docs.joined)]))
+    measures["tokens"] = measures["tokens"].astype(float)
+    measures["chars"] = docs.blanks.visible(starts, ends).astype(float)
     measures["loaded"] = _loaded(measures)
     measures["sentiment"] = _compound(measures["valence"], measures["exclamation"])
     return Analysis(
-        n_texts=len(texts),
-        doc=doc,
-        quoted=quoted,
-        measures=measures,
+        n_texts=len(docs), doc=docs.text_of(starts), quoted=quoted, kept=~left_out, measures=measures
     )
+
+
+def _emphasis(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Emphatic capitals per piece: :func:`emphasis_spans` run only on the pieces holding an
+    emphatic word with two capitals in a row."""
+    import numpy as np
+
+    codes = docs.codes
+    upper = (codes >= 65) & (codes <= 90)
+    pairs = np.flatnonzero(upper[:-1] & upper[1:])
+    token = np.searchsorted(docs.token_starts, pairs, "right") - 1
+    emphatic = docs.term_mask(_emphatic_words().__contains__).astype(bool)
+    token = token[emphatic[docs.token_columns[np.maximum(token, 0)]] & (token >= 0)]
+    out = np.zeros(len(starts))
+    text = docs.joined
+    for i in _sorted_unique(_piece_of(starts, docs.token_starts[token])).tolist():
+        out[i] = len(emphasis_spans(text[starts[i] : ends[i]]))
+    return out
+
+
+def _piece_of(starts: np.ndarray, offsets) -> np.ndarray:
+    """Index of the piece (pieces begin at sorted ``starts``) holding each offset."""
+    import numpy as np
+
+    return np.searchsorted(starts, np.asarray(offsets, dtype=np.int64), "right") - 1
 
 
 def _per_piece(starts: np.ndarray, offsets) -> np.ndarray:
     """How many of the character ``offsets`` fall in each piece (pieces begin at ``starts``)."""
     import numpy as np
 
-    piece = np.searchsorted(starts, np.asarray(offsets, dtype=np.int64), "right") - 1
-    return np.bincount(piece, minlength=len(starts)).astype(float)
+    return np.bincount(_piece_of(starts, offsets), minlength=len(starts)).astype(float)
 
 
 def _loaded(m: dict[str, np.ndarray]) -> np.ndarray:

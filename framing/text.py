@@ -26,10 +26,8 @@ from __future__ import annotations
 
 import html
 import re
-from array import array
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -175,6 +173,176 @@ def token_spans(text: str) -> Iterator[tuple[int, int]]:
         yield m.span()
 
 
+# --- character classes ----------------------------------------------------------------
+
+
+@cache
+def _char_table(pattern: str) -> np.ndarray:
+    """A boolean lookup over every code point: does the one-character ``pattern`` match it?"""
+    import numpy as np
+
+    table = np.zeros(0x110000, dtype=bool)
+    every = "".join(map(chr, range(0x110000)))  # one scan of all characters, run by run
+    for m in re.finditer(pattern + "+", every):
+        table[m.start() : m.end()] = True
+    return table
+
+
+def code_points(text: str) -> np.ndarray:
+    """The characters of ``text`` as a numpy array of code points (for vectorised scans).
+
+    Examples
+    --------
+    >>> code_points("No!").tolist()
+    [78, 111, 33]
+    """
+    import numpy as np
+
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def lower_folded(text: str) -> str:
+    """``text`` folded to ASCII quotes and dashes and lower-cased, offsets kept.
+
+    Examples
+    --------
+    >>> lower_folded("“Far–Left” İ")
+    '"far-left" i'
+    """
+    low = text.lower()
+    if len(low) != len(text):  # one character lower-cases to two (İ): keep one
+        low = text.replace("\u0130", "I").lower()
+    return fold(low)
+
+
+def word_bounds(low_codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end offsets of the :data:`WORD` tokens of a :func:`lower_folded` text.
+
+    A token is a run of word characters with inner apostrophes (between word characters):
+    exactly what ``WORD.findall`` returns on that text, in order. ``low_codes`` are its
+    :func:`code_points`.
+
+    Examples
+    --------
+    >>> starts, ends = word_bounds(code_points(lower_folded("Putin’s 'war' - now")))
+    >>> starts.tolist(), ends.tolist()
+    ([0, 9, 16], [7, 12, 19])
+    """
+    import numpy as np
+
+    padded = np.zeros(len(low_codes) + 2, dtype=np.int8)
+    padded[1:-1] = _char_table(r"\w")[low_codes]
+    apostrophes = np.flatnonzero(low_codes == 39) + 1
+    padded[apostrophes[(padded[apostrophes - 1] & padded[apostrophes + 1]).astype(bool)]] = 1
+    edges = np.flatnonzero(np.diff(padded))
+    return edges[::2], edges[1::2]
+
+
+_PRIME = 0x100000001B3  # the 64-bit FNV prime: odd, so multiplying loses nothing
+
+
+def token_hashes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """A 64-bit hash of the characters ``codes[start:end]`` of each token, vectorised.
+
+    A polynomial hash, computed one character position at a time over all the tokens
+    that long, then mixed with the length (splitmix64's finaliser). Distinct words of real text
+    do not collide in practice: 10**5 distinct tokens collide with probability ~3e-10.
+
+    Examples
+    --------
+    >>> codes = code_points("war and war")
+    >>> h = token_hashes(codes, *word_bounds(codes))
+    >>> bool(h[0] == h[2]), bool(h[0] != h[1])
+    (True, True)
+    """
+    import numpy as np
+
+    lengths = ends - starts
+    # longest first (a radix sort of lengths capped at 255), so that the tokens still
+    # running at each step are a prefix: contiguous slices instead of fancy indexing
+    capped = np.minimum(lengths, 255)
+    order = np.argsort((255 - capped).astype(np.uint8), kind="stable")
+    running = len(starts) - np.cumsum(np.bincount(capped, minlength=256))
+    at = starts[order]  # the character of each token to read next
+    h = np.zeros(len(starts), dtype=np.uint64)
+    prime = np.uint64(_PRIME)
+    for step in range(int(capped.max(initial=0))):
+        k = running[step]
+        head = h[:k]
+        head *= prime
+        head += codes[at[:k]]
+        at[:k] += 1
+    live = np.flatnonzero(lengths[order] > 255)
+    for step in range(255, int(lengths.max(initial=0))):  # the odd token over 255 characters
+        live = live[lengths[order][live] > step]
+        h[live] = h[live] * prime + codes[at[live]]
+        at[live] += 1
+    h[order] = h.copy()
+    lengths = lengths.astype(np.uint64)
+    h ^= lengths * np.uint64(0x9E3779B97F4A7C15)
+    h ^= h >> np.uint64(30)
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(27)
+    h *= np.uint64(0x94D049BB133111EB)
+    return h ^ (h >> np.uint64(31))
+
+
+class Blanks:
+    """The runs of white space of a text, to trim and measure stretches of it without a scan.
+
+    Parameters
+    ----------
+    low_codes : numpy.ndarray
+        Code points of the text (folded, so odd spaces count as spaces).
+
+    Examples
+    --------
+    >>> t = "  One.\\n\\n Two "
+    >>> b = Blanks(code_points(t))
+    >>> starts, ends = b.trim([0, 6, 7], [6, 7, len(t)])
+    >>> starts.tolist(), ends.tolist(), b.visible([0], [len(t)]).tolist()
+    ([2, 9, 9], [6, 6, 12], [7])
+    """
+
+    def __init__(self, low_codes: np.ndarray):
+        import numpy as np
+
+        self.at = at = np.flatnonzero(_char_table(r"\s")[low_codes])
+        new = np.r_[True, at[1:] != at[:-1] + 1]
+        last = np.r_[new[1:], True]
+        self.starts, self.ends = at[new[: len(at)]], at[last[: len(at)]] + 1
+
+    def run_at(self, pos: np.ndarray) -> np.ndarray:
+        """Index of the run holding each offset (-1 where the character is not blank)."""
+        import numpy as np
+
+        r = np.searchsorted(self.starts, pos, "right") - 1
+        if not len(self.starts):
+            return r
+        return np.where((r >= 0) & (pos < self.ends[np.maximum(r, 0)]), r, -1)
+
+    def trim(self, starts, ends) -> tuple[np.ndarray, np.ndarray]:
+        """The stretches ``[starts, ends)`` without surrounding white space (start >= end
+        where a stretch is blank)."""
+        import numpy as np
+
+        starts, ends = np.asarray(starts, np.int64), np.asarray(ends, np.int64)
+        s, e = starts.copy(), ends.copy()
+        r = self.run_at(starts)
+        s[r >= 0] = self.ends[r[r >= 0]]
+        r = self.run_at(ends - 1)
+        e[r >= 0] = self.starts[r[r >= 0]]
+        return s, e
+
+    def visible(self, starts, ends) -> np.ndarray:
+        """Characters that are not white space in each stretch ``[starts, ends)``."""
+        import numpy as np
+
+        starts, ends = np.asarray(starts, np.int64), np.asarray(ends, np.int64)
+        blank = np.searchsorted(self.at, ends) - np.searchsorted(self.at, starts)
+        return ends - starts - blank
+
+
 # --- sentences ------------------------------------------------------------------------
 
 _ABBREVIATIONS = frozenset(
@@ -182,24 +350,87 @@ _ABBREVIATIONS = frozenset(
     supt det insp vs etc inc ltd co corp dept univ no nos vol fig ft mt jan feb mar apr jun
     jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m d.c""".split()
 )
-# The patterns run on the original text: each class also holds every character that
-# :func:`fold` maps into it, so the result equals that of the folded text without folding.
-_QUOTES = "".join(c for c, f in _FOLD_PAIRS.items() if f in "'\"")
-# (the leading lookahead lets the regex engine skip ahead to candidate characters: 2x)
-_BOUNDARY = re.compile(
-    rf"""(?=[.!?…\n])(?:[.!?…]+['"){re.escape(_QUOTES)}\]]*(?=\s+['"({re.escape(_QUOTES)}\[]?[A-Z0-9])|\n+)"""
-)
-_LAST_WORD = re.compile(r"([\w.…]+)[.…]$")
-_SPACE_RUN = re.compile(r"\s*")
+# after lower_folded: curly quotes are ' and ", and … is .
+_CLOSING = (39, 34, 41, 93)  # ' " ) ]
+_OPENING = (39, 34, 40, 91)  # ' " ( [
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+
+
+def sentence_breaks(text: str) -> list[int]:
+    """Offsets where sentences end: after final punctuation, and at every line break.
+
+    ``.``, ``!`` or ``?`` (with closing quotes or brackets) end a sentence when white space
+    and a capital or digit (perhaps after an opening quote or bracket) follow, except a
+    full stop after a known abbreviation (``Mr.``, ``U.S.``, ``Sen.``) or a single
+    initial. Curly quotes and ``…`` count as their :func:`fold` forms. A batch of texts
+    gets them at once from :attr:`Docs.sentence_breaks`.
+
+    Examples
+    --------
+    >>> sentence_breaks("Mr. Lee left. He said so.\\nNext")
+    [13, 25]
+    """
+    return Docs([text]).sentence_breaks.tolist()
+
+
+def _sentence_breaks(docs: Docs) -> np.ndarray:
+    """:func:`sentence_breaks` over the joined texts of ``docs``, vectorised."""
+    import numpy as np
+
+    lc, blanks, n = docs.low_codes, docs.blanks, len(docs.low_codes)
+    marks = np.flatnonzero((lc == 46) | (lc == 33) | (lc == 63))
+    breaks = np.flatnonzero(lc == 10)
+    if not len(marks):
+        return breaks
+    run = np.r_[True, marks[1:] != marks[:-1] + 1]
+    first, after = marks[run], marks[np.r_[run[1:], True]] + 1
+    while True:  # step over closing quotes and brackets
+        more = after < n
+        more[more] = np.isin(lc[after[more]], _CLOSING)
+        if not more.any():
+            break
+        after[more] += 1
+    ok = after < n
+    ok[ok] = blanks.run_at(after[ok]) >= 0
+    first, after = first[ok], after[ok]
+    head = blanks.ends[blanks.run_at(after)]  # the first character after the white space
+    ok = head < n
+    first, after, head = first[ok], after[ok], head[ok]
+    head += np.isin(lc[head], _OPENING)
+    ok = head < n
+    first, after, head = first[ok], after[ok], head[ok]
+    c = docs.codes[head]
+    ok = ((c >= 65) & (c <= 90)) | ((c >= 48) & (c <= 57))
+    # a full stop after an initial or a known abbreviation: the [\w.] run before it
+    stop = np.flatnonzero(ok & (lc[first] == 46))
+    a = first[stop]
+    wordish = _char_table(r"[\w.]")
+    length = np.zeros(len(a), dtype=np.int64)
+    going = np.ones(len(a), dtype=bool)
+    for k in range(1, _LONGEST_ABBREVIATION + 2):
+        going &= a - k >= 0
+        going[going] = wordish[lc[a[going] - k]]
+        length += going
+    low = docs.low
+    for i in np.flatnonzero((length >= 1) & (length <= _LONGEST_ABBREVIATION)).tolist():
+        j = int(a[i])
+        ok[stop[i]] = length[i] != 1 and low[j - length[i] : j] not in _ABBREVIATIONS
+    return _sorted_unique(np.r_[breaks, after[ok]])
+
+
+def _sorted_unique(x: np.ndarray) -> np.ndarray:
+    """``np.unique`` of integers by sorting (numpy 2's hash-based unique is far slower)."""
+    import numpy as np
+
+    x = np.sort(x)
+    return x[np.r_[True, x[1:] != x[:-1]]] if len(x) else x
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence offsets ``(start, end)`` found without any downloaded model.
 
-    A sentence ends at ``.``, ``!`` or ``?`` (with closing quotes or brackets) before a
-    capital or digit, or at a line break. Known abbreviations (``Mr.``, ``U.S.``,
-    ``Sen.``) and single initials do not end a sentence. Blank stretches are skipped.
-    Curly quotes, dashes, odd spaces and ``…`` count as their :func:`fold` forms.
+    A sentence ends where :func:`sentence_breaks` says; blank stretches are skipped and
+    sentences carry no surrounding white space.
 
     Examples
     --------
@@ -207,35 +438,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in sentences(t)]
     ['Mr. Maltsev spoke.', '"War is a tragedy!"', 'He left.', 'Next line']
     """
-    out = []
-    start = 0
-    skip = _SPACE_RUN.match
-    for m in _BOUNDARY.finditer(text):
-        first = text[m.start()]
-        if first == "\n":
-            end = m.start()
-        else:
-            end = m.end()
-            if first in ".…":
-                last = _LAST_WORD.search(text, max(start, m.start() - 20), m.start() + 1)
-                if last:
-                    word = last.group(1)
-                    if len(word) == 1 or word.replace("…", ".").lower() in _ABBREVIATIONS:
-                        continue
-        s = skip(text, start, end).end()
-        e = end
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-        start = m.end()
-    s = skip(text, start).end()
-    e = len(text)
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e > s:
-        out.append((s, e))
-    return out
+    docs = Docs([text])
+    starts, ends = docs.sentences
+    return list(zip(starts.tolist(), ends.tolist(), strict=True))
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -287,47 +492,28 @@ def count_matrix(
     >>> count_matrix(["Putin's war", "no"], vocabulary={"putin": 0})[0].toarray().tolist()
     [[1], [0]]
     """
+    docs = Docs(list(texts))
+    if vocabulary is None:
+        return docs.counts, docs.vocabulary
     import numpy as np
     import scipy.sparse as sp
 
-    # token type -> provisional id; a missing type gets the next id without a Python loop
-    local: defaultdict[str, int] = defaultdict()
-    local.default_factory = local.__len__
-    lookup = local.__getitem__
-    findall = WORD.findall
-    indices = array("l")
-    indptr = array("l", [0])
-    for text in texts:
-        if text:
-            indices.extend(map(lookup, findall(text.lower())))
-        indptr.append(len(indices))
-    # map the raw token types onto output columns: possessive 's folds into its stem,
-    # and with a fixed vocabulary unknown types are dropped
-    vocab: dict[str, int] = dict(vocabulary) if vocabulary is not None else {}
-    column = np.full(len(local) + 1, -1, dtype=np.int_)
-    for token, i in local.items():
-        form = term(token)
-        j = vocab.get(form)
-        if j is None and vocabulary is None:
-            j = vocab[form] = len(vocab)
-        if j is not None:
-            column[i] = j
-    ind = column[np.frombuffer(indices, dtype=np.int_)] if len(indices) else column[:0]
-    ptr = np.frombuffer(indptr, dtype=np.int_)
-    keep = ind >= 0
-    if not keep.all():  # drop unknown types and recount each row's extent
-        rows = np.repeat(np.arange(len(ptr) - 1), np.diff(ptr))[keep]
-        ptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=len(ptr) - 1))])
-        ind = ind[keep]
+    column = np.array([vocabulary.get(t, -1) for t in docs.terms], dtype=np.int64)
+    X = docs.counts.tocoo()
+    keep = column[X.col] >= 0
     X = sp.csr_matrix(
-        (np.ones(len(ind), dtype=np.int32), ind, ptr), shape=(len(ptr) - 1, len(vocab))
+        (X.data[keep], (X.row[keep], column[X.col[keep]])), shape=(len(docs), len(vocabulary))
     )
-    X.sum_duplicates()
-    return X, vocab
+    return X, dict(vocabulary)
 
 
 class Docs:
-    """A batch of texts, analysed once and shared by every feature family.
+    """A batch of texts, tokenised once and shared by every feature family.
+
+    The texts are joined into one string (:attr:`joined`, a line break between texts)
+    and every scan runs once over it: one ``findall`` for the tokens, numpy over the code
+    points for their offsets. Any partition of the batch (texts, sentences, the pieces of
+    an analysis) then gets its counts from the same tokens (:meth:`counts_in`).
 
     Parameters
     ----------
@@ -337,6 +523,8 @@ class Docs:
     Attributes
     ----------
     texts : list of str
+    joined : str
+        The texts joined by line breaks; ``offsets[i]`` is where text ``i`` starts.
     counts : scipy.sparse.csr_matrix
         Document-term counts over :attr:`vocabulary` (lower-cased, folded tokens).
     vocabulary : dict
@@ -352,6 +540,8 @@ class Docs:
     ([4, 0], '')
     >>> d.rate(d.n_tokens).tolist()  # per 100 tokens, 0 where a text is empty
     [100.0, 0.0]
+    >>> d.terms[d.token_columns].tolist(), d.token_starts.tolist()
+    (['be', 'belarus', 'not', 'russia'], [0, 3, 12, 16])
     """
 
     def __init__(self, texts: Sequence[str | None]):
@@ -361,16 +551,130 @@ class Docs:
         return len(self.texts)
 
     @cached_property
-    def _matrix(self) -> tuple[sp.csr_matrix, dict[str, int]]:
-        return count_matrix(self.texts)
+    def joined(self) -> str:
+        return "\n".join(self.texts)
+
+    @cached_property
+    def offsets(self) -> np.ndarray:
+        """Start of each text in :attr:`joined`, then ``len(joined) + 1``."""
+        import numpy as np
+
+        return np.cumsum([0] + [len(t) + 1 for t in self.texts])
+
+    @cached_property
+    def codes(self) -> np.ndarray:
+        """The code points of :attr:`joined`."""
+        return code_points(self.joined)
+
+    @cached_property
+    def low(self) -> str:
+        """:attr:`joined` lower-cased and folded (:func:`lower_folded`), offsets kept."""
+        return "\n".join(map(lower_folded, self.texts))  # per text: most stay one byte a char
+
+    @cached_property
+    def low_codes(self) -> np.ndarray:
+        """The code points of :attr:`low`."""
+        return code_points(self.low)
+
+    @cached_property
+    def blanks(self) -> Blanks:
+        """The white space of :attr:`joined`."""
+        return Blanks(self.low_codes)
+
+    @cached_property
+    def _tokens(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, int]]:
+        import numpy as np
+        import pandas as pd
+
+        starts, ends = word_bounds(self.low_codes)
+        # one id per distinct token: hash the code points, then one pass of a hash table
+        ids, _ = pd.factorize(token_hashes(self.low_codes, starts, ends))
+        new = np.ones(len(ids), dtype=bool)  # ids are numbered in order of first sight
+        new[1:] = ids[1:] > np.maximum.accumulate(ids)[:-1]
+        first = np.flatnonzero(new)
+        types = map(self.low.__getitem__, map(slice, starts[first].tolist(), ends[first].tolist()))
+        # a column per vocabulary term: possessive 's folds into its stem
+        vocab: dict[str, int] = {}
+        column = np.fromiter(
+            (vocab.setdefault(term(t), len(vocab)) for t in types), np.int64, len(first)
+        )
+        return starts, ends, column[ids], vocab
 
     @property
-    def counts(self) -> sp.csr_matrix:
-        return self._matrix[0]
+    def token_starts(self) -> np.ndarray:
+        """Offset of each token in :attr:`joined`, in order."""
+        return self._tokens[0]
+
+    @property
+    def token_ends(self) -> np.ndarray:
+        return self._tokens[1]
+
+    @property
+    def token_columns(self) -> np.ndarray:
+        """Column of :attr:`counts` (vocabulary term) of each token."""
+        return self._tokens[2]
 
     @property
     def vocabulary(self) -> dict[str, int]:
-        return self._matrix[1]
+        return self._tokens[3]
+
+    def counts_in(self, starts: np.ndarray) -> sp.csr_matrix:
+        """Term counts of the stretches of :attr:`joined` that begin at sorted ``starts``.
+
+        Each stretch runs to the next start (the last to the end). Duplicate entries in a
+        row are left unsummed: fine for products, not for counting distinct terms.
+        """
+        import numpy as np
+        import scipy.sparse as sp
+
+        ptr = np.r_[np.searchsorted(self.token_starts, starts), len(self.token_starts)]
+        cols = self.token_columns[ptr[0] :]  # tokens before the first start are left out
+        data = np.ones(len(cols), dtype=np.int32)
+        shape = (len(starts), len(self.vocabulary))
+        return sp.csr_matrix((data, cols, ptr - ptr[0]), shape=shape)
+
+    @cached_property
+    def counts(self) -> sp.csr_matrix:
+        X = self.counts_in(self.offsets[:-1])
+        X.sum_duplicates()
+        return X
+
+    def text_of(self, offsets) -> np.ndarray:
+        """Index of the text holding each offset of :attr:`joined`."""
+        import numpy as np
+
+        return np.searchsorted(self.offsets, np.asarray(offsets), "right") - 1
+
+    @cached_property
+    def sentence_breaks(self) -> np.ndarray:
+        """Offsets in :attr:`joined` where sentences end (:func:`sentence_breaks`)."""
+        return _sentence_breaks(self)
+
+    @cached_property
+    def sentences(self) -> tuple[np.ndarray, np.ndarray]:
+        """Start and end offsets in :attr:`joined` of every sentence (:func:`sentences`)."""
+        import numpy as np
+
+        cuts = _sorted_unique(np.r_[self.offsets[:-1], self.sentence_breaks, len(self.joined)])
+        starts, ends = self.blanks.trim(cuts[:-1], cuts[1:])
+        keep = starts < ends
+        return starts[keep], ends[keep]
+
+    @cached_property
+    def n_sentences(self) -> np.ndarray:
+        """Sentences per text."""
+        import numpy as np
+
+        return np.bincount(self.text_of(self.sentences[0]), minlength=len(self))
+
+    @cached_property
+    def n_paragraphs(self) -> np.ndarray:
+        """Non-blank lines per text (:func:`paragraphs`)."""
+        import numpy as np
+
+        cuts = np.r_[0, np.flatnonzero(self.low_codes == 10), len(self.joined)]
+        starts, ends = self.blanks.trim(cuts[:-1], cuts[1:])
+        return np.bincount(self.text_of(starts[starts < ends]), minlength=len(self))
 
     @cached_property
     def terms(self) -> np.ndarray:
@@ -385,12 +689,35 @@ class Docs:
     def n_tokens(self) -> np.ndarray:
         import numpy as np
 
-        return np.asarray(self.counts.sum(axis=1), dtype=np.int64).ravel()
+        return np.diff(np.searchsorted(self.token_starts, self.offsets))
 
     @cached_property
-    def folded(self) -> list[str]:
-        """The texts passed through :func:`fold` (same offsets)."""
-        return [fold(t) for t in self.texts]
+    def token_texts(self) -> np.ndarray:
+        """Index of the text holding each token."""
+        return self.text_of(self.token_starts)
+
+    def per_text(self, weights: np.ndarray) -> np.ndarray:
+        """Per text, the sum over its tokens of ``weights`` (one weight per vocabulary term).
+
+        Examples
+        --------
+        >>> d = Docs(["war and war", "peace"])
+        >>> d.per_text(d.term_mask(lambda t: t == "war")).tolist()
+        [2.0, 0.0]
+        """
+        import numpy as np
+
+        w = np.asarray(weights, dtype=float)[self.token_columns]
+        return np.bincount(self.token_texts, weights=w, minlength=len(self))
+
+    @cached_property
+    def n_types(self) -> np.ndarray:
+        """Distinct terms per text."""
+        import numpy as np
+        import pandas as pd
+
+        pairs = pd.unique(self.token_texts * len(self.vocabulary) + self.token_columns)
+        return np.bincount(pairs // max(len(self.vocabulary), 1), minlength=len(self))
 
     def term_mask(self, predicate) -> np.ndarray:
         """A 0/1 vector over the vocabulary: ``predicate(term)`` for each term."""

@@ -301,13 +301,6 @@ def test_features_vary_and_share_the_spans(sample):
     assert feats["clutter_lines"].tolist() == expected
 
 
-def test_editorial_text_provider():
-    from framing.features.context import Context
-
-    ctx = Context(["h"], ["Kept here.\n\nShare this article"])
-    assert ctx.docs("editorial").texts == ["Kept here."]
-
-
 def test_cli_clean(tmp_path):
     src = tmp_path / "c.csv"
     pd.DataFrame({"headline": ["h", "g"], "body": ["Kept.\n\nAdvertisement", "Also kept."]}).to_csv(

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from framing.text import Docs
-
-# Derived texts and where they come from ("module:function" taking a list of str and
-# returning a list of str). A family asks for ``ctx.docs("editorial")`` and gets the
-# body with clutter removed when the clutter module provides it.
-TEXT_PROVIDERS: dict[str, str] = {
-    "editorial": "framing.clutter:clean_texts",
-}
 
 
 class Context:
@@ -43,19 +35,10 @@ class Context:
         return len(self._texts["body"])
 
     def docs(self, name: str) -> Docs:
-        """The analysed texts called ``name`` (``headline``, ``body``, or a derived text)."""
+        """The analysed texts called ``name``: ``headline`` or ``body``."""
         if name not in self._texts:
-            provider = TEXT_PROVIDERS.get(name)
-            if provider is None:
-                raise KeyError(f"no text called {name!r}; known: {sorted(self._texts)}")
-            module, func = provider.split(":")
-            make = getattr(importlib.import_module(module), func)
-            self._texts[name] = Docs(make(self._texts["body"].texts))
+            raise KeyError(f"no text called {name!r}; known: {sorted(self._texts)}")
         return self._texts[name]
-
-    def editorial(self) -> Docs:
-        """The body with clutter removed when a provider registers ``"editorial"``, else the body."""
-        return self.docs("editorial" if "editorial" in TEXT_PROVIDERS else "body")
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """Compute a shared intermediate result once per batch."""

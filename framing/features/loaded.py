@@ -1,14 +1,15 @@
 """``loaded_*``: loaded language in the outlet's own voice, in its quotes and in the headline.
 
-Every measure comes from one :func:`framing.loaded.analyse` pass over the editorial text
-(the body without clutter when the clutter family provides it), shared with the ``voice``
-and ``sourcing`` families through ``ctx.memo``.
+Every measure comes from one :func:`framing.loaded.analyse` pass over the body, its clutter
+(found by the clutter family) left out, shared with the ``voice`` and ``sourcing`` families
+through ``ctx.memo``.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from framing.features.clutter import body_clutter
 from framing.features.context import Context
 from framing.loaded import Analysis, analyse
 
@@ -31,8 +32,10 @@ COLUMNS = {
 
 
 def analysis(ctx: Context) -> Analysis:
-    """The shared per-segment analysis of the editorial text of ``ctx``."""
-    return ctx.memo("loaded.analysis", lambda: analyse(ctx.editorial().texts))
+    """The shared per-piece analysis of the body of ``ctx`` (clutter left out)."""
+    return ctx.memo(
+        "loaded.analysis", lambda: analyse(ctx.docs("body"), skip=body_clutter(ctx))
+    )
 
 
 def compute(ctx: Context) -> pd.DataFrame:
@@ -46,7 +49,7 @@ def compute(ctx: Context) -> pd.DataFrame:
     (True, True, True)
     """
     a = analysis(ctx)
-    head = ctx.memo("loaded.headline", lambda: analyse(ctx.docs("headline").texts))
+    head = ctx.memo("loaded.headline", lambda: analyse(ctx.docs("headline")))
     body = a.rate("loaded")
     headline = head.rate("loaded", quoted=None)
     return pd.DataFrame(

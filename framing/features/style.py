@@ -1,4 +1,4 @@
-"""``style_*``: length and texture of the body, all from the shared count matrix."""
+"""``style_*``: length and texture of the body, all from the shared tokenisation."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 
 from framing.features.context import Context
-from framing.text import paragraphs, sentences
 
 COLUMNS = {
     "style_words": "word tokens in the body",
@@ -30,20 +29,17 @@ def compute(ctx: Context) -> pd.DataFrame:
     (10, 2, 20.0)
     """
     body = ctx.docs("body")
-    counts = body.counts
-    long_words = counts @ body.term_mask(lambda t: len(t) >= 7 and not t.isdigit())
-    numbers = counts @ body.term_mask(lambda t: t[0].isdigit())
-    n_sent = np.array([len(sentences(t)) for t in body.texts], dtype=float)
-    n_par = np.array([len(paragraphs(t)) for t in body.texts], dtype=float)
-    distinct = np.diff(counts.indptr).astype(float)
+    long_words = body.per_text(body.term_mask(lambda t: len(t) >= 7 and not t.isdigit()))
+    numbers = body.per_text(body.term_mask(lambda t: t[0].isdigit()))
+    n_sent = body.n_sentences.astype(float)
     with np.errstate(divide="ignore", invalid="ignore"):
         per_sentence = np.where(n_sent > 0, body.n_tokens / n_sent, 0.0)
-        ttr = np.where(body.n_tokens > 0, distinct / body.n_tokens, 0.0)
+        ttr = np.where(body.n_tokens > 0, body.n_types / body.n_tokens, 0.0)
     return pd.DataFrame(
         {
             "style_words": body.n_tokens,
             "style_sentences": n_sent,
-            "style_paragraphs": n_par,
+            "style_paragraphs": body.n_paragraphs.astype(float),
             "style_words_per_sentence": per_sentence,
             "style_long_words": body.rate(long_words),
             "style_numbers": body.rate(numbers),

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from framing.errors import InputError
-from framing.text import WORD, fold, term
+from framing.text import WORD, lower_folded, term
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -51,20 +51,6 @@ __all__ = ["Lexicon", "available", "load_lexicon", "read_lexicon", "lower_folded
 
 _HEADER_KEYS = ("name", "description", "source", "citation", "licence")
 _WORD_ONLY = re.compile(r"\w+(?:'\w+)*")
-
-
-def lower_folded(text: str) -> str:
-    """``text`` folded to ASCII quotes and dashes and lower-cased, offsets kept.
-
-    Examples
-    --------
-    >>> lower_folded("“Far–Left” İ")
-    '"far-left" i'
-    """
-    low = text.lower()
-    if len(low) != len(text):  # a few characters lower-case to two (İ): keep one
-        low = "".join(c.lower()[:1] for c in text)
-    return fold(low)
 
 
 def _is_word(ch: str) -> bool:
