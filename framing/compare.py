@@ -8,6 +8,11 @@ topic mix so that what an outlet covers does not pass for how it frames it; ``ov
 gives a monthly trend table. :func:`outlet_classifier` asks how well the measures alone
 tell the groups apart.
 
+On a Dask DataFrame (or with ``method="moments"``) the table comes instead from
+per-partition sufficient statistics merged exactly (:func:`moment_stats`,
+:func:`compare_moments`): Student t intervals, Welch's t test of each group against the
+rest and Cohen's d, in one pass over data of any size.
+
 Examples
 --------
 >>> import pandas as pd
@@ -32,6 +37,7 @@ from scipy import stats
 
 from framing.corpus import require_columns
 from framing.errors import InputError
+from framing.scale import group_stats, is_dask, mean_ci, merge_stats
 
 COLUMNS = [
     "group",
@@ -52,6 +58,11 @@ COLUMNS = [
 
 TREND_COLUMNS = ["group", "measure", "month", "n", "mean", "ci_low", "ci_high"]
 """Columns of :func:`compare_outlets` with ``over=``, in order."""
+
+MOMENT_COLUMNS = [*COLUMNS, "sd", "welch_t", "welch_p", "cohens_d"]
+"""Columns of :func:`compare_moments` (``compare_outlets(..., method="moments")``)."""
+
+METHODS = ("bootstrap", "moments")
 
 _BLOCK = 4_000_000  # resampling weights held in memory at once (resamples x articles)
 
@@ -245,6 +256,7 @@ def compare_outlets(
     measures: Iterable[str] | None = None,
     within: str | pd.Series | None = None,
     over: str | pd.Series | None = None,
+    method: str | None = None,
     n_boot: int = 2000,
     ci: float = 0.95,
     seed: int = 0,
@@ -253,9 +265,11 @@ def compare_outlets(
 
     Parameters
     ----------
-    features : pandas.DataFrame
+    features : pandas.DataFrame or dask.dataframe.DataFrame
         One row per article: numeric measures (e.g. from :func:`framing.extract_features`)
-        and, unless given as Series, the grouping column(s).
+        and, unless given as Series, the grouping column(s). A Dask DataFrame is
+        summarised partition by partition (``method="moments"``; ``by`` and ``over``
+        must then name columns).
     by : str or pandas.Series, default "outlet"
         The grouping column, or a Series aligned on ``features.index``. Rows without a
         group are left out.
@@ -267,10 +281,16 @@ def compare_outlets(
         stratum of its own.
     over : str or pandas.Series, optional
         A date column: return a monthly trend table instead (see Returns).
+    method : {"bootstrap", "moments"}, optional
+        ``"bootstrap"`` (the default for a pandas DataFrame): everything below.
+        ``"moments"`` (the default, and the only choice, for a Dask DataFrame): the
+        table of :func:`compare_moments`, from per-partition sufficient statistics:
+        t intervals, Welch's t test and Cohen's d instead of the bootstrap and the rank
+        statistics (see Notes). It does not take ``within``.
     n_boot : int, default 2000
         Bootstrap resamples.
     ci : float, default 0.95
-        Confidence level of the percentile intervals.
+        Confidence level of the intervals.
     seed : int, default 0
         Seed of the bootstrap; the same input and seed give the same table.
 
@@ -298,10 +318,16 @@ def compare_outlets(
         sorted by group, measure and month.
         ``attrs["method"]`` describes how the estimates and tests were made.
 
+        With ``method="moments"``: columns :data:`MOMENT_COLUMNS` (those above, then
+        ``sd``, ``welch_t``, ``welch_p``, ``cohens_d``), or :data:`TREND_COLUMNS` with
+        ``over``; see :func:`compare_moments`.
+
     Raises
     ------
     CorpusError
         When ``by``, ``within``, ``over`` or a named measure is not a column.
+    InputError
+        For ``within`` or ``method="bootstrap"`` with a Dask DataFrame (compute it first).
 
     Notes
     -----
@@ -322,6 +348,14 @@ def compare_outlets(
     Cliff's delta use the residuals from the pooled stratum means, and ``median`` is the
     median of the topic-adjusted values (residual plus the overall mean).
 
+    The bootstrap and the rank statistics need every value of a group in one place. On a
+    Dask DataFrame each partition is instead reduced on its worker to per-(group,
+    measure) count, sum and sum of squared deviations; these merge exactly, so the
+    means, standard deviations and t intervals equal those of the whole table in memory,
+    and the group-vs-rest tests follow from the totals minus the group's own statistics.
+    Rank-based columns are NaN there; use ``cohens_d`` and ``welch_p`` (``q`` is computed
+    from ``welch_p``).
+
     Examples
     --------
     Outlet ``a`` covers mostly the high-scoring topic, ``b`` mostly the low one; within
@@ -334,13 +368,38 @@ def compare_outlets(
     [7.5, 2.5]
     >>> compare_outlets(f, within="topic", n_boot=100)["mean"].tolist()
     [5.0, 5.0]
+
+    The same means from sufficient statistics, as a Dask DataFrame would give them (with
+    Dask installed, ``compare_outlets(dask.dataframe.from_pandas(f, npartitions=2))``):
+
+    >>> compare_outlets(f, method="moments")[["group", "mean", "cohens_d"]].round(3)
+      group  mean  cohens_d
+    0     a   7.5       1.0
+    1     b   2.5      -1.0
     """
-    if not isinstance(features, pd.DataFrame):
+    dask = is_dask(features)
+    method = method or ("moments" if dask else "bootstrap")
+    if method not in METHODS:
+        raise InputError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
+    if not (dask or isinstance(features, pd.DataFrame)):
         raise InputError("compare_outlets takes a DataFrame of measures (one row per article)")
     if not 0 < ci < 1:
         raise InputError(f"ci must be between 0 and 1, got {ci}")
     if n_boot < 1:
         raise InputError(f"n_boot must be a positive number of resamples, got {n_boot}")
+    if method == "moments":
+        if within is not None:
+            raise InputError(
+                "within= standardises with the bootstrap, which needs the values in memory: "
+                "use method='bootstrap' on a pandas DataFrame (ddf.compute() first)"
+            )
+        stats = moment_stats(features, by, measures=measures, over=over)
+        return compare_moments(stats, ci=ci, by=getattr(by, "name", by))
+    if dask:
+        raise InputError(
+            "the bootstrap needs every value in memory: compare a Dask DataFrame with "
+            "method='moments', or pass ddf.compute()"
+        )
     group = _key(features, by)
     stratum = _key(features, within)
     date = _key(features, over)
@@ -439,6 +498,163 @@ def _method(label: dict, ci: float, n_boot: int, seed: int, *, trend: bool) -> s
     if label["within"] is not None:
         tests += f" on residuals from the {label['within']} means"
     return f"{text}; {tests}; Benjamini-Hochberg q over all tests; Cliff's delta"
+
+
+def moment_stats(
+    features: Any,
+    by: str | pd.Series = "outlet",
+    *,
+    measures: Iterable[str] | None = None,
+    over: str | pd.Series | None = None,
+) -> pd.DataFrame:
+    """Sufficient statistics of every measure per group (and month), from any frame.
+
+    Parameters
+    ----------
+    features : pandas.DataFrame or dask.dataframe.DataFrame
+        As in :func:`compare_outlets`. A Dask DataFrame is summarised partition by
+        partition on the workers (one pass); only the small tables travel.
+    by : str or pandas.Series, default "outlet"
+        The grouping column (a Series, aligned on the index, only with pandas).
+    measures : list of str, optional
+        Default every numeric column except ``by`` and ``over``.
+    over : str or pandas.Series, optional
+        A date column: key the statistics by calendar month too (unparseable dates are
+        left out).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``group`` (``month``), ``measure``, ``n``, ``sum``, ``m2`` as
+        :func:`framing.scale.group_stats` gives them. Tables of disjoint parts of a
+        corpus merge exactly with ``framing.scale.merge_stats(parts, ["group"])``
+        (``["group", "month"]`` with ``over``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"outlet": list("aab"), "x": [1.0, 3.0, 5.0]})
+    >>> moment_stats(f).to_dict("records")
+    [{'group': 'a', 'measure': 'x', 'n': 2, 'sum': 4.0, 'm2': 2.0}, {'group': 'b', 'measure': 'x', 'n': 1, 'sum': 5.0, 'm2': 0.0}]
+    """
+    dask = is_dask(features)
+    if dask and not all(isinstance(k, str) for k in (by, over) if k is not None):
+        raise InputError("with a Dask DataFrame, by= and over= must name columns")
+    names = _measures(features, measures, (by, over))
+    keys = {"__group__": _key(features, by)}
+    if over is not None:
+        date = _key(features, over)
+        months = date.map_partitions(_months, meta=(date.name, object)) if dask else _months(date)
+        keys["__month__"] = months
+    if not dask:  # Series keys by value: they are aligned on the index already
+        keys = {k: v.to_numpy() for k, v in keys.items()}
+    stats = group_stats(features[names].assign(**keys), list(keys), names)
+    return stats.rename(columns={k: k.strip("_") for k in keys})
+
+
+def _months(date: pd.Series) -> pd.Series:
+    """``"YYYY-MM"`` of each date, NaN where it does not parse."""
+    return pd.to_datetime(date, errors="coerce", utc=True).dt.strftime("%Y-%m").astype(object)
+
+
+def compare_moments(stats: pd.DataFrame, *, ci: float = 0.95, by: Any = "group") -> pd.DataFrame:
+    """The comparison table of :func:`compare_outlets` from sufficient statistics alone.
+
+    Parameters
+    ----------
+    stats : pandas.DataFrame
+        From :func:`moment_stats` (possibly merged from parts): ``group``, optionally
+        ``month``, then ``measure``, ``n``, ``sum``, ``m2``.
+    ci : float, default 0.95
+        Confidence level of the t intervals.
+    by : str, default "group"
+        What the groups are (outlets, leanings), for ``attrs["method"]``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (group, measure), measures in the order of ``stats`` and groups
+        sorted as :func:`compare_outlets` sorts them, columns :data:`MOMENT_COLUMNS`:
+
+        * ``n``, ``mean``, ``sd`` (``ddof=1``) and ``ci_low``/``ci_high``: the Student t
+          interval of the mean, ``mean ± t(ci, n - 1) * sd / sqrt(n)`` (NaN for n < 2);
+        * ``welch_t``/``welch_p``: Welch's two-sided t test of the group against all
+          other groups together (the rest's n, sum and squared deviations are the totals
+          minus the group's, exactly); NaN when either side has fewer than two values
+          or neither varies;
+        * ``q``: Benjamini-Hochberg q-values of ``welch_p`` over all group x measure tests;
+        * ``cohens_d``: (mean - mean of the rest) / pooled sd, positive when the group is
+          higher;
+        * ``median``, ``kruskal_*``, ``mwu_*``, ``cliffs_delta``: NaN (they need ranks),
+          kept so that the columns of the bootstrap table are all present.
+
+        With a ``month`` column: one row per (group, measure, month) with ``n > 0``,
+        columns :data:`TREND_COLUMNS`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"outlet": list("aaabbb"), "x": [1.0, 2.0, 3.0, 5.0, 6.0, 7.0]})
+    >>> t = compare_moments(moment_stats(f), by="outlet")
+    >>> t[["group", "n", "mean", "ci_low", "welch_t", "cohens_d"]].round(3)
+      group  n  mean  ci_low  welch_t  cohens_d
+    0     a  3   2.0  -0.484   -4.899      -4.0
+    1     b  3   6.0   3.516    4.899       4.0
+    """
+    from scipy import stats as st
+
+    trend = "month" in stats.columns
+    keys = ["group", "month"] if trend else ["group"]
+    if not len(stats):
+        raise InputError("no article has a group value; check the grouping column")
+    table = mean_ci(stats.reset_index(drop=True), level=ci)
+    for key in [*keys, "measure"]:  # the dtypes the bootstrap path infers (not Arrow's)
+        table[key] = table[key].astype(object).infer_objects()
+    labels = {g: i for i, g in enumerate(sorted(pd.unique(table["group"]), key=str))}
+    rank = {m: i for i, m in enumerate(pd.unique(table["measure"]))}
+    group, measure = table["group"].map(labels), table["measure"].map(rank)
+    # as compare_outlets orders them: by measure then group; trends by group, measure, month
+    order = [table["month"], measure, group] if trend else [group, measure]
+    table = table.iloc[np.lexsort(order)]
+    table = table.reset_index(drop=True)
+    pct = f"{ci:.0%}"
+    text = (
+        f"mean per {by} from per-partition sufficient statistics (n, sum, squared "
+        f"deviations) merged exactly; {pct} Student t interval of the mean (no bootstrap)"
+    )
+    if trend:
+        out = table.loc[table["n"] > 0, TREND_COLUMNS].reset_index(drop=True)
+        out.attrs["method"] = text + "; by calendar month"
+        return out
+
+    total = merge_stats(table.drop(columns="group"), []).set_index("measure")
+    n1, mean1, sd1, m2_1 = (table[k].to_numpy(float) for k in ("n", "mean", "sd", "m2"))
+    n = total["n"].reindex(table["measure"]).to_numpy(float)
+    n2 = n - n1
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean2 = (total["sum"].reindex(table["measure"]).to_numpy() - table["sum"].to_numpy()) / n2
+        # Chan et al. backwards: m2_total = m2_1 + m2_2 + n1 n2 / n (mean1 - mean2)^2
+        m2_2 = total["m2"].reindex(table["measure"]).to_numpy() - m2_1
+        m2_2 = np.maximum(m2_2 - n1 * n2 / n * (mean1 - mean2) ** 2, 0.0)
+        sd2 = np.sqrt(m2_2 / (n2 - 1))
+        pooled = np.sqrt((m2_1 + m2_2) / (n - 2))
+        d = np.where((n1 > 0) & (n2 > 0) & (pooled > 0), (mean1 - mean2) / pooled, np.nan)
+    testable = (n1 > 1) & (n2 > 1) & ((sd1 > 0) | (sd2 > 0))
+    t, p = np.full(len(table), np.nan), np.full(len(table), np.nan)
+    if testable.any():
+        res = st.ttest_ind_from_stats(
+            *(a[testable] for a in (mean1, sd1, n1, mean2, sd2, n2)), equal_var=False
+        )
+        t[testable], p[testable] = res.statistic, res.pvalue
+    out = table.assign(welch_t=t, welch_p=p, q=benjamini_hochberg(p), cohens_d=d)
+    out = out.reindex(columns=MOMENT_COLUMNS)
+    out["n"] = out["n"].astype(int)
+    out.attrs["method"] = (
+        f"{text}; Welch's t test of each group vs the rest (totals minus the group); "
+        "Benjamini-Hochberg q over all tests; Cohen's d (pooled sd); median, Kruskal-Wallis, "
+        "Mann-Whitney U and Cliff's delta need ranks and are NaN"
+    )
+    return out
 
 
 def outlet_classifier(

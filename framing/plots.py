@@ -129,7 +129,9 @@ def forest(compare_df: pd.DataFrame, measure: str, ax=None, *, alpha: float = AL
     err = np.vstack([mean - d["ci_low"].to_numpy(float), d["ci_high"].to_numpy(float) - mean])
     ax.errorbar(mean, y, xerr=np.clip(err, 0, None), fmt="none", ecolor="#555", capsize=3, lw=1)
     q = d["q"].to_numpy(float) if "q" in d else np.ones(len(d))
-    delta = d["cliffs_delta"].to_numpy(float) if "cliffs_delta" in d else np.zeros(len(d))
+    # the direction: Cliff's delta, or Cohen's d in a table from sufficient statistics
+    effect = next((c for c in ("cliffs_delta", "cohens_d") if c in d and d[c].notna().any()), None)
+    delta = d[effect].to_numpy(float) if effect else np.zeros(len(d))
     sig = q < alpha
     colour = np.where(delta > 0, HIGH, LOW)
     ax.scatter(

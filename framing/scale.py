@@ -168,22 +168,22 @@ def extract_dask(ddf: Any, features: str | Iterable[str] = "default") -> Any:
 # --- sufficient statistics ------------------------------------------------------------
 
 
-def _partition_stats(df: pd.DataFrame, by: str, columns: list[str]) -> pd.DataFrame:
+def _partition_stats(df: pd.DataFrame, by: list[str], columns: list[str]) -> pd.DataFrame:
     import pandas as pd
 
+    df = df.dropna(subset=by)  # rows without a key belong to no group
     grouped = df.groupby(by, sort=True, observed=True)[columns]
     n, total = grouped.count(), grouped.sum(min_count=1).fillna(0.0)
-    mean = total / n.where(n > 0)
-    centred = df[columns] - mean.reindex(df[by].to_numpy()).to_numpy()
-    m2 = (centred**2).groupby(df[by].to_numpy(), sort=True).sum()
+    centred = df[columns] - grouped.transform("mean")
+    m2 = (centred**2).groupby([df[k] for k in by], sort=True, observed=True).sum()
     out = pd.concat(
         {"n": n.stack(), "sum": total.stack(), "m2": m2.reindex(n.index).stack()}, axis=1
     )
-    out.index.names = [by, "measure"]
+    out.index.names = [*by, "measure"]
     return out.reset_index().astype({"n": "int64", "sum": float, "m2": float})
 
 
-def group_stats(df: Any, by: str, columns: Iterable[str] | None = None) -> pd.DataFrame:
+def group_stats(df: Any, by: str | list[str], columns: Iterable[str] | None = None) -> pd.DataFrame:
     """Per-group count, sum and sum of squared deviations of each numeric column.
 
     Parameters
@@ -191,15 +191,17 @@ def group_stats(df: Any, by: str, columns: Iterable[str] | None = None) -> pd.Da
     df : pandas.DataFrame or dask.dataframe.DataFrame
         With a Dask frame each partition is summarised on its worker and the small
         tables are merged here with :func:`merge_stats`.
-    by : str
-        The grouping column (e.g. ``"outlet"``).
+    by : str or list of str
+        The grouping column (e.g. ``"outlet"``), or several (e.g. outlet and month).
+        Rows with a missing key are left out.
     columns : iterable of str, optional
         Measures to summarise; default every numeric column but ``by``.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``by, measure, n, sum, m2`` (missing values are left out of ``n``).
+        Columns ``*by, measure, n, sum, m2`` (missing values are left out of ``n``),
+        sorted by the keys, measures in column order within each group.
 
     Examples
     --------
@@ -208,23 +210,25 @@ def group_stats(df: Any, by: str, columns: Iterable[str] | None = None) -> pd.Da
     >>> group_stats(df, "g").to_dict("records")
     [{'g': 'a', 'measure': 'x', 'n': 2, 'sum': 4.0, 'm2': 2.0}, {'g': 'b', 'measure': 'x', 'n': 0, 'sum': 0.0, 'm2': 0.0}]
     """
-    if by not in df.columns:
-        raise InputError(
-            f"no column {by!r} to group by; columns: {', '.join(map(str, df.columns))}"
-        )
+    keys = [by] if isinstance(by, str) else list(by)
+    for key in keys:
+        if key not in df.columns:
+            raise InputError(
+                f"no column {key!r} to group by; columns: {', '.join(map(str, df.columns))}"
+            )
     if columns is None:
         numeric = df.select_dtypes("number").columns
-        columns = [c for c in numeric if c != by]
+        columns = [c for c in numeric if c not in keys]
     columns = list(columns)
     if not columns:
         raise InputError("group_stats found no numeric columns to summarise")
     if is_dask(df):
-        parts = df[[by, *columns]].map_partitions(_partition_stats, by, columns).compute()
-        return merge_stats(parts, by)
-    return _partition_stats(df, by, columns)
+        parts = df[[*keys, *columns]].map_partitions(_partition_stats, keys, columns).compute()
+        return merge_stats(parts, keys)
+    return _partition_stats(df, keys, columns)
 
 
-def merge_stats(parts: pd.DataFrame, by: str) -> pd.DataFrame:
+def merge_stats(parts: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
     """Merge partial :func:`group_stats` tables (stacked rows) exactly, group by group.
 
     Examples
@@ -238,7 +242,8 @@ def merge_stats(parts: pd.DataFrame, by: str) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    keys = [by, "measure"]
+    by = [by] if isinstance(by, str) else list(by)
+    keys = [*by, "measure"]
     n = parts.groupby(keys, sort=True)["n"].sum()
     total = parts.groupby(keys, sort=True)["sum"].sum()
     mean = (total / n.where(n > 0)).fillna(0.0)
@@ -251,7 +256,8 @@ def merge_stats(parts: pd.DataFrame, by: str) -> pd.DataFrame:
     out = pd.concat({"n": n, "sum": total, "m2": m2}, axis=1).reset_index()
     # measures in the order the partitions list them (their columns' order), not A-Z
     rank = {m: i for i, m in enumerate(pd.unique(parts["measure"]))}
-    out = out.iloc[np.lexsort([out["measure"].map(rank), out[by].rank(method="dense")])]
+    order = [out["measure"].map(rank), *(out[k].rank(method="dense") for k in reversed(by))]
+    out = out.iloc[np.lexsort(order)]
     return out.reset_index(drop=True).astype({"n": "int64", "sum": float, "m2": float})
 
 

@@ -9,7 +9,16 @@ from scipy import stats
 
 import framing
 from framing.cli import main
-from framing.compare import COLUMNS, TREND_COLUMNS, benjamini_hochberg, compare_outlets
+from framing.compare import (
+    COLUMNS,
+    MOMENT_COLUMNS,
+    TREND_COLUMNS,
+    benjamini_hochberg,
+    compare_moments,
+    compare_outlets,
+    moment_stats,
+)
+from framing.scale import merge_stats
 
 
 @pytest.fixture(scope="module")
@@ -56,16 +65,20 @@ def test_tests_match_scipy(random_features):
             assert rows.loc[g, "median"] == pytest.approx(np.median(x))
 
 
+def bh_by_hand(p: np.ndarray) -> list[float]:
+    """The definition, written out: q_i = min over p_j >= p_i of p_j * m / rank_j (NaN out)."""
+    ok = p[~np.isnan(p)]
+    m, rank = len(ok), stats.rankdata(ok, method="ordinal")
+    return [
+        np.nan if np.isnan(x) else min(min(ok[j] * m / rank[j] for j in range(m) if ok[j] >= x), 1)
+        for x in p
+    ]
+
+
 def test_q_values_are_benjamini_hochberg_over_all_tests(random_features):
     table = compare_outlets(random_features, n_boot=50)
     p = table["mwu_p"].to_numpy()
-    # the definition, written out: q_i = min over p_j >= p_i of p_j * m / rank_j
-    m = len(p)
-    rank = stats.rankdata(p, method="ordinal")
-    by_hand = [
-        min(min(p[j] * m / rank[j] for j in range(m) if p[j] >= p[i]), 1.0) for i in range(m)
-    ]
-    assert np.allclose(table["q"], by_hand)
+    assert np.allclose(table["q"], bh_by_hand(p))
     if hasattr(stats, "false_discovery_control"):
         assert np.allclose(table["q"], stats.false_discovery_control(p, method="bh"))
     assert np.isnan(benjamini_hochberg([np.nan, 0.5])[0])
@@ -282,3 +295,115 @@ def test_cli_compare_without_grouping_column(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "'party'" in err
     assert not out.exists()
+
+
+# --- sufficient statistics (the Dask path, here on pandas) -----------------------------
+
+
+def test_moments_match_scipy_and_the_bootstrap_means(random_features):
+    table = compare_outlets(random_features, method="moments", ci=0.9)
+    assert list(table.columns) == MOMENT_COLUMNS
+    boot = compare_outlets(random_features, n_boot=20)
+    pd.testing.assert_frame_equal(table[["group", "measure", "n"]], boot[["group", "measure", "n"]])
+    np.testing.assert_allclose(table["mean"], boot["mean"], rtol=1e-13)
+    for measure in ("ties", "score"):
+        groups = {g: d[measure].to_numpy(float) for g, d in random_features.groupby("outlet")}
+        rows = table[table["measure"] == measure].set_index("group")
+        for g, x in groups.items():
+            rest = np.concatenate([v for k, v in groups.items() if k != g])
+            row = rows.loc[g]
+            assert row["sd"] == pytest.approx(x.std(ddof=1), rel=1e-12)
+            low, high = stats.t.interval(0.9, len(x) - 1, x.mean(), stats.sem(x))
+            assert (row["ci_low"], row["ci_high"]) == pytest.approx((low, high), rel=1e-12)
+            welch = stats.ttest_ind(x, rest, equal_var=False)
+            assert row["welch_t"] == pytest.approx(welch.statistic, rel=1e-10)
+            assert row["welch_p"] == pytest.approx(welch.pvalue, rel=1e-9)
+            n1, n2 = len(x), len(rest)
+            pooled = np.sqrt(
+                ((n1 - 1) * x.var(ddof=1) + (n2 - 1) * rest.var(ddof=1)) / (n1 + n2 - 2)
+            )
+            assert row["cohens_d"] == pytest.approx((x.mean() - rest.mean()) / pooled, rel=1e-10)
+    assert np.allclose(table["q"], bh_by_hand(table["welch_p"].to_numpy()))
+    assert (
+        table[["median", "kruskal_h", "kruskal_p", "mwu_u", "mwu_p", "cliffs_delta"]]
+        .isna()
+        .all()
+        .all()
+    )
+    assert "Welch" in table.attrs["method"] and "no bootstrap" in table.attrs["method"]
+
+
+def test_moments_merge_from_parts_and_large_values():
+    rng = np.random.default_rng(3)
+    f = pd.DataFrame({"outlet": rng.choice(list("abc"), 2000), "x": 1e9 + rng.normal(0, 1, 2000)})
+    f.loc[f.index % 5 == 0, "x"] += 0.5 * (f["outlet"] == "a")
+    whole = compare_moments(moment_stats(f))
+    parts = pd.concat([moment_stats(f[i : i + 300]) for i in range(0, 2000, 300)])
+    merged = compare_moments(merge_stats(parts, ["group"]))
+    pd.testing.assert_frame_equal(merged, whole, rtol=1e-9)
+    # the rest's statistics come from totals minus the group: still exact at 1e9 +- 1
+    x, rest = f.loc[f.outlet == "a", "x"], f.loc[f.outlet != "a", "x"]
+    welch = stats.ttest_ind(x, rest, equal_var=False)
+    assert whole.loc[0, "welch_t"] == pytest.approx(welch.statistic, rel=1e-6)
+
+
+def test_moments_edge_cases():
+    f = pd.DataFrame(
+        {
+            "outlet": ["a", "a", "a", "b", "b", "b", "lonely", None],
+            "constant": [1.0] * 8,
+            "x": [1.0, 2.0, np.nan, 7.0, 8.0, 9.0, 5.0, 100.0],
+        }
+    )
+    with np.errstate(all="raise"):
+        table = compare_outlets(f, method="moments").set_index(["measure", "group"])
+    assert table.loc["x", "n"].tolist() == [2, 3, 1]  # NaN and the row without a group dropped
+    const = table.loc["constant"]
+    assert const[["welch_t", "welch_p", "q", "cohens_d"]].isna().all().all()
+    assert (const["mean"] == 1).all() and const["sd"].tolist()[:2] == [0, 0]
+    lonely = table.loc[("x", "lonely")]
+    assert lonely["mean"] == 5 and np.isnan(lonely["sd"]) and np.isnan(lonely["ci_low"])
+    assert np.isnan(lonely["welch_p"]) and lonely["cohens_d"] < 0  # 5 against mean 5.4
+    # the untestable rows do not count in the false discovery correction
+    q = table.loc["x", "q"].dropna()
+    assert np.allclose(q, benjamini_hochberg(table.loc[["x"], "welch_p"].dropna()))
+    by = compare_outlets(f.drop(columns="outlet"), f["outlet"].rename("o"), method="moments")
+    assert by["mean"].equals(table.reset_index()["mean"]) and "per o" in by.attrs["method"]
+
+
+def test_moments_trend_and_errors():
+    f = pd.DataFrame(
+        {
+            "outlet": list("aaabb"),
+            "date": ["2020-01-03", "2020-01-20", "2020-02-01", "2020-02-10", "not a date"],
+            "x": [1.0, 3.0, 5.0, 7.0, 9.0],
+        }
+    )
+    trend = compare_outlets(f, over="date", method="moments")
+    boot = compare_outlets(f, over="date", n_boot=20)
+    assert list(trend.columns) == TREND_COLUMNS
+    pd.testing.assert_frame_equal(trend.iloc[:, :5], boot.iloc[:, :5])
+    low, high = stats.t.interval(0.95, 1, 2.0, stats.sem([1.0, 3.0]))
+    assert (trend["ci_low"][0], trend["ci_high"][0]) == pytest.approx((low, high))
+    assert trend["ci_low"][1:].isna().all()
+    with pytest.raises(framing.InputError, match="within= standardises with the bootstrap"):
+        compare_outlets(f.assign(topic="t"), within="topic", method="moments")
+    with pytest.raises(framing.InputError, match="method must be one of"):
+        compare_outlets(f, method="t")
+    with pytest.raises(framing.InputError, match="no article has a group"):
+        compare_outlets(f.assign(outlet=None), method="moments")
+
+
+def test_cli_compare_moments_streamed(tmp_path, capsys, sample):
+    out = tmp_path / "m.csv"
+    args = ["compare", "--features", "style", "--method", "moments", "--jobs", "2"]
+    assert main([*args, "--chunksize", "250", "-o", str(out)]) == 0
+    printed = capsys.readouterr()
+    assert "Welch" in printed.err and "  d      q" in printed.out
+    table = pd.read_csv(out)
+    assert list(table.columns) == MOMENT_COLUMNS
+    feats = pd.concat([sample[["outlet"]], framing.extract_features(sample, "style")], axis=1)
+    expected = compare_outlets(feats, method="moments")
+    pd.testing.assert_frame_equal(table, expected, rtol=1e-9, check_dtype=False)
+    assert main([*args, "--within", "topic", "-o", str(out)]) == 2
+    assert "--method bootstrap" in capsys.readouterr().err

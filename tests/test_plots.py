@@ -60,6 +60,17 @@ def test_forest_sorts_by_mean_and_marks_significance(table):
         plots.forest(table, "nope")
 
 
+def test_forest_colours_a_table_from_sufficient_statistics():
+    from matplotlib.colors import to_hex
+
+    from framing.compare import compare_outlets
+
+    f = pd.DataFrame({"outlet": ["low"] * 20 + ["high"] * 20, "x": np.arange(40.0)})
+    ax = plots.forest(compare_outlets(f, method="moments"), "x")  # Cliff's delta is NaN
+    filled = ax.collections[-2]
+    assert [to_hex(c) for c in filled.get_facecolors()] == [plots.LOW.lower(), plots.HIGH.lower()]
+
+
 def test_heatmap_z_scores_by_hand_and_marks_q():
     t = pd.DataFrame(
         {

@@ -113,3 +113,75 @@ def test_cli_on_a_dask_scheduler(client, sample, measures, tmp_path):
     args = ["features", str(corpus), "-o", str(out), "--chunksize", "40", "--scheduler", address]
     assert main(args) == 0
     pd.testing.assert_frame_equal(pd.read_parquet(out), measures.iloc[:120], rtol=1e-12)
+
+
+def test_dask_compare_outlets_equals_pandas(client, measures):
+    import dask.dataframe as dd
+
+    from framing.compare import MOMENT_COLUMNS, compare_outlets
+
+    ddf = dd.from_pandas(measures, npartitions=5, sort=False)
+    got = compare_outlets(ddf, ci=0.9)
+    assert list(got.columns) == MOMENT_COLUMNS
+    assert "sufficient statistics" in got.attrs["method"]
+    expected = compare_outlets(measures, method="moments", ci=0.9)
+    pd.testing.assert_frame_equal(got, expected, rtol=1e-9, atol=1e-12)
+    # n and the means are those of the bootstrap path; scipy on the raw values agrees
+    boot = compare_outlets(measures, n_boot=1)
+    pd.testing.assert_frame_equal(got[["group", "measure", "n"]], boot[["group", "measure", "n"]])
+    np.testing.assert_allclose(got["mean"], boot["mean"], rtol=1e-12, atol=1e-15)
+    row = got[(got.group == "Vox") & (got.measure == "style_words")].iloc[0]
+    vox = measures["outlet"] == "Vox"
+    welch = stats.ttest_ind(
+        measures.loc[vox, "style_words"], measures.loc[~vox, "style_words"], equal_var=False
+    )
+    assert (row["welch_t"], row["welch_p"]) == pytest.approx(tuple(welch[:2]), rel=1e-9)
+
+
+@pytest.mark.filterwarnings("ignore:Could not infer format")  # "nonsense" opens a partition
+def test_dask_groups_missing_from_partitions_and_months(client):
+    import dask.dataframe as dd
+
+    from framing.compare import compare_outlets
+
+    rng = np.random.default_rng(7)
+    f = pd.DataFrame(
+        {
+            "outlet": np.repeat(["a", "b", "c", "d"], [50, 5, 30, 15]),
+            "date": rng.choice(["2021-01-15", "2021-02-15", "2021-03-15", "nonsense"], 100),
+            "x": rng.normal(0, 1, 100),
+            "y": rng.poisson(3, 100).astype(float),
+        }
+    )
+    f.loc[::9, "y"] = np.nan
+    f.loc[3, "outlet"] = None
+    ddf = dd.from_pandas(f, npartitions=4, sort=False)  # rows in order: a group per partition
+    present = ddf.map_partitions(lambda p: p["outlet"].dropna().nunique()).compute()
+    assert present.max() < 4  # no partition holds every outlet
+    got = compare_outlets(ddf)
+    pd.testing.assert_frame_equal(got, compare_outlets(f, method="moments"), rtol=1e-9)
+    assert got["n"].tolist()[:4] == [49, 5, 30, 15]
+    trend = compare_outlets(ddf, over="date")
+    expected = compare_outlets(f, over="date", method="moments")
+    pd.testing.assert_frame_equal(trend, expected, rtol=1e-9)
+    assert set(trend["month"]) == {"2021-01", "2021-02", "2021-03"}
+    with pytest.raises(InputError, match="within= standardises"):
+        compare_outlets(ddf.assign(topic="t"), within="topic")
+    with pytest.raises(InputError, match="compute"):
+        compare_outlets(ddf, method="bootstrap")
+    with pytest.raises(InputError, match="must name columns"):
+        compare_outlets(ddf.drop(columns="outlet"), f["outlet"])
+
+
+def test_cli_compare_on_a_dask_scheduler(client, sample, measures, tmp_path, capsys):
+    from framing.compare import compare_outlets
+
+    corpus, out = tmp_path / "c.parquet", tmp_path / "cmp.csv"
+    sample.to_parquet(corpus)
+    address = client.scheduler.address
+    args = ["compare", str(corpus), "--features", "style", "--chunksize", "250", "-o", str(out)]
+    assert main([*args, "--scheduler", address]) == 0
+    assert "Welch" in capsys.readouterr().err  # the moments method by default on Dask
+    style = list(framing.features.describe("style"))
+    expected = compare_outlets(measures[["outlet", *style]], method="moments")
+    pd.testing.assert_frame_equal(pd.read_csv(out), expected, rtol=1e-9, check_dtype=False)

@@ -1,12 +1,21 @@
-"""``framing compare [CORPUS] -o OUT.csv``: every measure compared across outlets, as a tidy table."""
+"""``framing compare [CORPUS] -o OUT.csv``: every measure compared across outlets, as a tidy table.
+
+By default the corpus is loaded, measured and compared in memory (bootstrap intervals and
+rank tests). With ``--jobs``, ``--dask`` or ``--scheduler`` it is streamed in chunks measured
+elsewhere; with ``--method moments`` (the default on Dask) each chunk is reduced where it is
+measured to per-outlet sufficient statistics, so the client keeps only those, whatever the
+corpus's size (:func:`framing.compare.compare_moments`).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 
-from framing.cli.features import add_table_output, write_table
-from framing.cli.info import add_corpus_argument, read_corpus
+from framing.cli.features import add_scale_arguments, add_table_output, write_table
+from framing.cli.info import add_corpus_argument, column_map, read_corpus
+from framing.errors import InputError
 
 HELP = "Compare outlets on every measure (CIs, tests, q-values, effect sizes) into a tidy table."
 
@@ -26,6 +35,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--features", default="default", help="'default', 'all' or comma-separated families"
     )
+    parser.add_argument(
+        "--method",
+        choices=["bootstrap", "moments"],
+        help="bootstrap intervals and rank tests (default), or t intervals, Welch tests and "
+        "Cohen's d from sufficient statistics (default with --dask/--scheduler)",
+    )
+    add_scale_arguments(parser)
     parser.add_argument("--n-boot", type=int, default=2000, help="bootstrap resamples")
     parser.add_argument("--ci", type=float, default=0.95, help="confidence level")
     parser.add_argument("--seed", type=int, default=0, help="bootstrap seed")
@@ -47,7 +63,13 @@ def summary(table, top: int = 10, alpha: float = 0.05) -> list[str]:
     measure  group  mean [CI]          delta  q
     x        a      9.5 [7.2, 12]      -1.00  6.8e-08
     x        b      29.5 [27.2, 31.5]  +1.00  6.8e-08
+    >>> print("\\n".join(summary(compare_outlets(f, method="moments"))[1:]))
+    measure  group  mean [CI]          d      q
+    x        a      9.5 [6.73, 12.3]   -3.38  5.2e-13
+    x        b      29.5 [26.7, 32.3]  +3.38  5.2e-13
     """
+    # Cliff's delta, or Cohen's d where the table comes from sufficient statistics
+    effect = "cliffs_delta" if table["cliffs_delta"].notna().any() else "cohens_d"
     sig = table[table["q"] < alpha]
     tested = table["q"].notna().sum()
     lines = [
@@ -55,7 +77,7 @@ def summary(table, top: int = 10, alpha: float = 0.05) -> list[str]:
         f"{len(sig)} of {tested} group-vs-rest tests have q < {alpha:g}"
     ]
     if len(sig) and top > 0:
-        sig = sig.assign(_size=-sig["cliffs_delta"].abs()).sort_values(
+        sig = sig.assign(_size=-sig[effect].abs()).sort_values(
             ["_size", "q", "measure", "group"], kind="stable"
         )
         sig = sig.head(top)
@@ -66,10 +88,11 @@ def summary(table, top: int = 10, alpha: float = 0.05) -> list[str]:
         head = ("measure", "group", "mean [CI]")
         cols = [sig["measure"].astype(str).tolist(), sig["group"].astype(str).tolist(), est]
         widths = [max(len(h), *map(len, c)) for h, c in zip(head, cols, strict=True)]
+        label = "delta" if effect == "cliffs_delta" else "d    "
         lines.append(
-            "  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)) + "  delta  q"
+            "  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)) + f"  {label}  q"
         )
-        for m, g, e, d, q in zip(*cols, sig["cliffs_delta"], sig["q"], strict=True):
+        for m, g, e, d, q in zip(*cols, sig[effect], sig["q"], strict=True):
             cells = "  ".join(c.ljust(w) for c, w in zip((m, g, e), widths, strict=True))
             lines.append(f"{cells}  {d:+.2f}  {q:.2g}")
     return lines
@@ -83,25 +106,79 @@ def _num(x: float) -> str:
 def run(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from framing.compare import compare_outlets
-    from framing.features import extract_features
+    from framing.compare import compare_moments, compare_outlets
+    from framing.features import extract_features, resolve
 
     keys = [k for k in (args.by, args.within, args.over) if k]
-    df = read_corpus(args, require=keys)
-    feats = extract_features(df, args.features, progress=sys.stderr.isatty())
-    table = compare_outlets(
-        pd.concat([df[keys], feats], axis=1),
-        args.by,
-        measures=list(feats.columns),
-        within=args.within,
-        over=args.over,
-        n_boot=args.n_boot,
-        ci=args.ci,
-        seed=args.seed,
-    )
+    method = args.method or ("moments" if args.dask or args.scheduler else "bootstrap")
+    if method == "moments" and args.within:
+        raise InputError("--within standardises with the bootstrap: add --method bootstrap")
+    options = {"n_boot": args.n_boot, "ci": args.ci, "seed": args.seed}
+    if args.jobs == 1 and not args.dask and not args.scheduler:
+        df = read_corpus(args, require=keys)
+        feats = extract_features(df, args.features, progress=sys.stderr.isatty())
+        table = compare_outlets(
+            pd.concat([df[keys], feats], axis=1),
+            args.by,
+            measures=list(feats.columns),
+            within=args.within,
+            over=args.over,
+            method=method,
+            **options,
+        )
+    else:
+        from framing.scale import merge_stats
+
+        parts = _measured_chunks(args, keys, resolve(args.features), method)
+        if method == "moments":
+            stats = merge_stats(pd.concat(parts), ["group", "month"] if args.over else ["group"])
+            table = compare_moments(stats, ci=args.ci, by=args.by)
+        else:
+            feats = pd.concat(parts)
+            table = compare_outlets(
+                feats,
+                args.by,
+                measures=list(feats.columns[len(keys) :]),
+                within=args.within,
+                over=args.over,
+                **options,
+            )
     index = ["group", "measure", "month"] if args.over else ["group", "measure"]
     write_table(table.set_index(index), args.output)
     print(f"wrote {len(table):,} rows to {args.output} ({table.attrs['method']})", file=sys.stderr)
     if not args.over:
         print("\n".join(summary(table, args.top)))
     return 0
+
+
+def _measured_chunks(args: argparse.Namespace, keys: list[str], names, method: str) -> list:
+    """Each chunk's key columns and measures (or their sufficient statistics), in order."""
+    from pathlib import Path
+
+    from framing.corpus import SAMPLE_PATH
+    from framing.scale import executor
+    from framing.stream import iter_corpus, map_ordered
+
+    source = Path(args.corpus or SAMPLE_PATH)
+    fmt = args.input_format if args.corpus else None
+    chunks = iter_corpus(
+        source, chunksize=args.chunksize, format=fmt, require=keys, **column_map(args)
+    )
+    work = partial(measure_chunk, features=names, keys=keys, moments=method == "moments")
+    work = partial(work, by=args.by, over=args.over)
+    with executor(args.jobs, args.dask, args.scheduler) as (pool, workers):
+        return [part for _, part in map_ordered(work, chunks, pool, in_flight=2 * workers)]
+
+
+def measure_chunk(chunk, features, keys, moments, by, over):
+    """One chunk's measures beside its ``keys`` columns, or (``moments``) their
+    :func:`framing.compare.moment_stats` (run in a worker process or on a Dask worker)."""
+    import pandas as pd
+
+    from framing.compare import moment_stats
+    from framing.features import extract_features
+
+    table = pd.concat([chunk[keys], extract_features(chunk, features)], axis=1)
+    if not moments:
+        return table
+    return moment_stats(table, by, measures=list(table.columns[len(keys) :]), over=over)

@@ -32,6 +32,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="outlet",
         help="corpus columns to copy beside the measures, comma-separated (default: outlet)",
     )
+    add_scale_arguments(parser)
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: when stderr is a terminal)",
+    )
+
+
+def add_scale_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--chunksize`` and where chunks are measured: ``--jobs``, ``--dask`` or ``--scheduler``."""
     parser.add_argument(
         "--chunksize",
         type=int,
@@ -49,12 +60,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--scheduler",
         metavar="tcp://HOST:PORT",
         help="run on a running Dask cluster (its workers need framing installed)",
-    )
-    parser.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="progress bar on stderr (default: when stderr is a terminal)",
     )
 
 
