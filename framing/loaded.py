@@ -148,7 +148,11 @@ def segments(text: str) -> list[tuple[int, int, bool]]:
 
 # --- negation and emphasis ------------------------------------------------------------
 
-_NEGATORS = ("not", "no", "never", "nor", "cannot", "without", "nobody", "nothing", "neither")
+_NEGATORS = frozenset(
+    """not no never nor cannot without nobody nothing neither ain't aren't can't couldn't
+    didn't doesn't don't hadn't hasn't haven't isn't mightn't mustn't needn't shan't
+    shouldn't wasn't weren't won't wouldn't""".split()
+)
 
 
 def _gaps_blank(docs: Docs, after: np.ndarray) -> np.ndarray:
@@ -166,7 +170,7 @@ def _negation_scopes(docs: Docs) -> np.ndarray:
     """Indices of the tokens inside a negation scope (see :func:`negation_scopes`)."""
     import numpy as np
 
-    negator = docs.term_mask(lambda t: t in _NEGATORS or t.endswith("n't")).astype(bool)
+    negator = docs.has_term(_NEGATORS)
     at = np.flatnonzero(negator[docs.token_columns])
     scope = []
     for _ in range(3):  # up to three words on, while only spaces separate them
@@ -180,7 +184,7 @@ def negation_scopes(text: str) -> list[tuple[int, str]]:
     """``(offset, term)`` of the up-to-three words after each negator.
 
     A scope stops at punctuation. Negators: not, no, never, nor, cannot, without,
-    nobody, nothing, neither and any ``n't`` contraction.
+    nobody, nothing, neither and the ``n't`` contractions (:data:`_NEGATORS`).
 
     Examples
     --------
@@ -276,7 +280,7 @@ def _named(docs: Docs) -> list[int]:
 
     text, lc, cols = docs.joined, docs.low_codes, docs.token_columns
     starts, ends = docs.token_starts, docs.token_ends
-    verb = docs.term_mask(lambda t: t in _REPORT_VERBS or t == "according").astype(bool)
+    verb = docs.has_term((*_REPORT_VERBS, "according"))
     at = np.flatnonzero(verb[cols])
     according = docs.terms[cols[at]] == "according"
     # "according to": the next token is "to", one space on
@@ -495,13 +499,19 @@ def analyse(texts, skip=None) -> Analysis:
     bang = docs.low_codes == 33  # "!": a run counts once
     measures["exclamation"] = _per_piece(starts, np.flatnonzero(bang & ~np.r_[False, bang[:-1]]))
     measures["named"] = _per_piece(starts, _named(docs))
-    measures["tokens"] = np.diff(np.searchsorted(docs.token_starts, np.r_[starts, len(docs.joined)]))
+    measures["tokens"] = np.diff(
+        np.searchsorted(docs.token_starts, np.r_[starts, len(docs.joined)])
+    )
     measures["tokens"] = measures["tokens"].astype(float)
     measures["chars"] = docs.blanks.visible(starts, ends).astype(float)
     measures["loaded"] = _loaded(measures)
     measures["sentiment"] = _compound(measures["valence"], measures["exclamation"])
     return Analysis(
-        n_texts=len(docs), doc=docs.text_of(starts), quoted=quoted, kept=~left_out, measures=measures
+        n_texts=len(docs),
+        doc=docs.text_of(starts),
+        quoted=quoted,
+        kept=~left_out,
+        measures=measures,
     )
 
 
@@ -514,7 +524,7 @@ def _emphasis(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     upper = (codes >= 65) & (codes <= 90)
     pairs = np.flatnonzero(upper[:-1] & upper[1:])
     token = np.searchsorted(docs.token_starts, pairs, "right") - 1
-    emphatic = docs.term_mask(_emphatic_words().__contains__).astype(bool)
+    emphatic = docs.has_term(_emphatic_words())
     token = token[emphatic[docs.token_columns[np.maximum(token, 0)]] & (token >= 0)]
     out = np.zeros(len(starts))
     text = docs.joined

@@ -241,50 +241,66 @@ def word_bounds(low_codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 _PRIME = 0x100000001B3  # the 64-bit FNV prime: odd, so multiplying loses nothing
 
 
-def token_hashes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """A 64-bit hash of the characters ``codes[start:end]`` of each token, vectorised.
-
-    A polynomial hash, computed one character position at a time over all the tokens
-    that long, then mixed with the length (splitmix64's finaliser). Distinct words of real text
-    do not collide in practice: 10**5 distinct tokens collide with probability ~3e-10.
-
-    Examples
-    --------
-    >>> codes = code_points("war and war")
-    >>> h = token_hashes(codes, *word_bounds(codes))
-    >>> bool(h[0] == h[2]), bool(h[0] != h[1])
-    (True, True)
-    """
+def _mix(h: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: spreads every input bit over the 64 output bits."""
     import numpy as np
 
-    lengths = ends - starts
-    # longest first (a radix sort of lengths capped at 255), so that the tokens still
-    # running at each step are a prefix: contiguous slices instead of fancy indexing
-    capped = np.minimum(lengths, 255)
-    order = np.argsort((255 - capped).astype(np.uint8), kind="stable")
-    running = len(starts) - np.cumsum(np.bincount(capped, minlength=256))
-    at = starts[order]  # the character of each token to read next
-    h = np.zeros(len(starts), dtype=np.uint64)
-    prime = np.uint64(_PRIME)
-    for step in range(int(capped.max(initial=0))):
-        k = running[step]
-        head = h[:k]
-        head *= prime
-        head += codes[at[:k]]
-        at[:k] += 1
-    live = np.flatnonzero(lengths[order] > 255)
-    for step in range(255, int(lengths.max(initial=0))):  # the odd token over 255 characters
-        live = live[lengths[order][live] > step]
-        h[live] = h[live] * prime + codes[at[live]]
-        at[live] += 1
-    h[order] = h.copy()
-    lengths = lengths.astype(np.uint64)
-    h ^= lengths * np.uint64(0x9E3779B97F4A7C15)
-    h ^= h >> np.uint64(30)
+    h = h ^ (h >> np.uint64(30))
     h *= np.uint64(0xBF58476D1CE4E5B9)
     h ^= h >> np.uint64(27)
     h *= np.uint64(0x94D049BB133111EB)
     return h ^ (h >> np.uint64(31))
+
+
+def token_keys(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """A 64-bit key for each token ``codes[start:end]``: equal tokens, equal keys.
+
+    Vectorised over all tokens at once. A token of at most eight characters, all in
+    Latin-1 (nearly every English word), is its own key: its characters as eight bytes,
+    read in one gather. Longer tokens add eight characters a step, and tokens with other
+    characters one character a step, through a multiply-and-mix hash; two distinct words
+    of real text sharing a key is as likely as a 64-bit hash collision (~3e-10 for 10**5
+    distinct long words).
+
+    Examples
+    --------
+    >>> codes = code_points("war and war, warfare and WAR-fighting cafés")
+    >>> keys = token_keys(codes, *word_bounds(codes))
+    >>> [int(k) for k in keys[:3]] == [int.from_bytes(b"war", "little"), int.from_bytes(b"and", "little"), int.from_bytes(b"war", "little")]
+    True
+    >>> len(set(keys.tolist()))
+    6
+    """
+    import numpy as np
+
+    lengths = ends - starts
+    padded = np.zeros(len(codes) + 8, dtype=np.uint8)
+    padded[: len(codes)] = codes.astype(
+        np.uint8
+    )  # Latin-1 as bytes; wider code points redone below
+    eight = np.ndarray((len(codes) + 1,), dtype="<u8", buffer=padded, strides=(1,))
+    masks = np.array([(1 << (8 * k)) - 1 for k in range(8)] + [2**64 - 1], dtype=np.uint64)
+    keys = eight[starts] & masks[np.minimum(lengths, 8)]
+    prime = np.uint64(_PRIME)
+    longer = np.flatnonzero(lengths > 8)
+    h = _mix(keys[longer])
+    for offset in range(8, int(lengths.max(initial=0)), 8):  # eight more characters a step
+        running = np.flatnonzero(lengths[longer] > offset)
+        at = longer[running]
+        chunk = eight[starts[at] + offset] & masks[np.minimum(lengths[at] - offset, 8)]
+        h[running] = _mix(h[running] * prime + chunk)
+    keys[longer] = h
+    # tokens with a character beyond Latin-1: one code point a step
+    wide = np.flatnonzero(codes > 255)
+    token = np.searchsorted(starts, wide, "right") - 1
+    inside = (token >= 0) & (wide < ends[np.maximum(token, 0)]) if len(starts) else wide < 0
+    wide = _sorted_unique(token[inside])
+    h = np.zeros(len(wide), dtype=np.uint64)
+    for step in range(int(lengths[wide].max(initial=0))):
+        running = np.flatnonzero(lengths[wide] > step)
+        h[running] = h[running] * prime + codes[starts[wide[running]] + step]
+    keys[wide] = _mix(h ^ lengths[wide].astype(np.uint64))
+    return keys
 
 
 class Blanks:
@@ -582,23 +598,21 @@ class Docs:
         return Blanks(self.low_codes)
 
     @cached_property
-    def _tokens(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, int]]:
+    def _tokens(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         import numpy as np
         import pandas as pd
 
         starts, ends = word_bounds(self.low_codes)
-        # one id per distinct token: hash the code points, then one pass of a hash table
-        ids, _ = pd.factorize(token_hashes(self.low_codes, starts, ends))
+        # one id per distinct token: a key from its characters, then one pass of a hash table
+        ids, _ = pd.factorize(token_keys(self.low_codes, starts, ends))
         new = np.ones(len(ids), dtype=bool)  # ids are numbered in order of first sight
         new[1:] = ids[1:] > np.maximum.accumulate(ids)[:-1]
         first = np.flatnonzero(new)
         types = map(self.low.__getitem__, map(slice, starts[first].tolist(), ends[first].tolist()))
         # a column per vocabulary term: possessive 's folds into its stem
-        vocab: dict[str, int] = {}
-        column = np.fromiter(
-            (vocab.setdefault(term(t), len(vocab)) for t in types), np.int64, len(first)
-        )
-        return starts, ends, column[ids], vocab
+        terms = np.array([term(t) if "'" in t else t for t in types], dtype=object)
+        column, terms = pd.factorize(terms)
+        return starts, ends, column[ids], terms
 
     @property
     def token_starts(self) -> np.ndarray:
@@ -615,8 +629,14 @@ class Docs:
         return self._tokens[2]
 
     @property
-    def vocabulary(self) -> dict[str, int]:
+    def terms(self) -> np.ndarray:
+        """The vocabulary terms, in column order (object array)."""
         return self._tokens[3]
+
+    @cached_property
+    def vocabulary(self) -> dict[str, int]:
+        """Term -> column of :attr:`counts`."""
+        return {t: i for i, t in enumerate(self.terms.tolist())}
 
     def counts_in(self, starts: np.ndarray) -> sp.csr_matrix:
         """Term counts of the stretches of :attr:`joined` that begin at sorted ``starts``.
@@ -677,15 +697,6 @@ class Docs:
         return np.bincount(self.text_of(starts[starts < ends]), minlength=len(self))
 
     @cached_property
-    def terms(self) -> np.ndarray:
-        import numpy as np
-
-        out = np.empty(len(self.vocabulary), dtype=object)
-        for term, i in self.vocabulary.items():
-            out[i] = term
-        return out
-
-    @cached_property
     def n_tokens(self) -> np.ndarray:
         import numpy as np
 
@@ -718,6 +729,21 @@ class Docs:
 
         pairs = pd.unique(self.token_texts * len(self.vocabulary) + self.token_columns)
         return np.bincount(pairs // max(len(self.vocabulary), 1), minlength=len(self))
+
+    def has_term(self, words: Iterable[str]) -> np.ndarray:
+        """A boolean vector over the vocabulary: is the term one of ``words``?
+
+        Examples
+        --------
+        >>> d = Docs(["war and peace"])
+        >>> d.has_term({"war", "famine"})[d.token_columns].tolist()
+        [True, False, False]
+        """
+        import numpy as np
+
+        mask = np.zeros(len(self.vocabulary), dtype=bool)
+        mask[[self.vocabulary[w] for w in words if w in self.vocabulary]] = True
+        return mask
 
     def term_mask(self, predicate) -> np.ndarray:
         """A 0/1 vector over the vocabulary: ``predicate(term)`` for each term."""

@@ -1,7 +1,19 @@
 import numpy as np
 import pytest
 
-from framing.text import Docs, count_matrix, fold, paragraphs, sentences, tidy, token_spans, tokens
+from framing.text import (
+    WORD,
+    Docs,
+    count_matrix,
+    fold,
+    lower_folded,
+    paragraphs,
+    sentences,
+    term,
+    tidy,
+    token_spans,
+    tokens,
+)
 
 
 def test_fold_keeps_offsets():
@@ -131,3 +143,35 @@ def test_docs_rates_are_zero_for_empty_text():
     assert d.n_tokens.tolist() == [0, 0, 0, 2]
     war = d.counts @ d.term_mask(lambda t: t == "war")
     assert np.allclose(d.rate(war), [0, 0, 0, 100])
+
+
+ODD = [
+    "Café naïve 北京 emoji🤷 x İstanbul’s ‘quoted’ dónde-está",
+    "don't won’t rock'n'roll '' 'a' b'",
+    "supercalifragilisticexpialidocious antidisestablishmentarianism " * 2,
+    "a" * 300 + " " + "a" * 299 + "b",  # tokens longer than every step of the key loop
+    "\ud83d lone surrogate",
+    "",
+]
+
+
+def test_docs_tokens_are_the_word_pattern_on_folded_text(sample):
+    """The vectorised offsets and keys give exactly WORD.findall's tokens, and equal terms
+    share a column, on real bodies and on odd text."""
+    texts = sample["body"].tolist()[:200] + ODD
+    d = Docs(texts)
+    low = "\n".join(lower_folded(t) for t in texts)
+    found = [low[s:e] for s, e in zip(d.token_starts.tolist(), d.token_ends.tolist(), strict=True)]
+    assert found == WORD.findall(low)
+    assert d.terms[d.token_columns].tolist() == [term(t) for t in found]
+    assert len(set(d.terms)) == len(d.terms)  # one column per term: no two terms merged
+    assert d.n_tokens.tolist() == [len(tokens(lower_folded(t))) for t in texts]
+
+
+def test_docs_batch_measures_equal_per_text_ones(sample):
+    texts = sample["body"].tolist()[:100] + ODD
+    d = Docs(texts)
+    assert d.n_sentences.tolist() == [len(sentences(t)) for t in texts]
+    assert d.n_paragraphs.tolist() == [len(paragraphs(t)) for t in texts]
+    assert d.n_types.tolist() == [len(set(tokens(lower_folded(t)))) for t in texts]
+    assert (d.counts.toarray().sum(axis=1) == d.n_tokens).all()

@@ -33,9 +33,7 @@ COLUMNS = {
 
 def analysis(ctx: Context) -> Analysis:
     """The shared per-piece analysis of the body of ``ctx`` (clutter left out)."""
-    return ctx.memo(
-        "loaded.analysis", lambda: analyse(ctx.docs("body"), skip=body_clutter(ctx))
-    )
+    return ctx.memo("loaded.analysis", lambda: analyse(ctx.docs("body"), skip=body_clutter(ctx)))
 
 
 def compute(ctx: Context) -> pd.DataFrame:

@@ -29,8 +29,11 @@ def compute(ctx: Context) -> pd.DataFrame:
     (10, 2, 20.0)
     """
     body = ctx.docs("body")
-    long_words = body.per_text(body.term_mask(lambda t: len(t) >= 7 and not t.isdigit()))
-    numbers = body.per_text(body.term_mask(lambda t: t[0].isdigit()))
+    terms = body.terms
+    length = np.fromiter(map(len, terms), int, len(terms))
+    digits = np.fromiter(map(str.isdigit, terms), bool, len(terms))
+    long_words = body.per_text((length >= 7) & ~digits)
+    numbers = body.per_text(np.fromiter((t[:1].isdigit() for t in terms), bool, len(terms)))
     n_sent = body.n_sentences.astype(float)
     with np.errstate(divide="ignore", invalid="ignore"):
         per_sentence = np.where(n_sent > 0, body.n_tokens / n_sent, 0.0)
