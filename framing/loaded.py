@@ -290,23 +290,37 @@ def _named(docs: Docs) -> list[int]:
     to = to[lc[ends[to]] == 32]
     first = np.r_[at[~according], to]
     last = np.r_[at[~according], to + 1]
+    order = np.argsort(first)
+    first, last = first[order], last[order]
     begin, stop = starts[first], ends[last]
     lead = begin > 0
     lead[lead] = np.isin(lc[begin[lead] - 1], (32, 10, 34))
     tail = stop < len(lc)
     tail[tail] = np.isin(lc[stop[tail]], (32, 9, 44, 58))
+    # a name can end just before the verb only after a capitalised word or a comma
+    # (the end of an apposition): "he said" and "officials said" need no search
+    before = first[first == last]
+    before = before[(before > 0) & (starts[before] >= 2)]
+    prev_char = lc[starts[before] - 2]
+    word = before - 1  # the word before the verb, part by part ("Kye-gwan", "al-Assad")
+    possible = prev_char == 44
+    for _ in range(3):
+        capital = docs.codes[starts[word]]
+        possible |= (capital >= 65) & (capital <= 90)
+        joined = (word > 0) & (starts[word] - ends[np.maximum(word - 1, 0)] == 1)
+        word = word - (joined & np.isin(lc[starts[word] - 1], (45, 39)))
+    name_before = np.zeros(len(first), dtype=bool)
+    name_before[np.searchsorted(first, before[possible])] = True
     out = []
+    keep = lead & tail
     for b, e, named_before in zip(
-        begin[lead & tail].tolist(),
-        stop[lead & tail].tolist(),
-        (first == last)[lead & tail].tolist(),
-        strict=True,
+        begin[keep].tolist(), stop[keep].tolist(), name_before[keep].tolist(), strict=True
     ):
         if _NAME_AFTER.match(text, e) or (
             named_before and _NAME_BEFORE.search(text, max(0, b - 160), b)
         ):
             out.append(b)
-    return sorted(out)
+    return out
 
 
 def named_attributions(text: str) -> list[int]:

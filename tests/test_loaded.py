@@ -167,3 +167,29 @@ def test_loaded_language_ranks_gold_pairs():
 def test_caps_headings_and_labels_are_not_emphasis():
     t = "RISK FOR TURKEY\nMUST WATCH White House briefing. They want to take YOUR VOTE. We will NEVER stop."
     assert [t[s:e] for s, e in emphasis_spans(t)] == ["NEVER"]
+
+
+def test_batch_analysis_equals_one_text_at_a_time(sample):
+    texts = sample["body"].tolist()[:40] + ["", "NO! Never.", '"Quoted only, all of it."']
+    batch = analyse(texts)
+    for i in (0, 7, 39, 40, 41, 42):
+        alone = analyse([texts[i]])
+        for name in ("loaded", "negative", "hedge", "named", "emphasis", "tokens"):
+            for quoted in (False, True, None):
+                assert batch.total(name, quoted)[i] == pytest.approx(alone.total(name, quoted)[0])
+        assert batch.mean("sentiment")[i] == pytest.approx(alone.mean("sentiment")[0])
+
+
+def test_loaded_families_leave_the_clutter_out():
+    from framing.features import Context, family
+
+    body = "Police moved in. It was utter chaos!"
+    cluttered = body + "\n\nREAD MORE: Brutal crackdown as Putin slams NATO\n\nShare this article"
+    rows = []
+    for text in (body, cluttered):
+        ctx = Context([""], [text])
+        rows.append(
+            pd.concat([family(f).compute(ctx) for f in ("loaded", "voice", "sourcing")], axis=1)
+        )
+    pd.testing.assert_frame_equal(rows[0], rows[1])
+    assert rows[0]["loaded_language"].iloc[0] > 0
