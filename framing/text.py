@@ -725,10 +725,10 @@ class Docs:
     def n_types(self) -> np.ndarray:
         """Distinct terms per text."""
         import numpy as np
-        import pandas as pd
 
-        pairs = pd.unique(self.token_texts * len(self.vocabulary) + self.token_columns)
-        return np.bincount(pairs // max(len(self.vocabulary), 1), minlength=len(self))
+        width = max(len(self.terms), 1)
+        pairs = _sorted_unique(self.token_texts * width + self.token_columns)
+        return np.bincount(pairs // width, minlength=len(self))
 
     def has_term(self, words: Iterable[str]) -> np.ndarray:
         """A boolean vector over the vocabulary: is the term one of ``words``?
