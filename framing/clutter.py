@@ -40,12 +40,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from framing.errors import InputError
+from framing.gate import alternation_gate, gated_finditer
 from framing.spans import Span
 from framing.text import fold as _fold
 
@@ -63,6 +64,10 @@ _SENTENCE_END = frozenset(".!?;,:\"')-")  # after fold; a dash ends a transcript
 _SMALL_WORDS = frozenset("a an the of in on to for and or at by with as is from vs".split())
 _TAGS_BEFORE = r"(?:<[^<>\n]{0,300}>\s*)*"  # raw HTML tags around a cue line
 _TAGS_AFTER = r"(?:\s*<[^<>\n]{0,300}>)*"
+# where a line cue of at most {} characters can start: after that many characters the line
+# has only spaces, dots and colons left before its end or a tag, or a tag comes before
+# (each part a scan that Python's re runs fast: a plain class, then a literal)
+_LINE_REST = r"(?=[^\n]{{0,{}}}+(?:[^\S\n]|[.:])*+(?:$|<)|[^\n]{{0,{}}}<)"
 
 
 class _Cues:
@@ -70,10 +75,18 @@ class _Cues:
 
     Python's ``re`` scans a plain alternation many times faster than one of named groups,
     and matches are rare: so the alternation finds them, then the patterns are tried in
-    order at the match to tell which one it was (the one the alternation chose).
+    order at the match to tell which one it was (the one the alternation chose). A gate
+    (:mod:`framing.gate`) finds first where the alternation can match at all.
     """
 
-    def __init__(self, by_kind: dict[str, list[str]], section: str, template: str, flags: int):
+    def __init__(
+        self,
+        by_kind: dict[str, list[str]],
+        section: str,
+        template: str,
+        flags: int,
+        short: str | None = None,
+    ):
         self.cues: list[tuple[re.Pattern, str, str]] = []
         for kind, patterns in by_kind.items():
             if kind not in KINDS:
@@ -84,8 +97,16 @@ class _Cues:
                 self.cues.append(
                     (re.compile(template.replace("{}", p), flags), kind, f"{section}:{p}")
                 )
-        alternation = "|".join(f"(?:{p})" for ps in by_kind.values() for p in ps) or "(?!)"
+        patterns = [p for ps in by_kind.values() for p in ps]
+        alternation = "|".join(f"(?:{p})" for p in patterns) or "(?!)"
         self.regex = re.compile(template.replace("{}", alternation), flags)
+        self.gate = alternation_gate(patterns, template, flags, short) if patterns else None
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """``regex.finditer(text)``, skipping ahead with the gate."""
+        if self.gate is None:
+            return self.regex.finditer(text)
+        return gated_finditer(self.regex, self.gate, text)
 
     def name(self, match: re.Match) -> tuple[str, str]:
         """Kind and label of the cue that made ``match`` (a match of :attr:`regex`)."""
@@ -110,7 +131,7 @@ class _Rules:
                 f"{PATTERNS_PATH.name}: line patterns must be lower case: {upper[0]!r}"
             )
         line = rf"\n[ \t]*(?:[-*\u2022>|] )?{_TAGS_BEFORE}(?:{{}}){_TAGS_AFTER}[ \t\r.:]*$"
-        self.line = _Cues(lower, "line", line, re.M)
+        self.line = _Cues(lower, "line", line, re.M, _LINE_REST)
         self.anywhere = _Cues(data["anywhere"], "anywhere", "{}", re.M)
         leads = {k: [re.escape(w.lower()) for w in v] for k, v in data["leads"].items()}
         self.lead = _Cues(leads, "lead", r"\n[ \t]*(?:{}) ?:[ \t]*", re.M)
@@ -203,9 +224,9 @@ def _whole_lines(rules: _Rules, folded: str) -> dict[int, tuple[str, str]]:
     found: dict[int, tuple[str, str]] = {}
     # offsets in scan are one more than in folded; lower() keeps them ("İ" aside)
     scan = "\n" + folded.replace("\u0130", "I").lower()
-    for m in rules.line.regex.finditer(scan):
+    for m in rules.line.finditer(scan):
         found[m.start()] = rules.line.name(m)
-    for m in rules.lead.regex.finditer(scan):
+    for m in rules.lead.finditer(scan):
         end = scan.find("\n", m.end())
         rest = (len(scan) if end < 0 else end) - m.end()
         if m.start() not in found and rest <= _MAX_LEAD_REST:
@@ -237,7 +258,7 @@ def _find(text: str, rules: _Rules) -> list[Span]:
     whole = _whole_lines(rules, folded)
     fragments = [
         Span.at(text, m.start(), m.end(), *rules.anywhere.name(m))
-        for m in rules.anywhere.regex.finditer(folded)
+        for m in rules.anywhere.finditer(folded)
         if m.end() > m.start()
     ]
     out: list[Span] = []
