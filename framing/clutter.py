@@ -192,18 +192,14 @@ def _headline_like(line: str) -> bool:
 
 def _title_case(line: str) -> bool:
     """Most words (beyond small ones) capitalised, as in a headline of another story."""
-    words = [w for w in line.split() if w.lower() not in _SMALL_WORDS]
-    capital = sum(w[0].isupper() for w in words)
-    numbers = sum(any(c.isdigit() for c in w) for w in words)
     # prices and scores mark product lists and results tables, not other stories' headlines
     # a comma marks "Name, Outlet" credits and list items more often than headlines
-    return (
-        len(words) >= 5
-        and capital >= 0.8 * len(words)
-        and numbers < 2
-        and "$" not in line
-        and "," not in line
-    )
+    if "$" in line or "," in line:
+        return False
+    words = [w for w in line.split() if w.lower() not in _SMALL_WORDS]
+    if len(words) < 5 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return False
+    return sum(not w.isalpha() and any(c.isdigit() for c in w) for w in words) < 2
 
 
 def _shape_kind(rules: _Rules, line: str) -> tuple[str, str] | None:
@@ -247,9 +243,8 @@ def _whole_lines(rules: _Rules, folded: str) -> dict[int, tuple[str, str]]:
 
 def _between_paragraphs(lines: list[tuple[int, int, int]], i: int) -> bool:
     """Whether a line next to line ``i`` is longer than a headline (an editorial paragraph)."""
-    return any(
-        0 <= j < len(lines) and lines[j][2] - lines[j][1] > _MAX_HEADLINE for j in (i - 1, i + 1)
-    )
+    before = i > 0 and lines[i - 1][2] - lines[i - 1][1] > _MAX_HEADLINE
+    return before or (i + 1 < len(lines) and lines[i + 1][2] - lines[i + 1][1] > _MAX_HEADLINE)
 
 
 def _find(text: str, rules: _Rules) -> list[Span]:
