@@ -38,8 +38,9 @@ _CATEGORIES = {
 }
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)  # leaving them out only lets more through
 _MAX_KEYS = 512  # expanding optional parts and branches stops short of more keys than this
-_LENGTH = 8  # atoms per key: enough to tell most cues apart after a character or two
+_LENGTH = 16  # atoms per key: enough to tell most cues apart
 _MAX_SET = 4  # a class of at most this many characters is spelled out as literals
+_MAX_SPELL = 4  # a group repeated at most this many times is spelled out
 _RUN = re.compile(r"\{\d+,\d*\}$")  # an atom that repeats a character a varying number of times
 
 
@@ -73,6 +74,19 @@ def _join(heads: list[Key], tails: list[Key]) -> list[Key] | None:
     if len(heads) * len(tails) > _MAX_KEYS:
         return None
     return list(dict.fromkeys(h + t for h in heads for t in tails))
+
+
+def _counted(keys: list[Key], lo: int, hi: int) -> list[Key] | None:
+    """Keys of ``lo`` to ``hi`` repeats of what ``keys`` match whole."""
+    out: list[Key] = []
+    power: list[Key] | None = [()]
+    for n in range(hi + 1):
+        if n >= lo:
+            out += power
+        power = _join(power, keys)
+        if power is None:
+            return None
+    return list(dict.fromkeys(out))
 
 
 def _keys(items: list, length: int) -> tuple[list[Key], bool]:
@@ -116,10 +130,9 @@ def _keys(items: list, length: int) -> tuple[list[Key], bool]:
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
             lo, hi, body = av
             inner, whole = _keys(body.data, left)
-            if (lo, hi) == (0, 1) and whole:
-                joined = _join(out, inner + [()])
-                if joined is None:
-                    return out, False
+            counted = _counted(inner, lo, hi) if whole and hi <= _MAX_SPELL else None
+            joined = None if counted is None else _join(out, counted)
+            if joined is not None:  # a few repeats: spelled out, one key each
                 out = joined
                 continue
             one = _char(*body.data[0]) if len(body.data) == 1 else None
@@ -139,7 +152,7 @@ def _keys(items: list, length: int) -> tuple[list[Key], bool]:
     return out, True
 
 
-def keys(regex: re.Pattern, length: int = 8) -> list[Key]:
+def keys(regex: re.Pattern, length: int = _LENGTH) -> list[Key]:
     """What every match of ``regex`` begins with: keys of at most about ``length`` atoms.
 
     Each key is a tuple of regex sources, one per character (or per repeated character);
@@ -150,7 +163,7 @@ def keys(regex: re.Pattern, length: int = 8) -> list[Key]:
     Examples
     --------
     >>> keys(re.compile("(?:the-)?opinions? expressed"), 4)
-    [('t', 'h', 'e', '\\\\-', 'o', 'p', 'i', 'n'), ('o', 'p', 'i', 'n')]
+    [('o', 'p', 'i', 'n'), ('t', 'h', 'e', '\\\\-', 'o', 'p', 'i', 'n')]
     >>> keys(re.compile("[ab]c|x*y[^z]"), 3)
     [('a', 'c'), ('b', 'c'), ('x{0,}', 'y', '[^z]')]
     """
@@ -249,7 +262,7 @@ def alternation_gate(
     Examples
     --------
     >>> alternation_gate(["ads?", "sponsored", "more:?"], "<{}>").pattern
-    '<(?:ad|sponsore|more)'
+    '<(?:ad|sponsored|more)'
     >>> short = "(?=[^<>\\\\n]{{0,{}}}+>)"
     >>> alternation_gate(["ads?", "[^<>\\\\n]{1,20}-ads?"], "<{}>", 0, short).pattern
     '<(?:ad|(?=[^<>\\\\n]{0,24}+>)[^<>\\\\\\n]{1,20}\\\\-ad)'

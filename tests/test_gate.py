@@ -88,7 +88,8 @@ def test_keys_and_trie():
     assert keys(re.compile("(?:the )?opinion"), 3) == [("t", "h", "e"), ("o", "p", "i")]
     assert keys(re.compile("(?<=x)ab|c(?=d)"), 4) == [("a", "b"), ("c",)]
     assert keys(re.compile("a(?i:b)c"), 4) == [("a",)]  # local flags: not expanded
-    assert keys(re.compile("x?y"), 4) == [("x", "y"), ("y",)]
+    assert keys(re.compile("x?y"), 4) == [("y",), ("x", "y")]
+    assert keys(re.compile("(?:ab){1,2}c"), 4) == [("a", "b", "c"), ("a", "b", "a", "b", "c")]
     assert trie([("a", "b"), ("a", "c", "d"), ("a", "c")]) == "a(?:b|c)"
 
 
