@@ -64,10 +64,6 @@ _SENTENCE_END = frozenset(".!?;,:\"')-")  # after fold; a dash ends a transcript
 _SMALL_WORDS = frozenset("a an the of in on to for and or at by with as is from vs".split())
 _TAGS_BEFORE = r"(?:<[^<>\n]{0,300}>\s*)*"  # raw HTML tags around a cue line
 _TAGS_AFTER = r"(?:\s*<[^<>\n]{0,300}>)*"
-# where a line cue of at most {} characters can start: after that many characters the line
-# has only spaces, dots and colons left before its end or a tag, or a tag comes before
-# (each part a scan that Python's re runs fast: a plain class, then a literal)
-_LINE_REST = r"(?=[^\n]{{0,{}}}+(?:[^\S\n]|[.:])*+(?:$|<)|[^\n]{{0,{}}}<)"
 
 
 class _Cues:
@@ -79,14 +75,7 @@ class _Cues:
     (:mod:`framing.gate`) finds first where the alternation can match at all.
     """
 
-    def __init__(
-        self,
-        by_kind: dict[str, list[str]],
-        section: str,
-        template: str,
-        flags: int,
-        short: str | None = None,
-    ):
+    def __init__(self, by_kind: dict[str, list[str]], section: str, template: str, flags: int):
         self.cues: list[tuple[re.Pattern, str, str]] = []
         for kind, patterns in by_kind.items():
             if kind not in KINDS:
@@ -100,7 +89,7 @@ class _Cues:
         patterns = [p for ps in by_kind.values() for p in ps]
         alternation = "|".join(f"(?:{p})" for p in patterns) or "(?!)"
         self.regex = re.compile(template.replace("{}", alternation), flags)
-        self.gate = alternation_gate(patterns, template, flags, short) if patterns else None
+        self.gate = alternation_gate(patterns, template, flags) if patterns else None
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """``regex.finditer(text)``, skipping ahead with the gate."""
@@ -131,7 +120,7 @@ class _Rules:
                 f"{PATTERNS_PATH.name}: line patterns must be lower case: {upper[0]!r}"
             )
         line = rf"\n[ \t]*(?:[-*\u2022>|] )?{_TAGS_BEFORE}(?:{{}}){_TAGS_AFTER}[ \t\r.:]*$"
-        self.line = _Cues(lower, "line", line, re.M, _LINE_REST)
+        self.line = _Cues(lower, "line", line, re.M)
         self.anywhere = _Cues(data["anywhere"], "anywhere", "{}", re.M)
         leads = {k: [re.escape(w.lower()) for w in v] for k, v in data["leads"].items()}
         self.lead = _Cues(leads, "lead", r"\n[ \t]*(?:{}) ?:[ \t]*", re.M)

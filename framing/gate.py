@@ -22,8 +22,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from re import _constants as sre  # the parse tree of a pattern: stable since Python 3.11
-from re import _parser
+
+try:  # the parse tree of a pattern (Python 3.11 moved the modules into re)
+    from re import _constants as sre
+    from re import _parser
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as sre
+    import sre_parse as _parser
 
 Key = tuple[str, ...]
 """Regex sources, one per character (``"a"``, ``"[\\\\d]"``) or a repeated one (``"[^\\\\n]{1,9}"``)."""
@@ -208,35 +213,8 @@ def _by_first(keys: list[Key]) -> list[list[Key]]:
     return list(groups.values())
 
 
-def _broad(atom: str) -> bool:
-    """Whether a key starts with a repeat of a class that takes ordinary letters (costly to gate)."""
-    m = re.match(atom, "e" * 1000)
-    return m is not None and m.end() > 1
-
-
-def _newline_free(items: list, flags: int) -> bool:
-    """Whether no match of the parsed sequence ``items`` can contain a newline (as far as known)."""
-    for op, av in items:
-        char = _char(op, av)
-        if char is not None:
-            if re.fullmatch(char, "\n", flags):
-                return False
-        elif op is sre.SUBPATTERN:
-            if not _newline_free(av[3].data, flags):
-                return False
-        elif op is sre.BRANCH:
-            if not all(_newline_free(a.data, flags) for a in av[1]):
-                return False
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            if not _newline_free(av[2].data, flags):
-                return False
-        elif op not in _ZERO_WIDTH:
-            return False
-    return True
-
-
 def alternation_gate(
-    patterns: list[str], template: str = "{}", flags: int = 0, short: str | None = None
+    patterns: list[str], template: str = "{}", flags: int = 0
 ) -> re.Pattern | None:
     """A gate for ``template`` with ``{}`` replaced by the alternation of ``patterns``.
 
@@ -248,11 +226,6 @@ def alternation_gate(
         The regex around the alternation.
     flags : int
         The flags the regex is compiled with.
-    short : str, optional
-        A lookahead with ``{}`` for a number of characters, true wherever an alternative of
-        at most that many characters (none of them a newline) can be followed by the rest of
-        ``template``. Alternatives that may start with almost any character and are that
-        short are gated by it (a line that is too long for them fails at once), not by keys.
 
     Returns
     -------
@@ -263,41 +236,22 @@ def alternation_gate(
     --------
     >>> alternation_gate(["ads?", "sponsored", "more:?"], "<{}>").pattern
     '<(?:ad|sponsored|more)'
-    >>> short = "(?=[^<>\\\\n]{{0,{}}}+>)"
-    >>> alternation_gate(["ads?", "[^<>\\\\n]{1,20}-ads?"], "<{}>", 0, short).pattern
-    '<(?:ad|(?=[^<>\\\\n]{0,24}+>)[^<>\\\\\\n]{1,20}\\\\-ad)'
+    >>> alternation_gate(["ads?", "[^<>]{1,20}-ads?"], "<{}>").pattern
+    '<(?:ad|[^<>]{1,20}\\\\-ad)'
     """
-    narrow: list[Key] = []
-    gated: list[Key] = []
-    broad: list[Key] = []
-    widest = 0
+    found = []
     for p in patterns:
         parsed = _parser.parse(p, flags)
-        found = _keys(parsed.data, _LENGTH)[0]
-        shortest, width = parsed.getwidth()
-        if () in found or not shortest:
+        keys = _keys(parsed.data, _LENGTH)[0]
+        if () in keys or not parsed.getwidth()[0]:
             return None
-        fits = short and width < sre.MAXREPEAT and _newline_free(parsed.data, flags)
-        for k in found:
-            if not _broad(k[0]):
-                narrow.append(k)
-            elif fits:
-                gated.append(k)
-                widest = max(widest, width)
-            else:
-                broad.append(k)
-    alts = [trie(narrow)] if narrow else []
-    if gated:
-        alts.append(short.format(*[widest] * short.count("{}")) + trie(gated))
-    if broad:
-        alts.append(trie(broad))
-    alternation = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        found += keys
     # keys of the template, with the alternation standing in for a character it never has
     mark = re.escape("\x00")
     around = _keys(_parser.parse(template.replace("{}", "\x00"), flags).data, 2 * _LENGTH)[0]
     if () in around:
         return None
-    gate = [k[: k.index(mark)] + (alternation,) if mark in k else k for k in around]
+    gate = [k[: k.index(mark)] + (trie(found),) if mark in k else k for k in around]
     return re.compile(trie(gate), flags)
 
 
