@@ -40,12 +40,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from framing.errors import InputError
+from framing.gate import alternation_gate, gated_finditer
 from framing.spans import Span
 from framing.text import fold as _fold
 
@@ -70,7 +71,8 @@ class _Cues:
 
     Python's ``re`` scans a plain alternation many times faster than one of named groups,
     and matches are rare: so the alternation finds them, then the patterns are tried in
-    order at the match to tell which one it was (the one the alternation chose).
+    order at the match to tell which one it was (the one the alternation chose). A gate
+    (:mod:`framing.gate`) finds first where the alternation can match at all.
     """
 
     def __init__(self, by_kind: dict[str, list[str]], section: str, template: str, flags: int):
@@ -84,8 +86,16 @@ class _Cues:
                 self.cues.append(
                     (re.compile(template.replace("{}", p), flags), kind, f"{section}:{p}")
                 )
-        alternation = "|".join(f"(?:{p})" for ps in by_kind.values() for p in ps) or "(?!)"
+        patterns = [p for ps in by_kind.values() for p in ps]
+        alternation = "|".join(f"(?:{p})" for p in patterns) or "(?!)"
         self.regex = re.compile(template.replace("{}", alternation), flags)
+        self.gate = alternation_gate(patterns, template, flags) if patterns else None
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """``regex.finditer(text)``, skipping ahead with the gate."""
+        if self.gate is None:
+            return self.regex.finditer(text)
+        return gated_finditer(self.regex, self.gate, text)
 
     def name(self, match: re.Match) -> tuple[str, str]:
         """Kind and label of the cue that made ``match`` (a match of :attr:`regex`)."""
@@ -171,18 +181,14 @@ def _headline_like(line: str) -> bool:
 
 def _title_case(line: str) -> bool:
     """Most words (beyond small ones) capitalised, as in a headline of another story."""
-    words = [w for w in line.split() if w.lower() not in _SMALL_WORDS]
-    capital = sum(w[0].isupper() for w in words)
-    numbers = sum(any(c.isdigit() for c in w) for w in words)
     # prices and scores mark product lists and results tables, not other stories' headlines
     # a comma marks "Name, Outlet" credits and list items more often than headlines
-    return (
-        len(words) >= 5
-        and capital >= 0.8 * len(words)
-        and numbers < 2
-        and "$" not in line
-        and "," not in line
-    )
+    if "$" in line or "," in line:
+        return False
+    words = [w for w in line.split() if w.lower() not in _SMALL_WORDS]
+    if len(words) < 5 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return False
+    return sum(not w.isalpha() and any(c.isdigit() for c in w) for w in words) < 2
 
 
 def _shape_kind(rules: _Rules, line: str) -> tuple[str, str] | None:
@@ -203,9 +209,9 @@ def _whole_lines(rules: _Rules, folded: str) -> dict[int, tuple[str, str]]:
     found: dict[int, tuple[str, str]] = {}
     # offsets in scan are one more than in folded; lower() keeps them ("İ" aside)
     scan = "\n" + folded.replace("\u0130", "I").lower()
-    for m in rules.line.regex.finditer(scan):
+    for m in rules.line.finditer(scan):
         found[m.start()] = rules.line.name(m)
-    for m in rules.lead.regex.finditer(scan):
+    for m in rules.lead.finditer(scan):
         end = scan.find("\n", m.end())
         rest = (len(scan) if end < 0 else end) - m.end()
         if m.start() not in found and rest <= _MAX_LEAD_REST:
@@ -226,9 +232,8 @@ def _whole_lines(rules: _Rules, folded: str) -> dict[int, tuple[str, str]]:
 
 def _between_paragraphs(lines: list[tuple[int, int, int]], i: int) -> bool:
     """Whether a line next to line ``i`` is longer than a headline (an editorial paragraph)."""
-    return any(
-        0 <= j < len(lines) and lines[j][2] - lines[j][1] > _MAX_HEADLINE for j in (i - 1, i + 1)
-    )
+    before = i > 0 and lines[i - 1][2] - lines[i - 1][1] > _MAX_HEADLINE
+    return before or (i + 1 < len(lines) and lines[i + 1][2] - lines[i + 1][1] > _MAX_HEADLINE)
 
 
 def _find(text: str, rules: _Rules) -> list[Span]:
@@ -237,7 +242,7 @@ def _find(text: str, rules: _Rules) -> list[Span]:
     whole = _whole_lines(rules, folded)
     fragments = [
         Span.at(text, m.start(), m.end(), *rules.anywhere.name(m))
-        for m in rules.anywhere.regex.finditer(folded)
+        for m in rules.anywhere.finditer(folded)
         if m.end() > m.start()
     ]
     out: list[Span] = []

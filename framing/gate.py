@@ -1,0 +1,280 @@
+"""Gates: cheap scans that find where a long alternation of regular expressions can match.
+
+Python's ``re`` skips fast through a text only to a literal first character: an alternation
+of a hundred cues is tried, alternative after alternative, at every position (or every line)
+it could start. A gate is a regex built from the *keys* of the alternation, what every match
+must begin with, arranged as a trie so that a position is rejected after a character or two.
+:func:`gated_finditer` scans with the gate and tries the full regex only where the gate
+matched; its matches are exactly those of ``regex.finditer``.
+
+Examples
+--------
+>>> cues = re.compile(r"(?:advertisement|sponsored(?: content)?|read more)\\.?", re.M)
+>>> keys(cues, 6)
+[('a', 'd', 'v', 'e', 'r', 't'), ('s', 'p', 'o', 'n', 's', 'o'), ('r', 'e', 'a', 'd', '\\\\ ', 'm')]
+>>> gate = re.compile(trie(keys(cues, 6)))
+>>> text = "Read more. sponsored content"
+>>> [m.group() for m in gated_finditer(cues, gate, text)] == cues.findall(text)
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+try:  # the parse tree of a pattern (Python 3.11 moved the modules into re)
+    from re import _constants as sre
+    from re import _parser
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as sre
+    import sre_parse as _parser
+
+Key = tuple[str, ...]
+"""Regex sources, one per character (``"a"``, ``"[\\\\d]"``) or a repeated one (``"[^\\\\n]{1,9}"``)."""
+
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)  # leaving them out only lets more through
+_MAX_KEYS = 512  # expanding optional parts and branches stops short of more keys than this
+_LENGTH = 16  # atoms per key: enough to tell most cues apart
+_MAX_SET = 4  # a class of at most this many characters is spelled out as literals
+_MAX_SPELL = 4  # a group repeated at most this many times is spelled out
+_RUN = re.compile(r"\{\d+,\d*\}$")  # an atom that repeats a character a varying number of times
+
+
+def _char(op, av) -> str | None:
+    """Source of a regex matching what the one-character node ``(op, av)`` matches."""
+    if op is sre.LITERAL:
+        return re.escape(chr(av))
+    if op is sre.NOT_LITERAL:
+        return f"[^{re.escape(chr(av))}]"
+    if op is sre.ANY:
+        return "."
+    if op is not sre.IN:
+        return None
+    parts = []
+    for o, a in av:
+        if o is sre.NEGATE:
+            parts.append("^")
+        elif o is sre.LITERAL:
+            parts.append(re.escape(chr(a)))
+        elif o is sre.RANGE:
+            parts.append(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
+        elif o is sre.CATEGORY and a in _CATEGORIES:
+            parts.append(_CATEGORIES[a])
+        else:
+            return None
+    return f"[{''.join(parts)}]"
+
+
+def _join(heads: list[Key], tails: list[Key]) -> list[Key] | None:
+    """Every head followed by every tail (``None`` when that makes too many keys)."""
+    if len(heads) * len(tails) > _MAX_KEYS:
+        return None
+    return list(dict.fromkeys(h + t for h in heads for t in tails))
+
+
+def _counted(keys: list[Key], lo: int, hi: int) -> list[Key] | None:
+    """Keys of ``lo`` to ``hi`` repeats of what ``keys`` match whole."""
+    out: list[Key] = []
+    power: list[Key] | None = [()]
+    for n in range(hi + 1):
+        if n >= lo:
+            out += power
+        power = _join(power, keys)
+        if power is None:
+            return None
+    return list(dict.fromkeys(out))
+
+
+def _keys(items: list, length: int) -> tuple[list[Key], bool]:
+    """Keys of the parsed sequence ``items`` and whether they match its matches whole."""
+    out: list[Key] = [()]
+    for i, (op, av) in enumerate(items):
+        left = length - min(map(len, out))
+        if left <= 0:
+            return out, False
+        if op is sre.IN and all(o is sre.LITERAL for o, _ in av) and len(av) <= _MAX_SET:
+            # a few characters: one key each, so that each begins with a literal
+            joined = _join(out, [(re.escape(chr(c)),) for _, c in av])
+            if joined is None:
+                return out, False
+            out = joined
+            continue
+        char = _char(op, av)
+        if char is not None:
+            out = [k + (char,) for k in out]
+            continue
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.SUBPATTERN and not av[1] and not av[2]:  # a group without local flags
+            inner, whole = _keys(av[3].data, left)
+            joined = _join(out, inner)
+            if joined is None:
+                return out, False
+            out = joined
+            if not whole:
+                return out, False
+            continue
+        if op is sre.BRANCH:
+            alts = [_keys(a.data, left) for a in av[1]]
+            joined = _join(out, [k for ks, _ in alts for k in ks])
+            if joined is None or () in (k for ks, _ in alts for k in ks):
+                return out, False
+            out = joined
+            if not all(whole for _, whole in alts):
+                return out, False
+            continue
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            lo, hi, body = av
+            inner, whole = _keys(body.data, left)
+            counted = _counted(inner, lo, hi) if whole and hi <= _MAX_SPELL else None
+            joined = None if counted is None else _join(out, counted)
+            if joined is not None:  # a few repeats: spelled out, one key each
+                out = joined
+                continue
+            one = _char(*body.data[0]) if len(body.data) == 1 else None
+            if one is not None:  # a repeated character: one atom
+                if hi is sre.MAXREPEAT:
+                    atom = f"{one}{{{lo},}}"
+                else:
+                    atom = one * lo if lo == hi else f"{one}{{{lo},{hi}}}"
+                out = [k + (atom,) for k in out]
+                continue
+            if lo == 0:  # either the body begins the match or what follows it does
+                rest, _ = _keys(items[i + 1 :], left)
+                inner = inner + rest
+            joined = _join(out, inner)
+            return (out if joined is None or () in inner else joined), False
+        return out, False
+    return out, True
+
+
+def keys(regex: re.Pattern, length: int = _LENGTH) -> list[Key]:
+    """What every match of ``regex`` begins with: keys of at most about ``length`` atoms.
+
+    Each key is a tuple of regex sources, one per character (or per repeated character);
+    every match of ``regex`` starts with a string matched by one of the keys. An empty key
+    means nothing is known about how a match starts. Assertions are left out (the keys
+    then let more through) and expansion stops at back-references and local flags.
+
+    Examples
+    --------
+    >>> keys(re.compile("(?:the-)?opinions? expressed"), 4)
+    [('o', 'p', 'i', 'n'), ('t', 'h', 'e', '\\\\-', 'o', 'p', 'i', 'n')]
+    >>> keys(re.compile("[ab]c|x*y[^z]"), 3)
+    [('a', 'c'), ('b', 'c'), ('x{0,}', 'y', '[^z]')]
+    """
+    return _keys(_parser.parse(regex.pattern, regex.flags).data, length)[0]
+
+
+def trie(keys: list[Key]) -> str:
+    """A regex matching what any of ``keys`` matches, with shared beginnings shared.
+
+    A key that is a prefix of another makes the longer one redundant: the gate only needs
+    to let through every position where a key matches. After a run of varying length the
+    keys are not merged: ``re`` backtracks over a run fast only to a literal that follows.
+
+    Examples
+    --------
+    >>> trie([("a", "d", "s"), ("a", "d", "v"), ("a", "d"), ("s", "e", "e")])
+    '(?:ad|see)'
+    >>> trie([("r", "e", "a", "d"), ("r", "e", "l")])
+    're(?:ad|l)'
+    >>> trie([(".{1,9}", "a", "b"), (".{1,9}", "c")])
+    '(?:.{1,9}ab|.{1,9}c)'
+    """
+    groups: dict[str, list[Key]] = {}
+    for k in keys:
+        groups.setdefault(k[0], []).append(k[1:])
+    alts = []
+    for first, rests in groups.items():
+        if not all(rests):
+            alts.append(first)
+        elif _RUN.search(first):
+            alts += [first + trie(same) for same in _by_first(rests)]
+        else:
+            alts.append(first + trie(rests))
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def _by_first(keys: list[Key]) -> list[list[Key]]:
+    """``keys`` grouped by their first atom."""
+    groups: dict[str, list[Key]] = {}
+    for k in keys:
+        groups.setdefault(k[0], []).append(k)
+    return list(groups.values())
+
+
+def alternation_gate(
+    patterns: list[str], template: str = "{}", flags: int = 0
+) -> re.Pattern | None:
+    """A gate for ``template`` with ``{}`` replaced by the alternation of ``patterns``.
+
+    Parameters
+    ----------
+    patterns : list of str
+        The alternatives, as in ``"|".join(f"(?:{p})" for p in patterns)``.
+    template : str
+        The regex around the alternation.
+    flags : int
+        The flags the regex is compiled with.
+
+    Returns
+    -------
+    re.Pattern or None
+        ``None`` when some alternative may begin with anything at all or match nothing.
+
+    Examples
+    --------
+    >>> alternation_gate(["ads?", "sponsored", "more:?"], "<{}>").pattern
+    '<(?:ad|sponsored|more)'
+    >>> alternation_gate(["ads?", "[^<>]{1,20}-ads?"], "<{}>").pattern
+    '<(?:ad|[^<>]{1,20}\\\\-ad)'
+    """
+    found = []
+    for p in patterns:
+        parsed = _parser.parse(p, flags)
+        keys = _keys(parsed.data, _LENGTH)[0]
+        if () in keys or not parsed.getwidth()[0]:
+            return None
+        found += keys
+    # keys of the template, with the alternation standing in for a character it never has
+    mark = re.escape("\x00")
+    around = _keys(_parser.parse(template.replace("{}", "\x00"), flags).data, 2 * _LENGTH)[0]
+    if () in around:
+        return None
+    gate = [k[: k.index(mark)] + (trie(found),) if mark in k else k for k in around]
+    return re.compile(trie(gate), flags)
+
+
+def gated_finditer(regex: re.Pattern, gate: re.Pattern, text: str) -> Iterator[re.Match]:
+    """The matches of ``regex.finditer(text)``, with ``regex`` tried only where ``gate`` matches.
+
+    ``gate`` must match at every position where ``regex`` can match (and ``regex`` must not
+    match the empty string); other positions are skipped at the speed of the gate's scan.
+
+    Examples
+    --------
+    >>> regex, gate = re.compile(r"ab+|ac"), re.compile("a")
+    >>> [m.span() for m in gated_finditer(regex, gate, "xabbxacab")]
+    [(1, 4), (5, 7), (7, 9)]
+    """
+    search, match = gate.search, regex.match
+    end = 0
+    found = search(text)
+    while found:
+        at = found.start()
+        if at >= end:
+            m = match(text, at)
+            if m:
+                yield m
+                end = m.end()
+        found = search(text, max(at + 1, end))
