@@ -195,52 +195,65 @@ class Lexicon:
         return sp.csr_matrix((v[keep], (r[keep], c[keep])), shape=shape)
 
     @cached_property
-    def automaton(self) -> Any:
-        """The phrase entries in a pyahocorasick automaton (None without phrases)."""
+    def automaton(self) -> tuple[Any, list[list[tuple[int, float, bool]]]] | None:
+        """The phrase entries as an Aho-Corasick DFA over UTF-8 bytes (``ahocorasick_rs``),
+        with the ``(category, weight, open-ended)`` entries of each pattern; None without
+        phrases."""
         _, _, phrases = self._split
         if not phrases:
             return None
-        import ahocorasick
+        from ahocorasick_rs import BytesAhoCorasick, Implementation
 
-        found: dict[str, list] = {}
+        found: dict[str, list[tuple[int, float, bool]]] = {}
         for p, c, w in phrases:
-            key = p.rstrip("*")
-            found.setdefault(key, []).append((c, w, p.endswith("*")))
-        auto = ahocorasick.Automaton()
-        for key, values in found.items():
-            auto.add_word(key, (len(key), values))
-        auto.make_automaton()
-        return auto
+            found.setdefault(p.rstrip("*"), []).append((c, w, p.endswith("*")))
+        patterns = [key.encode() for key in found]
+        return BytesAhoCorasick(patterns, implementation=Implementation.DFA), list(found.values())
 
     def find_phrases(self, text: str, low: str | None = None) -> list[tuple[int, int, int, float]]:
         """Phrase matches in ``text``: ``(start, end, category index, weight)``.
 
-        ``low`` is ``lower_folded(text)`` when the caller has it already.
+        Every occurrence counts, overlapping ones too, if it starts and ends at word
+        boundaries (an entry ending in ``*`` runs on to the end of its word). ``low`` is
+        ``lower_folded(text)`` when the caller has it already.
 
         Examples
         --------
         >>> lex = Lexicon.from_terms("p", ["riot police", "far-left", "useful idiot*"])
         >>> [(s, e) for s, e, _, _ in lex.find_phrases("Far-left useful idiots met riot police.")]
         [(0, 8), (9, 22), (27, 38)]
+        >>> lex.find_phrases("Café riot police")[0][:2]  # offsets in characters, not bytes
+        (5, 16)
         """
-        auto = self.automaton
-        if auto is None or not text:
+        if self.automaton is None or not text:
             return []
+        import numpy as np
+
+        auto, entries = self.automaton
         low = lower_folded(text) if low is None else low
+        data = low.encode("utf-8", "surrogatepass")
+        found = auto.find_matches_as_indexes(data, overlapping=True)
+        if not found:
+            return []
+        index, starts, ends = (np.array(x, dtype=np.int64) for x in zip(*found, strict=True))
+        if len(data) != len(low):  # byte offsets to character offsets
+            follow = np.flatnonzero((np.frombuffer(data, np.uint8) & 0xC0) == 0x80)
+            starts = starts - np.searchsorted(follow, starts)
+            ends = ends - np.searchsorted(follow, ends)
         n = len(low)
         out = []
-        for end, (length, values) in auto.iter(low):
-            start = end - length + 1
+        for i, start, end in zip(index.tolist(), starts.tolist(), ends.tolist(), strict=True):
             if start > 0 and _is_word(low[start - 1]):
                 continue
-            after_ok = end + 1 >= n or not _is_word(low[end + 1])
-            for c, w, open_end in values:
-                if open_end or after_ok:
-                    stop = end + 1
-                    if open_end:
-                        while stop < n and _is_word(low[stop]):
-                            stop += 1
+            closed = end >= n or not _is_word(low[end])
+            for c, w, open_end in entries[i]:
+                if open_end:
+                    stop = end
+                    while stop < n and _is_word(low[stop]):
+                        stop += 1
                     out.append((start, stop, c, w))
+                elif closed:
+                    out.append((start, end, c, w))
         return out
 
     def phrase_counts(self, texts: Sequence[str]) -> sp.csr_matrix:
