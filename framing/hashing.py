@@ -7,16 +7,16 @@ the windows of the batch's lower-cased code points in a handful of array operati
 
 How a batch is hashed
 ---------------------
-The lower-cased texts are joined into one array of code points ``c``, a NUL between texts.
-With an odd base ``B`` and its inverse modulo 2**64, the prefix sums
-``Q[k] = sum(c[j] * B**-j for j < k)`` give the polynomial hash of any window in O(1)::
-
-    h(i, n) = B**(i + n - 1) * (Q[i + n] - Q[i]) = sum(c[j] * B**(i + n - 1 - j))
-
-(all in wrapping unsigned 64-bit arithmetic), so the hashes of every window of every length
-cost a few vector operations. A hash is then mixed (xor-shift-multiply, seeded by the
-n-gram's length) and taken modulo ``n_features``; equal n-grams always land in the same
-column, whatever text or position they come from.
+The lower-cased texts become one array of code points ``c``. An n-gram's hash is the
+polynomial ``h = sum(c[j] * B**(n - 1 - j))`` of its code points, modulo 2**64 with an odd
+base ``B``: for characters it is rolled along the array (``h`` of every window of length n
+from that of length n - 1: one multiply and one add per window); for a word of any length it
+comes from prefix sums ``Q[k] = sum(c[j] * B**-j for j < k)`` as ``B**(end - 1) * (Q[end] -
+Q[start])``; a word n-gram chains its words' hashes the same way. ``h + n`` is then mixed
+(xor-shift and multiply, twice) and its top bits are the column, so ``n_features`` is a power
+of two. Equal n-grams land in the same column whatever text or position they come from.
+Each (text, column) pair is packed into one 32-bit key, and a single sort of the keys counts
+the repeats and orders the sparse matrix.
 
 - ``analyzer="char_wb"``: the character n-grams of each whitespace-separated word padded with
   one space on each side (``"ab cd"``: ``" a"``, ``"ab"``, ``"b "``, ``" ab"``, ``"ab "``,
@@ -101,7 +101,7 @@ class NgramHasher(TransformerMixin, BaseEstimator):
     ngram_range : tuple of int
         The smallest and largest n.
     n_features : int
-        Number of columns; every n-gram is hashed into one of them.
+        Number of columns (a power of two, at most 2**30); every n-gram is hashed into one.
 
     Examples
     --------
@@ -176,10 +176,12 @@ class NgramHasher(TransformerMixin, BaseEstimator):
         first[:1] = True
         np.not_equal(keys[1:], keys[:-1], out=first[1:])
         starts = np.flatnonzero(first)
-        counts = np.diff(starts, append=len(keys)).astype(np.float64)
+        ends = np.empty_like(starts)
+        ends[:-1], ends[-1:] = starts[1:], len(keys)
+        counts = np.subtract(ends, starts, dtype=np.float64)
         keys = keys[starts]
-        indptr = np.zeros(len(texts) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(keys >> bits, minlength=len(texts)), out=indptr[1:])
+        rows = np.arange(len(texts) + 1, dtype=np.uint64) << np.uint64(bits)
+        indptr = np.searchsorted(keys, rows)  # keys are sorted: each row's first entry
         columns = (keys & np.uint32(self.n_features - 1)).astype(np.int32)
         return sp.csr_matrix((counts, columns, indptr), shape=(len(texts), self.n_features))
 

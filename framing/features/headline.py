@@ -581,7 +581,7 @@ TRUSTED_TYPES = [
 
 
 def clickbait_pipeline():
-    """The (unfitted) clickbait classifier: hashed word 1-2-grams and character 2-5-grams.
+    """The (unfitted) clickbait classifier: hashed word 1-2-grams and character 3-5-grams.
 
     Both see lower-cased text: in the training data 94% of clickbait headlines are in Title
     Case against 20% of the others, so a case-aware model learns house style (NPR's
@@ -589,8 +589,9 @@ def clickbait_pipeline():
     clickbait. Hashing keeps the shipped file small (no vocabulary is stored); the n-grams
     are hashed by :class:`framing.hashing.NgramHasher`, which does in a few array operations
     per batch what scikit-learn's ``HashingVectorizer`` does one Python string at a time.
-    The hyper-parameters live here so that ``scripts/train_clickbait.py`` and
-    ``benchmarks/clickbait.py`` use the same model.
+    Character 2-grams are left out: with them 10-fold CV accuracy was 0.9788, without 0.9778
+    (std 0.0024), for 30% more n-grams to hash. The hyper-parameters live here so that
+    ``scripts/train_clickbait.py`` and ``benchmarks/clickbait.py`` use the same model.
 
     Examples
     --------
@@ -608,7 +609,7 @@ def clickbait_pipeline():
         return make_pipeline(vec, TfidfTransformer(sublinear_tf=True))
 
     return make_pipeline(
-        make_union(hashed("word", (1, 2)), hashed("char_wb", (2, 5))),
+        make_union(hashed("word", (1, 2)), hashed("char_wb", (3, 5))),
         LogisticRegression(C=10.0, max_iter=3000),
     )
 
