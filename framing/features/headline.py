@@ -328,10 +328,12 @@ def _read(headline: str) -> tuple[str, str, list[Span]]:
     """The repaired headline, the same with others' quoted words masked, and quoted questions."""
     headline = _head(headline)
     w = _repair(headline)
+    if "'" not in w and '"' not in w:
+        return w, w, []  # nothing quoted
     masked = list(w)
     quoted = []
     attribution = cues()["attribution"]
-    for m in _QUOTE.finditer(w) if "'" in w or '"' in w else ():
+    for m in _QUOTE.finditer(w):
         s, e = m.span()
         inner = m.group(2).rstrip()
         before = w[:s].rstrip()
