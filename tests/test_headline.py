@@ -243,6 +243,37 @@ def test_gated_spans_equal_plain_spans(sample, monkeypatch):
     assert sum(map(bool, fast)) > 100  # the comparison covers many found devices
 
 
+ODD = [
+    None,
+    "",
+    "---",  # no word: a listicle count on the next line is still that line's
+    "5 things to know about the vote",
+    "Economy grows\nIs the recovery over",  # a line break inside a headline
+    "Senate votes. Is Trump losing his grip",
+    "Markets slide - Why the Fed waits",
+    "Prices | Are we paying too much",
+    "So, why the fuss",
+    "THE DONALD SPEAKS",
+    "McDONALD's new menu",
+    "'Ain't' is SHOCKING",
+    "O'NEILL and the GOP",
+    "Ça va? Élection à PARIS",
+    "Watch: the vote",
+]
+
+
+def test_batch_spans_equal_one_by_one(sample, monkeypatch):
+    texts = ODD + _headlines(sample)
+    one_by_one = [H.headline_spans(t) for t in texts]
+    read = []
+    spans = H.headline_spans
+    monkeypatch.setattr(H, "headline_spans", lambda t: read.append(t) or spans(t))
+    assert H._batch_spans(texts) == one_by_one
+    # every headline with a device is read in full, and not many without one
+    assert len(read) >= sum(map(bool, one_by_one)) > 100
+    assert len(read) < 0.6 * len(texts)
+
+
 def _answered_plainly(question: str, body: str) -> bool:
     """yesno_answered without its shortcuts: every sentence of the body tokenised."""
     content = H._content(question)
