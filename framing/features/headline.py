@@ -294,7 +294,7 @@ _BOUNDARY = re.compile(  # (the leading lookahead lets the engine skip to candid
 _AFTER_COMMA = re.compile(r",\s*(\w+(?:'\w+)?)((?:\s+\w+(?:'\w+)?){0,2})")
 _LABEL = re.compile(r"^\s*[A-Z][A-Z.'\s-]*:")
 _BANGS = re.compile(r"!+")
-_TWO_CAPITALS = re.compile(r"[A-Z]'?[A-Z]")  # in every ASCII word in capitals
+_CAPITALS = re.compile(r"[A-Z](?:'?[A-Z])+")  # an ASCII word in capitals is one whole match
 
 
 @functools.cache
@@ -416,7 +416,7 @@ def _listicle(w: str) -> re.Match | None:
 
 
 def _caps_words(w: str, exclude: list[Span]) -> list[tuple[int, int]]:
-    if w.isascii() and not _TWO_CAPITALS.search(w):
+    if w.isascii() and not _CAPITALS.search(w):
         return []  # no word in capitals
     known = acronyms()
     found = []
@@ -522,7 +522,7 @@ def headline_spans(headline: str) -> list[Span]:
 
 @functools.cache
 def _screens() -> dict[str, re.Pattern]:
-    """Patterns run once over a whole batch (headlines joined by line breaks, ``re.M``)."""
+    """Patterns run once over a whole batch (each headline after a line break)."""
     c = cues()
     discourse = _alternation(c["discourse"])
     openers = _alternation(c["polar_without_mark"] | c["wh"])
@@ -537,8 +537,6 @@ def _screens() -> dict[str, re.Pattern]:
             rf"\W*(?:(?:{discourse})\W+)*(?P<n>{openers})(?!\w)",
             re.I,
         ),
-        # an ASCII word in capitals is a whole match (see _caps_words)
-        "capitals": re.compile(r"[A-Z](?:'?[A-Z])+"),
         "listicle": re.compile(listicle.pattern, listicle.flags | re.M),
     }
 
@@ -582,7 +580,7 @@ def _batch_spans(texts: list[str]) -> list[list[Span]]:
         mark(m.start("n") for m in screens["listicle"].finditer(joined))
         mark(
             m.start()
-            for m in screens["capitals"].finditer(joined)
+            for m in _CAPITALS.finditer(joined)
             if (low := m.group().lower()) not in known and set(low) & set("aeiouy")
         )
         for kind, text in (("media_tag", joined), ("teaser", joined_masked)):
