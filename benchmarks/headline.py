@@ -6,8 +6,9 @@ N AllSides articles (default 2000, ``sample(N, random_state=0)``; the shipped sa
 ../shared/data is absent), loaded with :func:`framing.load_corpus`. Every timing is the best
 of REPEATS runs (default 3) in the same process: the bare pass over the articles' bodies, the
 bare pass over their headlines, the whole family (``compute`` on a fresh
-:class:`~framing.features.context.Context` each run) and its parts (the spans, the clickbait
-model, the headline token counts). The one-off loading of the model and cue patterns is
+:class:`~framing.features.context.Context` each run) and its parts (the spans as ``compute``
+finds them and one headline at a time, the clickbait model, the headline token counts, the
+yes/no answers). The one-off loading of the model and cue patterns is
 timed separately and left out of the family's time. Prints headlines/s and the ratio of the
 family's time to each bare pass (the body ratio is the one issue #9 budgets: target <= 0.12).
 """
@@ -56,11 +57,24 @@ def main(n: int = 2000, repeats: int = 3) -> None:
     bare_head = best(lambda: [WORDS(t) for t in texts], repeats)
     compute = family("headline").compute
     family_time = best(lambda: compute(Context(heads, bodies)), repeats)
+    unique = list(dict.fromkeys(texts))
+    questions = [
+        (s.text, b)
+        for h, b in zip(texts, bodies, strict=True)
+        for s in H.headline_spans(h)
+        if s.kind == "yesno_question"
+    ]
     parts = {
-        "headline_spans": best(lambda: [H.headline_spans(t) for t in set(texts)], repeats),
+        "spans one by one": best(lambda: [H.headline_spans(t) for t in unique], repeats),
         "clickbait": best(lambda: H.clickbait(texts), repeats),
         "headline n_tokens": best(lambda: Docs(heads).n_tokens, repeats),
+        f"{len(questions)} yes/no answers": best(
+            lambda: [H.yesno_answered(q, b) for q, b in questions], repeats
+        ),
     }
+
+    if hasattr(H, "_batch_spans"):  # (absent before the batch screen: for before/after runs)
+        parts["spans (batch, as compute)"] = best(lambda: H._batch_spans(unique), repeats)
 
     def line(label: str, secs: float) -> None:
         print(

@@ -337,11 +337,22 @@ def _head(headline: str) -> str:
     return headline[: cut if cut > 0 else MAX_CHARS]
 
 
+def _may_open_quote(w: str, mark: str) -> bool:
+    """Whether ``mark`` occurs where _QUOTE may open a quotation (at the start, or after a
+    space or one of ``([:;,-``): most apostrophes are inside words."""
+    i = w.find(mark)
+    while i >= 0:
+        if i == 0 or w[i - 1].isspace() or w[i - 1] in "([:;,-":
+            return True
+        i = w.find(mark, i + 1)
+    return False
+
+
 def _read(headline: str) -> tuple[str, str, list[Span]]:
     """The repaired headline, the same with others' quoted words masked, and quoted questions."""
     headline = _head(headline)
     w = _repair(headline)
-    if "'" not in w and '"' not in w:
+    if not any(_may_open_quote(w, c) for c in "'\""):
         return w, w, []  # nothing quoted
     masked = list(w)
     quoted = []
@@ -477,7 +488,12 @@ def headline_spans(headline: str) -> list[Span]:
     """
     if not isinstance(headline, str) or not WORD.search(headline):
         return []  # nothing, or only punctuation: no device
-    w, masked, spans = _read(headline)
+    return _spans(headline, *_read(headline))
+
+
+def _spans(headline: str, w: str, masked: str, quoted: list[Span]) -> list[Span]:
+    """:func:`headline_spans` of a headline already read (see :func:`_read`)."""
+    spans = list(quoted)
     attribution = cues()["attribution"]
     openers = _openers()
     for start, end, mark in _clauses(masked):
@@ -553,12 +569,13 @@ def _batch_spans(texts: list[str]) -> list[list[Span]]:
     (a match is placed by where its cue word lies, so one running over a line break still
     marks the headline holding the cue); the others have no device.
     """
+    read: list[tuple | None] = [None] * len(texts)  # _read of each headline that may
     may = [False] * len(texts)
     rest = []  # (index, w, masked) of the ASCII headlines the cheap tests leave open
     for i, t in enumerate(texts):
         if not isinstance(t, str) or not WORD.search(t):
             continue
-        w, masked, quoted = _read(t)
+        read[i] = w, masked, quoted = _read(t)
         if quoted or not w.isascii() or "?" in w or "!" in w or "\n" in w:
             may[i] = True
         else:
@@ -589,7 +606,7 @@ def _batch_spans(texts: list[str]) -> list[list[Span]]:
                 mark(starts[:-1])
             else:
                 mark(end for end, _ in gate.iter(text.lower()))
-    return [headline_spans(t) if m else [] for t, m in zip(texts, may, strict=True)]
+    return [_spans(t, *r) if m else [] for t, r, m in zip(texts, read, may, strict=True)]
 
 
 # --- headline-body gap -------------------------------------------------------------------
