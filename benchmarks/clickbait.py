@@ -7,7 +7,7 @@ Four models, same folds (stratified, shuffled, random_state=0), same run:
 1. the baseline: TF-IDF word unigrams + logistic regression (scikit-learn defaults);
 2. the headline features alone (logistic regression on standardised columns);
 3. the shipped text model (:func:`framing.features.headline.clickbait_pipeline`:
-   hashed word 1-2-grams and character 2-5-grams);
+   hashed word 1-2-grams and character 3-5-grams);
 4. that model plus the headline features (questions, teasers, listicle, caps, ...,
    standardised). ``headline_clickbait`` itself is left out: it was fitted on all these rows.
 
@@ -65,7 +65,7 @@ def main(path: Path) -> None:
             make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000)),
             feats,
         ),
-        "shipped: hashed word 1-2 + char 2-5 grams": (text_model, text),
+        "shipped: hashed word 1-2 + char 3-5 grams": (text_model, text),
         "shipped + headline features": (combined, X),
     }
     print(f"{len(data):,} headlines, {int(y.sum()):,} clickbait; 10-fold stratified CV accuracy")

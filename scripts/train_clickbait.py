@@ -44,9 +44,11 @@ def main(path: Path = DEFAULT) -> None:
         sio.dump(model, tmp, compression=zipfile.ZIP_DEFLATED)
     provenance = {
         "model": CLICKBAIT_MODEL.name,
-        "what": "P(clickbait) of a headline: hashed (2**17) TF-IDF word 1-2-grams + char_wb "
-        "2-5-grams of the lower-cased headline, logistic regression C=10 (text only, no other "
-        "headline feature; case is ignored because Title Case marks the clickbait rows)",
+        "model_sha256": hashlib.sha256(CLICKBAIT_MODEL.read_bytes()).hexdigest(),
+        "what": "P(clickbait) of a headline: hashed (2**17, framing.hashing.NgramHasher) TF-IDF "
+        "word 1-2-grams + char_wb 3-5-grams of the lower-cased headline, logistic regression "
+        "C=10 (text only, no other headline feature; case is ignored because Title Case marks "
+        "the clickbait rows)",
         "source": "Chakraborty, Paranjape, Kakarla & Ganguly 2016, 'Stop Clickbait: Detecting "
         "and preventing clickbaits in online news media', ASONAM; "
         "https://github.com/bhargaviparanjape/clickbait",

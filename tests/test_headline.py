@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 
 import numpy as np
 import pandas as pd
@@ -10,6 +12,7 @@ import pytest
 
 import framing
 from framing.features import headline as H
+from framing.text import sentences, tokens
 from tests.conftest import CASES
 
 GOLD = json.loads((CASES / "headlines.json").read_text(encoding="utf-8"))
@@ -160,6 +163,7 @@ def test_clickbait_model_is_shipped_with_provenance():
     assert meta["licence"].startswith("MIT") and "Chakraborty" in meta["source"]
     assert meta["rows"] == 25599 and meta["cv_accuracy_mean"] > 0.975
     assert H.CLICKBAIT_MODEL.stat().st_size < 3_000_000
+    assert hashlib.sha256(H.CLICKBAIT_MODEL.read_bytes()).hexdigest() == meta["model_sha256"]
     assert H.clickbait_model() is H.clickbait_model()  # loaded once
     p = H.clickbait(
         [
@@ -196,3 +200,130 @@ def test_garbled_question_marks_in_allsides():
         k.endswith("question") for h in garbled for k in {s.kind for s in H.headline_spans(h)}
     )
     assert np.isfinite(framing.extract_features(df.head(500), "headline").to_numpy()).all()
+
+
+# --- the fast paths give the results of the plain ones ----------------------------------
+
+
+def _headlines(sample) -> list[str]:
+    clickbait = pd.read_csv(CASES / "clickbait_headlines.tsv", sep="\t")["headline"]
+    gold = [c["headline"] for c in GOLD["cases"]]
+    return gold + sample["headline"].dropna().tolist() + clickbait.tolist()
+
+
+def test_required_literals():
+    need = H.required_literals(re.compile(r"^(?:this|that) (?:is|was) (?:why|how)\b", re.I))
+    assert need == {
+        f"{a} {b} {c}" for a in ("this", "that") for b in ("is", "was") for c in ("why", "how")
+    }
+    # an alternation needs one string from each alternative; a repeat of at least one counts
+    need = H.required_literals(re.compile(r"\[(?:video|photos?)\]|(?:\s*watch)+:"))
+    assert need == {"video", "photo", "watch"}
+    assert H.required_literals(re.compile(r"(?:watch)?\d+")) is None  # nothing is required
+    assert H.required_literals(re.compile("qué pasa")) is None  # not ASCII: no gate
+
+
+def test_gates_never_hide_a_match(sample):
+    gated = {k: v for k, v in H._gates().items() if v is not None}
+    assert set(gated) == {"media_tag", "teaser"}
+    for text in _headlines(sample):
+        w = H._repair(text)
+        masked = H._read(text)[1]
+        for kind, literals in (("media_tag", w), ("teaser", masked)):
+            if H._patterns()[kind].search(literals) and literals.isascii():
+                need = H.required_literals(H._patterns()[kind])
+                assert any(x in literals.lower() for x in need), (kind, text)
+
+
+def test_gated_spans_equal_plain_spans(sample, monkeypatch):
+    texts = _headlines(sample)
+    fast = [H.headline_spans(t) for t in texts]
+    monkeypatch.setattr(H, "_gates", lambda: dict.fromkeys(H._patterns()))
+    assert [H.headline_spans(t) for t in texts] == fast
+    assert sum(map(bool, fast)) > 100  # the comparison covers many found devices
+
+
+ODD = [
+    None,
+    "",
+    "---",  # no word: a listicle count on the next line is still that line's
+    "5 things to know about the vote",
+    "Economy grows\nIs the recovery over",  # a line break inside a headline
+    "Senate votes. Is Trump losing his grip",
+    "Markets slide - Why the Fed waits",
+    "Prices | Are we paying too much",
+    "So, why the fuss",
+    "THE DONALD SPEAKS",
+    "McDONALD's new menu",
+    "'Ain't' is SHOCKING",
+    "O'NEILL and the GOP",
+    "Ça va? Élection à PARIS",
+    "Watch: the vote",
+]
+
+
+def test_batch_spans_equal_one_by_one(sample, monkeypatch):
+    texts = ODD + _headlines(sample)
+    one_by_one = [H.headline_spans(t) for t in texts]
+    read = []
+    spans = H._spans
+    monkeypatch.setattr(H, "_spans", lambda t, *r: read.append(t) or spans(t, *r))
+    assert H._batch_spans(texts) == one_by_one
+    # every headline with a device is read in full, and not many without one
+    assert len(read) >= sum(map(bool, one_by_one)) > 100
+    assert len(read) < 0.6 * len(texts)
+
+
+def _answered_plainly(question: str, body: str) -> bool:
+    """yesno_answered without its shortcuts: every sentence of the body tokenised."""
+    content = H._content(question)
+    if len(content) < 2:
+        return False
+    need = max(2, int(np.ceil(0.6 * len(content))))
+    for s, e in sentences(body):
+        sentence = body[s:e]
+        words = tokens(sentence)
+        if sentence.rstrip("'\" )").endswith("?") or any(
+            t in H.cues()["negation"] or t.endswith("n't") for t in words
+        ):
+            continue
+        if len(content & {H._stem(t) for t in words}) >= need:
+            return True
+    return False
+
+
+def test_yesno_shortcuts_give_the_plain_answer(sample):
+    # no sentence runs over a line break: the body's sentences are those of its lines
+    for body in sample["body"].dropna().head(200):
+        starts = np.cumsum([0] + [len(line) + 1 for line in body.split("\n")])
+        by_line = [
+            (start + s, start + e)
+            for start, line in zip(starts, body.split("\n"), strict=False)
+            for s, e in sentences(line)
+        ]
+        assert by_line == sentences(body)
+    # every headline of the sample, asked as a question of every fifth body
+    bodies = sample["body"].fillna("").tolist()[::5]
+    pairs = [(h, b) for h in sample["headline"].dropna() for b in bodies[:3]]
+    pairs += [
+        (s.text, b)
+        for h, b in zip(sample["headline"].fillna(""), sample["body"].fillna(""), strict=True)
+        for s in H.headline_spans(h)
+        if s.kind == "yesno_question"
+    ]
+    answers = [H.yesno_answered(q, b) for q, b in pairs]
+    assert answers == [_answered_plainly(q, b) for q, b in pairs]
+    assert 0 < sum(answers) < len(answers)
+
+
+def test_clickbait_model_loads_only_with_its_trusted_types():
+    import skops.io as sio
+
+    assert set(sio.get_untrusted_types(file=H.CLICKBAIT_MODEL)) <= set(H.TRUSTED_TYPES)
+    assert "framing.hashing.NgramHasher" in sio.get_untrusted_types(file=H.CLICKBAIT_MODEL)
+    with pytest.raises(sio.exceptions.UntrustedTypesFoundException):
+        sio.load(H.CLICKBAIT_MODEL, trusted=[t for t in H.TRUSTED_TYPES if "framing" not in t])
+    model = H.clickbait_model()
+    assert (
+        model.steps[0][1].transformer_list[1][1].steps[0][1].get_params()["analyzer"] == "char_wb"
+    )

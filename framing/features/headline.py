@@ -31,6 +31,17 @@ How a headline is read
 A very long "headline" (over 400 characters: usually a whole article in the wrong column) is
 read only up to its first line break or its 400th character.
 
+Speed
+-----
+Nine headlines in ten hold no device, so :func:`compute` screens a batch first: a few passes
+over all its headlines joined (a class of characters, a literal, an interrogative word at a
+clause start) find those that may hold one, and only they are read in full
+(:func:`_batch_spans`, equal to :func:`headline_spans` one by one). Within a headline the
+media-tag and teaser patterns run only where one of the literals every match needs occurs
+(:func:`required_literals`). The clickbait model hashes n-grams with numpy
+(:class:`framing.hashing.NgramHasher`), and :func:`yesno_answered` tokenises only the body
+lines and sentences holding enough of the question's words.
+
 Examples
 --------
 >>> h = "Is Putin losing his grip? Russians defy crackdown orders as mass protests erupt – VIDEO"
@@ -40,7 +51,9 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import json
 import re
 from pathlib import Path
@@ -102,6 +115,13 @@ def cues() -> dict:
 
 
 @functools.cache
+def _openers() -> frozenset[str]:
+    """The first words of a clause that :func:`_question` may find interrogative unmarked."""
+    c = cues()
+    return c["discourse"] | c["polar_without_mark"] | c["wh"]
+
+
+@functools.cache
 def acronyms() -> frozenset[str]:
     """Lower-case words written in capitals as acronyms (``headline_data/acronyms.txt``)."""
     lines = (DATA / "acronyms.txt").read_text(encoding="utf-8").splitlines()
@@ -144,6 +164,121 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+# The cue patterns are searched only where they can match: every match of a pattern holds
+# one of a few literal strings (found by reading the parsed pattern: "you won't believe",
+# "here's ", "video"...), and an ASCII headline holding none of them is not searched.
+_LITERALS_CAP = 512  # the most strings a gate may list
+
+
+def _exact(items) -> set[str] | None:
+    """Every string the parsed pattern ``items`` can match, or None (unbounded, or too many)."""
+    from re import _constants as C
+
+    out = {""}
+    for op, av in items:
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero width
+        if op is C.LITERAL:
+            add = {chr(av)}
+        elif op is C.SUBPATTERN:
+            add = _exact(av[-1])
+        elif op is C.BRANCH:
+            alternatives = [_exact(a) for a in av[1]]
+            add = None if None in alternatives else set().union(*alternatives)
+        else:
+            return None
+        if add is None or len(out) * len(add) > _LITERALS_CAP:
+            return None
+        out = {a + b for a in out for b in add}
+    return out
+
+
+def _needed(items) -> set[str] | None:
+    """Non-empty strings one of which every match of ``items`` holds (the longest such), or None.
+
+    A run of consecutive literal elements gives the set of its possible texts; a group, an
+    alternation (each alternative needing one of its own strings) or a repeat of at least one
+    gives what it needs; the best set is the one whose shortest string is longest.
+    """
+    from re import _constants as C
+
+    found, run = [], {""}
+    for op, av in items:
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero width: the literal run goes on
+        add = _exact([(op, av)])
+        if add is not None and len(run) * len(add) <= _LITERALS_CAP:
+            run = {a + b for a in run for b in add}
+            continue
+        found.append(run)
+        run = add if add is not None else {""}
+        if add is not None:
+            continue
+        if op is C.SUBPATTERN:
+            found.append(_needed(av[-1]))
+        elif op is C.BRANCH:
+            alternatives = [_needed(a) for a in av[1]]
+            if None not in alternatives:
+                found.append(set().union(*alternatives))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+            found.append(_needed(av[2]))
+    found.append(run)
+    usable = [f for f in found if f and "" not in f]
+    return max(usable, key=lambda f: (min(map(len, f)), -len(f)), default=None)
+
+
+def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of ``pattern`` holds, or None if unknown.
+
+    Read from the parsed pattern (``re._parser``; None where that is unavailable or the
+    strings are not ASCII), so an ASCII text holding none of them, lower-cased, cannot match.
+
+    Examples
+    --------
+    >>> sorted(required_literals(re.compile(r"\\b(?:you|we) (?:need|must)\\b", re.I)))
+    ['we must', 'we need', 'you must', 'you need']
+    >>> sorted(required_literals(re.compile(r"^\\s*(?:video|photos?)\\s*:")))
+    ['photo', 'video']
+    >>> required_literals(re.compile(r"\\d+ things")), required_literals(re.compile(r"\\w+"))
+    (frozenset({' things'}), None)
+    """
+    try:
+        from re import _parser
+
+        found = _needed(_parser.parse(pattern.pattern, pattern.flags))
+    except (ImportError, AttributeError, TypeError, ValueError):  # another re implementation
+        return None
+    if not found or not all(f.isascii() for f in found):
+        return None
+    return frozenset(f.lower() for f in found)
+
+
+@functools.cache
+def _gates() -> dict:
+    """For each cue pattern, an Aho-Corasick automaton of its required literals (or None)."""
+    import ahocorasick
+
+    out = {}
+    for kind, pattern in _patterns().items():
+        literals = required_literals(pattern)
+        if literals is None:
+            out[kind] = None
+            continue
+        out[kind] = auto = ahocorasick.Automaton()
+        for literal in literals:
+            auto.add_word(literal, literal)
+        auto.make_automaton()
+    return out
+
+
+def _finditer(kind: str, text: str):
+    """``_patterns()[kind].finditer(text)``, skipped where no required literal occurs."""
+    gate = _gates()[kind]
+    if gate is not None and text.isascii() and next(gate.iter(text.lower()), None) is None:
+        return ()
+    return _patterns()[kind].finditer(text)
+
+
 # --- reading one headline ---------------------------------------------------------------
 
 _MARKS = str.maketrans({"\uff1f": "?", "\u061f": "?", "\u00bf": " ", "\u00a1": " "})
@@ -152,11 +287,20 @@ _GARBLED_DASH = re.compile(r"(?<=\s)\?(?=\s)")  # Election Day ? Iowa
 _GARBLED_OPEN = re.compile(r"(?:^|(?<=[\s(\[]))\?(?=\w)")  # slams ?glad? NSA
 _GARBLED_CLOSE = re.compile(r"(?<=\S)\?(?=$|[\s.,:;!)\]])")
 _QUOTE = re.compile(r"""(?:^|(?<=[\s(\[:;,-]))(["'])(?=\S)(.+?)(?<=\S)\1(?=$|[\s.,:;!?)\]-])""")
-_BOUNDARY = re.compile(
-    r"""(?:(?<![\s.][A-Z])(?<!\b[A-Z][a-z])\.+|[!?;:]+)['")\]]*(?=\s|$)|\s(?:-{1,2}|\|)\s"""
+_BOUNDARY = re.compile(  # (the leading lookahead lets the engine skip to candidates)
+    r"""(?=[.!?;:\s])(?:(?:(?<![\s.][A-Z])(?<!\b[A-Z][a-z])\.+|[!?;:]+)['")\]]*(?=\s|$)"""
+    r"""|\s(?:-{1,2}|\|)\s)"""
 )
 _AFTER_COMMA = re.compile(r",\s*(\w+(?:'\w+)?)((?:\s+\w+(?:'\w+)?){0,2})")
 _LABEL = re.compile(r"^\s*[A-Z][A-Z.'\s-]*:")
+_BANGS = re.compile(r"!+")
+_CAPITALS = re.compile(r"[A-Z](?:'?[A-Z])+")  # an ASCII word in capitals is one whole match
+
+
+@functools.cache
+def _folded_ascii() -> re.Pattern:
+    """A class of the ASCII characters :func:`~framing.text.fold` changes (the backtick)."""
+    return re.compile(f"[{re.escape(''.join(c for c in map(chr, range(128)) if fold(c) != c))}]")
 
 
 def _repair(text: str) -> str:
@@ -167,7 +311,12 @@ def _repair(text: str) -> str:
     >>> _repair("GOP Sen. Graham says he?s ?glad? NSA ? is ’right’")
     'GOP Sen. Graham says he\\'s "glad" NSA - is \\'right\\''
     """
-    w = fold(text).translate(_MARKS)
+    if not text.isascii():
+        w = fold(text).translate(_MARKS)
+    elif _folded_ascii().search(text):
+        w = fold(text)
+    else:
+        w = text  # nothing to fold
     if "?" not in w:
         return w
     w = _GARBLED_APOSTROPHE.sub("'", w)
@@ -188,10 +337,23 @@ def _head(headline: str) -> str:
     return headline[: cut if cut > 0 else MAX_CHARS]
 
 
+def _may_open_quote(w: str, mark: str) -> bool:
+    """Whether ``mark`` occurs where _QUOTE may open a quotation (at the start, or after a
+    space or one of ``([:;,-``): most apostrophes are inside words."""
+    i = w.find(mark)
+    while i >= 0:
+        if i == 0 or w[i - 1].isspace() or w[i - 1] in "([:;,-":
+            return True
+        i = w.find(mark, i + 1)
+    return False
+
+
 def _read(headline: str) -> tuple[str, str, list[Span]]:
     """The repaired headline, the same with others' quoted words masked, and quoted questions."""
     headline = _head(headline)
     w = _repair(headline)
+    if not any(_may_open_quote(w, c) for c in "'\""):
+        return w, w, []  # nothing quoted
     masked = list(w)
     quoted = []
     attribution = cues()["attribution"]
@@ -265,7 +427,22 @@ def _listicle(w: str) -> re.Match | None:
 
 
 def _caps_words(w: str, exclude: list[Span]) -> list[tuple[int, int]]:
+    if w.isascii() and not _CAPITALS.search(w):
+        return []  # no word in capitals
     known = acronyms()
+    found = []
+    for m in WORD.finditer(w):
+        if not m.group().isupper():
+            continue
+        tok = m.group().replace("'", "")
+        if not (tok.isalpha() and tok.isupper() and len(tok) >= 2):
+            continue
+        low = m.group().lower()
+        if low in known or not set(low) & set("aeiouy"):
+            continue
+        found.append(m)
+    if not found:
+        return []
     cased = [
         t
         for t in WORD.findall(w)
@@ -275,18 +452,12 @@ def _caps_words(w: str, exclude: list[Span]) -> list[tuple[int, int]]:
         return []  # an all-caps headline: typography, not emphasis of some words
     label = _LABEL.match(w)
     skip = [(s.start, s.end) for s in exclude] + ([label.span()] if label else [])
-    out = []
-    for m in WORD.finditer(w):
-        tok = m.group().replace("'", "")
-        if not (tok.isalpha() and tok.isupper() and len(tok) >= 2):
-            continue
-        low = m.group().lower()
-        if low in known or not set(low) & set("aeiouy"):
-            continue
-        if any(s <= m.start() < e for s, e in skip) or "&" in w[m.start() - 1 : m.end() + 1]:
-            continue  # in a label or media tag, or a name like AT&T
-        out.append(m.span())
-    return out
+    return [
+        m.span()
+        for m in found
+        if not any(s <= m.start() < e for s, e in skip)
+        and "&" not in w[m.start() - 1 : m.end() + 1]  # in a label or media tag, or AT&T
+    ]
 
 
 def headline_spans(headline: str) -> list[Span]:
@@ -317,10 +488,20 @@ def headline_spans(headline: str) -> list[Span]:
     """
     if not isinstance(headline, str) or not WORD.search(headline):
         return []  # nothing, or only punctuation: no device
-    w, masked, spans = _read(headline)
+    return _spans(headline, *_read(headline))
+
+
+def _spans(headline: str, w: str, masked: str, quoted: list[Span]) -> list[Span]:
+    """:func:`headline_spans` of a headline already read (see :func:`_read`)."""
+    spans = list(quoted)
     attribution = cues()["attribution"]
+    openers = _openers()
     for start, end, mark in _clauses(masked):
         marked = "?" in mark
+        if not marked:  # a question without a mark opens with one of these (see _question)
+            first = WORD.search(masked, start, end)
+            if not first or first.group().lower() not in openers:
+                continue
         kind = _question(masked[start:end], marked)
         if not kind:
             continue
@@ -333,14 +514,13 @@ def headline_spans(headline: str) -> list[Span]:
         else:
             rule = "question mark" if marked else "interrogative word order"
             spans.append(Span.at(headline, start, stop, f"{kind}_question", rule))
-    p = _patterns()
     media = [
         Span.at(headline, *m.span(), "media_tag", m.group().strip())
-        for m in p["media_tag"].finditer(w)
+        for m in _finditer("media_tag", w)
     ]
     spans += media
     spans += [
-        Span.at(headline, *m.span(), "teaser", m.group()) for m in p["teaser"].finditer(masked)
+        Span.at(headline, *m.span(), "teaser", m.group()) for m in _finditer("teaser", masked)
     ]
     listicle = _listicle(w)
     if listicle:
@@ -348,8 +528,85 @@ def headline_spans(headline: str) -> list[Span]:
     spans += [
         Span.at(headline, s, e, "caps_words", "emphatic capitals") for s, e in _caps_words(w, media)
     ]
-    spans += [Span.at(headline, *m.span(), "exclamation", "!") for m in re.finditer(r"!+", w)]
+    if "!" in w:
+        spans += [Span.at(headline, *m.span(), "exclamation", "!") for m in _BANGS.finditer(w)]
     return sorted(spans, key=lambda s: (s.start, s.end))
+
+
+# --- a batch at once ---------------------------------------------------------------------
+
+
+@functools.cache
+def _screens() -> dict[str, re.Pattern]:
+    """Patterns run once over a whole batch (each headline after a line break)."""
+    c = cues()
+    discourse = _alternation(c["discourse"])
+    openers = _alternation(c["polar_without_mark"] | c["wh"])
+    listicle = _patterns()["listicle"]
+    return {
+        # a clause start (a line break: the start of a headline; see _BOUNDARY for the rest)
+        # then discourse words and an interrogative word: the only way a clause without "?"
+        # is a question (see _question). It opens with a character class, so the regex
+        # engine skips to candidates.
+        "opener": re.compile(
+            rf"""[\n.!?;:|-](?:(?<=\n)|(?<=[.!?;:])['")\]]*\s|(?<=\s-)-?\s|(?<=\s\|)\s)"""
+            rf"\W*(?:(?:{discourse})\W+)*(?P<n>{openers})(?!\w)",
+            re.I,
+        ),
+        "listicle": re.compile(listicle.pattern, listicle.flags | re.M),
+    }
+
+
+def _batch_spans(texts: list[str]) -> list[list[Span]]:
+    """``[headline_spans(t) for t in texts]``, reading in full only the headlines that may hold
+    a device.
+
+    Most headlines hold none. A few passes over the batch's headlines joined by line
+    breaks find which may: a question mark, an exclamation mark, quoted words, a
+    non-ASCII character, two capitals in a row, a leading count, a media tag's or a
+    teaser's required literal (see :func:`required_literals`), or a clause opening with an
+    interrogative word. Each pass finds a superset of the headlines whose rule can match
+    (a match is placed by where its cue word lies, so one running over a line break still
+    marks the headline holding the cue); the others have no device.
+    """
+    read: list[tuple | None] = [None] * len(texts)  # _read of each headline that may
+    may = [False] * len(texts)
+    rest = []  # (index, w, masked) of the ASCII headlines the cheap tests leave open
+    for i, t in enumerate(texts):
+        if not isinstance(t, str) or not WORD.search(t):
+            continue
+        read[i] = w, masked, quoted = _read(t)
+        if quoted or not w.isascii() or "?" in w or "!" in w or "\n" in w:
+            may[i] = True
+        else:
+            rest.append((i, w, masked))
+    if rest:
+        index = [i for i, _, _ in rest]
+        # each headline follows a line break; starts[k] is where headline k starts
+        starts = list(itertools.accumulate((len(w) + 1 for _, w, _ in rest), initial=1))
+        joined = "".join(f"\n{w}" for _, w, _ in rest)
+        joined_masked = "".join(f"\n{m}" for _, _, m in rest)
+
+        def mark(positions):
+            for p in positions:
+                may[index[bisect.bisect_right(starts, p) - 1]] = True
+
+        screens = _screens()
+        known = acronyms()
+        mark(m.start("n") for m in screens["opener"].finditer(joined_masked))
+        mark(m.start("n") for m in screens["listicle"].finditer(joined))
+        mark(
+            m.start()
+            for m in _CAPITALS.finditer(joined)
+            if (low := m.group().lower()) not in known and set(low) & set("aeiouy")
+        )
+        for kind, text in (("media_tag", joined), ("teaser", joined_masked)):
+            gate = _gates()[kind]
+            if gate is None:
+                mark(starts[:-1])
+            else:
+                mark(end for end, _ in gate.iter(text.lower()))
+    return [_spans(t, *r) if m else [] for t, r, m in zip(texts, read, may, strict=True)]
 
 
 # --- headline-body gap -------------------------------------------------------------------
@@ -392,16 +649,29 @@ def yesno_answered(question: str, body: str) -> bool:
     if len(content) < 2:
         return False
     need = max(2, int(np.ceil(0.6 * len(content))))
+    # A stem starts a token of the lower-cased text (’ made '), so a text holding fewer than
+    # ``need`` stems as substrings cannot assert the question and is not tokenised. No
+    # sentence runs over a line break: a line without enough stems is not even cut into
+    # sentences (there only ASCII stems are tested: lower-casing a slice may differ for others).
+    plain = [s for s in content if s.isascii()]
+    need_plain = need - (len(content) - len(plain))
     negation = cues()["negation"]
-    for start, end in sentences(body):
-        sentence = body[start:end]
-        if sentence.rstrip("'\" )").endswith("?"):
+    for line in body.split("\n"):
+        low = line.lower().replace("’", "'")
+        if sum(s in low for s in plain) < need_plain:
             continue
-        words = tokens(sentence)
-        if any(t in negation or t.endswith("n't") for t in words):
-            continue
-        if len(content & {_stem(t) for t in words}) >= need:
-            return True
+        for start, end in sentences(line):
+            sentence = line[start:end]
+            if sentence.rstrip("'\" )").endswith("?"):
+                continue
+            low = sentence.lower().replace("’", "'")
+            if sum(s in low for s in content) < need:
+                continue
+            words = tokens(sentence)
+            if any(t in negation or t.endswith("n't") for t in words):
+                continue
+            if len(content & {_stem(t) for t in words}) >= need:
+                return True
     return False
 
 
@@ -409,7 +679,7 @@ def yesno_answered(question: str, body: str) -> bool:
 
 # every type the shipped pipeline holds, trusted explicitly when it is loaded
 TRUSTED_TYPES = [
-    "sklearn.feature_extraction.text.HashingVectorizer",
+    "framing.hashing.NgramHasher",
     "sklearn.feature_extraction.text.TfidfTransformer",
     "sklearn.linear_model._logistic.LogisticRegression",
     "sklearn.pipeline.FeatureUnion",
@@ -418,33 +688,35 @@ TRUSTED_TYPES = [
 
 
 def clickbait_pipeline():
-    """The (unfitted) clickbait classifier: hashed word 1-2-grams and character 2-5-grams.
+    """The (unfitted) clickbait classifier: hashed word 1-2-grams and character 3-5-grams.
 
     Both see lower-cased text: in the training data 94% of clickbait headlines are in Title
     Case against 20% of the others, so a case-aware model learns house style (NPR's
     title-case headlines scored 0.44 on average, 0.008 once lower-cased) rather than
-    clickbait. Hashing keeps the shipped file small (no vocabulary is stored). The hyper-parameters
-    live here so that ``scripts/train_clickbait.py`` and ``benchmarks/clickbait.py`` use
-    the same model.
+    clickbait. Hashing keeps the shipped file small (no vocabulary is stored); the n-grams
+    are hashed by :class:`framing.hashing.NgramHasher`, which does in a few array operations
+    per batch what scikit-learn's ``HashingVectorizer`` does one Python string at a time.
+    Character 2-grams are left out: with them 10-fold CV accuracy was 0.9788, without 0.9778
+    (std 0.0024), for 30% more n-grams to hash. The hyper-parameters live here so that
+    ``scripts/train_clickbait.py`` and ``benchmarks/clickbait.py`` use the same model.
 
     Examples
     --------
     >>> clickbait_pipeline().steps[-1][0]
     'logisticregression'
     """
-    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+    from sklearn.feature_extraction.text import TfidfTransformer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline, make_union
 
-    def hashed(**kwargs):
-        vec = HashingVectorizer(n_features=2**17, alternate_sign=False, norm=None, **kwargs)
+    from framing.hashing import NgramHasher
+
+    def hashed(analyzer, ngram_range):
+        vec = NgramHasher(analyzer, ngram_range, n_features=2**17)
         return make_pipeline(vec, TfidfTransformer(sublinear_tf=True))
 
     return make_pipeline(
-        make_union(
-            hashed(ngram_range=(1, 2)),
-            hashed(analyzer="char_wb", ngram_range=(2, 5)),
-        ),
+        make_union(hashed("word", (1, 2)), hashed("char_wb", (3, 5))),
         LogisticRegression(C=10.0, max_iter=3000),
     )
 
@@ -494,23 +766,24 @@ def compute(ctx: Context) -> pd.DataFrame:
     [1.0, 1.0, 1.0]
     """
     heads = ctx.docs("headline")
-    found: dict[str, list[Span]] = {}
-    spans = [
-        found[t] if t in found else found.setdefault(t, headline_spans(t)) for t in heads.texts
-    ]
-    count = {k: np.array([sum(s.kind == k for s in row) for row in spans], float) for k in DEVICES}
-    flag = {k: (v > 0).astype(float) for k, v in count.items()}
+    unique = list(dict.fromkeys(heads.texts))  # a headline repeated is read once
+    found = dict(zip(unique, _batch_spans(unique), strict=True))
+    spans = [found[t] for t in heads.texts]
+    count = {k: np.zeros(len(spans)) for k in DEVICES}
+    answered = np.zeros(len(spans))
     bodies = ctx.docs("body").texts
-    answered = [
-        any(s.kind == "yesno_question" and yesno_answered(s.text, body) for s in row)
-        for row, body in zip(spans, bodies, strict=True)
-    ]
+    for i, row in enumerate(spans):
+        for s in row:
+            count[s.kind][i] += 1
+            if s.kind == "yesno_question" and not answered[i]:
+                answered[i] = yesno_answered(s.text, bodies[i])
+    flag = {k: (v > 0).astype(float) for k, v in count.items()}
     out = {
         "headline_question": np.maximum(flag["yesno_question"], flag["wh_question"]),
         **{f"headline_{k}": flag[k] for k in DEVICES},
         "headline_caps_words": count["caps_words"],
         "headline_words": heads.n_tokens.astype(float),
         "headline_clickbait": clickbait(heads.texts),
-        "gap_yesno_answered": np.array(answered, float),
+        "gap_yesno_answered": answered,
     }
     return pd.DataFrame({c: out[c] for c in COLUMNS})
