@@ -56,6 +56,7 @@ import functools
 import itertools
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -625,7 +626,9 @@ def _content(text: str) -> set[str]:
     return {_stem(t) for t in tokens(text) if t not in stop and not t.isdigit()}
 
 
-def yesno_answered(question: str, body: str) -> bool:
+def yesno_answered(
+    question: str, body: str, sentences_of_body: Sequence[tuple[int, int]] | None = None
+) -> bool:
     """Whether ``body`` asserts the proposition of the yes/no ``question`` (best effort).
 
     The proposition is the set of content-word stems of the question (stop words and
@@ -636,6 +639,9 @@ def yesno_answered(question: str, body: str) -> bool:
     and hedged or attributed assertions ("critics say Putin is losing his grip") are missed
     or counted as assertions; a negation anywhere in the sentence rejects it; and the
     answer "no" is never recognised as such, only the absence of "yes".
+
+    ``sentences_of_body`` are the body's sentence offsets when the caller has them (the
+    feature family takes them from its batch); otherwise the body is cut here.
 
     Examples
     --------
@@ -656,22 +662,26 @@ def yesno_answered(question: str, body: str) -> bool:
     plain = [s for s in content if s.isascii()]
     need_plain = need - (len(content) - len(plain))
     negation = cues()["negation"]
-    for line in body.split("\n"):
-        low = line.lower().replace("’", "'")
-        if sum(s in low for s in plain) < need_plain:
+    if sentences_of_body is None:
+        candidates = (
+            line[start:end]
+            for line in body.split("\n")
+            if sum(s in line.lower().replace("’", "'") for s in plain) >= need_plain
+            for start, end in sentences(line)
+        )
+    else:
+        candidates = (body[start:end] for start, end in sentences_of_body)
+    for sentence in candidates:
+        if sentence.rstrip("'\" )").endswith("?"):
             continue
-        for start, end in sentences(line):
-            sentence = line[start:end]
-            if sentence.rstrip("'\" )").endswith("?"):
-                continue
-            low = sentence.lower().replace("’", "'")
-            if sum(s in low for s in content) < need:
-                continue
-            words = tokens(sentence)
-            if any(t in negation or t.endswith("n't") for t in words):
-                continue
-            if len(content & {_stem(t) for t in words}) >= need:
-                return True
+        low = sentence.lower().replace("’", "'")
+        if sum(s in low for s in content) < need:
+            continue
+        words = tokens(sentence)
+        if any(t in negation or t.endswith("n't") for t in words):
+            continue
+        if len(content & {_stem(t) for t in words}) >= need:
+            return True
     return False
 
 
@@ -771,12 +781,16 @@ def compute(ctx: Context) -> pd.DataFrame:
     spans = [found[t] for t in heads.texts]
     count = {k: np.zeros(len(spans)) for k in DEVICES}
     answered = np.zeros(len(spans))
-    bodies = ctx.docs("body").texts
+    body = ctx.docs("body")
+    starts, ends = body.sentences  # of the whole batch, found once
+    first = np.searchsorted(starts, body.offsets)
     for i, row in enumerate(spans):
         for s in row:
             count[s.kind][i] += 1
             if s.kind == "yesno_question" and not answered[i]:
-                answered[i] = yesno_answered(s.text, bodies[i])
+                at, base = slice(first[i], first[i + 1]), body.offsets[i]
+                own = zip((starts[at] - base).tolist(), (ends[at] - base).tolist(), strict=True)
+                answered[i] = yesno_answered(s.text, body.texts[i], list(own))
     flag = {k: (v > 0).astype(float) for k, v in count.items()}
     out = {
         "headline_question": np.maximum(flag["yesno_question"], flag["wh_question"]),
