@@ -24,6 +24,8 @@ from framing.models import (
     _folds,
     cross_validate_model,
     evaluate,
+    fit_weighted,
+    group_weights,
     load_model,
     make_classifier,
     metrics,
@@ -197,7 +199,56 @@ def test_cross_validate_model_grouped(articles):
     )
     assert m["n"] == len(articles) and len(lines) == 2
     assert sum(map(sum, m["confusion"]["matrix"])) == len(articles)
-    assert m["cv"] == {"folds": 2, "group": "outlet", "fold_macro_f1": m["cv"]["fold_macro_f1"]}
+    assert m["cv"] == {
+        "folds": 2,
+        "group": "outlet",
+        "balance_groups": False,
+        "fold_macro_f1": m["cv"]["fold_macro_f1"],
+    }
+
+
+def test_group_weights_balance_groups_within_classes_and_classes():
+    # outlet sizes 5, 1, 2 (left) and 3 (right); "mixed" holds rows of both classes
+    y = ["left"] * 5 + ["left"] + ["left", "right"] + ["right"] * 3
+    groups = ["big"] * 5 + ["small"] + ["mixed", "mixed"] + ["r"] * 3
+    w = group_weights(y, groups)
+    assert w.shape == (11,) and w.mean() == pytest.approx(1.0)
+    frame = pd.DataFrame({"y": y, "g": groups, "w": w})
+    per_class = frame.groupby("y")["w"].sum()
+    assert per_class["left"] == pytest.approx(11 / 2) and per_class["right"] == pytest.approx(
+        11 / 2
+    )
+    # within a class each row weighs 1 / rows of its group: big 1/5, small 1, mixed 1/2
+    left = frame[frame.y == "left"].groupby("g")["w"].sum()
+    assert left["big"] == pytest.approx(left["small"]) and left["big"] == pytest.approx(
+        2 * left["mixed"]
+    )
+    # one article of the small outlet weighs five of the big one
+    assert w[5] == pytest.approx(5 * w[0])
+    with pytest.raises(InputError, match="3 labels but 2 groups"):
+        group_weights([1, 0, 1], ["a", "b"])
+    with pytest.raises(InputError, match="no group"):
+        group_weights([1, 0], ["a", None])
+
+
+def test_balanced_groups_change_the_fit_and_need_a_group(articles):
+    # one outlet per class dominates the training rows: weighting by outlet gives the
+    # others their share, so the fitted coefficients differ from the unweighted fit
+    heavy = pd.concat([articles, articles[articles.outlet == articles.outlet.iloc[0]]])
+    clf = make_classifier(features=None, C=1.0, class_weight=None)
+    y = heavy["leaning"].tolist()
+    plain = fit_weighted(clone(clf), heavy, y)
+    weighted = fit_weighted(clone(clf), heavy, y, group_weights(y, heavy["outlet"]))
+    assert not np.allclose(plain[-1].coef_, weighted[-1].coef_)
+    # weights of 1 are the unweighted fit
+    ones = fit_weighted(clone(clf), heavy, y, np.ones(len(y)))
+    np.testing.assert_allclose(ones[-1].coef_, plain[-1].coef_, rtol=1e-4, atol=1e-6)
+    m = cross_validate_model(
+        clf, articles, label="leaning", cv=2, group="outlet", balance_groups=True
+    )
+    assert m["cv"]["balance_groups"] is True and m["n"] == len(articles)
+    with pytest.raises(InputError, match="needs the group column"):
+        cross_validate_model(clf, articles, label="leaning", cv=2, balance_groups=True)
 
 
 def test_skops_round_trip(fitted, headlines, tmp_path):
