@@ -46,7 +46,13 @@ from framing.clutter import clean_texts
 from framing.corpus import load_corpus
 from framing.features import describe
 from framing.io import atomic_path
-from framing.models import cross_validate_model, group_weights, make_classifier, metrics
+from framing.models import (
+    cross_validate_model,
+    fit_weighted,
+    group_weights,
+    make_classifier,
+    metrics,
+)
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 if not DATA.exists():  # a worktree sits one level deeper than the main checkout
@@ -182,8 +188,9 @@ def _grouped_f1(X, y, groups, C, weights) -> float:
     """Macro-F1 of out-of-fold predictions, 3-fold GroupKFold by web domain on train."""
     predicted = np.empty(len(y), dtype=object)
     for fit, held in GroupKFold(3).split(X, y, groups):
-        kw = {} if weights is None else {"sample_weight": weights[fit]}
-        predicted[held] = _model(C, weights is not None).fit(X[fit], y[fit], **kw).predict(X[held])
+        part = None if weights is None else weights[fit]
+        model = fit_weighted(_model(C, weights is not None), X[fit], y[fit], part)
+        predicted[held] = model.predict(X[held])
     return metrics(y, predicted)["macro_f1"]
 
 
@@ -195,8 +202,7 @@ def _row(name, blocks, train, valid, bare, *, weighted, Cs=Cs, cv=True) -> dict:
     weights = group_weights(y, groups) if weighted else None
     scores = {C: _grouped_f1(X, y, groups, C, weights) for C in Cs} if cv else {}
     C = max(scores, key=scores.get) if scores else Cs[0]
-    kw = {} if weights is None else {"sample_weight": weights}
-    m = metrics(valid["leaning"], _model(C, weighted).fit(X, y, **kw).predict(Xv))
+    m = metrics(valid["leaning"], fit_weighted(_model(C, weighted), X, y, weights).predict(Xv))
     seconds = time.perf_counter() - start
     rate = (len(train) + len(valid)) / seconds
     cv_text = " ".join(f"{c:g}:{s:.3f}" for c, s in scores.items()) or "-"
