@@ -47,6 +47,7 @@ _LAZY = {
     "evaluate": "framing.models",
     "predict": "framing.models",
     "model_features": "framing.models",
+    "group_weights": "framing.models",
     "save_model": "framing.models",
     "load_model": "framing.models",
     "headline_spans": "framing.features.headline",

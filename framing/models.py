@@ -420,6 +420,77 @@ def predict(model: Any, df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def group_weights(y: Sequence[Any], groups: Sequence[Any]) -> np.ndarray:
+    """Sample weights that give every group of a class, and every class, the same weight.
+
+    With labels that come from the group (an outlet's leaning), a few large outlets
+    otherwise dominate the fit, and a model learns to recognise them rather than the label.
+    Each row weighs ``1 / rows of its group``, rescaled so that every class sums to
+    ``len(y) / classes``. Use them in place of ``class_weight="balanced"`` (which would
+    balance the classes a second time), e.g.
+    ``make_classifier(class_weight=None).fit(df, y, model__sample_weight=w)``.
+
+    Parameters
+    ----------
+    y : sequence
+        Labels.
+    groups : sequence
+        Group of each row, e.g. the outlet or the web domain.
+
+    Returns
+    -------
+    numpy.ndarray
+        One weight per row; they average 1.
+
+    Examples
+    --------
+    Outlet ``a`` has three left articles, ``b`` one; ``c`` two right ones:
+
+    >>> w = group_weights(["left"] * 4 + ["right"] * 2, ["a", "a", "a", "b", "c", "c"])
+    >>> w.round(6).tolist()
+    [0.5, 0.5, 0.5, 1.5, 1.5, 1.5]
+    """
+    y = pd.Series([_plain(v) for v in y], dtype=object)
+    groups = pd.Series(list(groups), dtype=object)
+    if len(y) != len(groups):
+        raise InputError(f"group_weights: {len(y)} labels but {len(groups)} groups")
+    if groups.isna().any():
+        raise InputError("group_weights: some rows have no group; fill or drop them first")
+    w = 1.0 / groups.map(groups.value_counts()).to_numpy(dtype=float)
+    per_class = pd.Series(w).groupby(y.to_numpy()).sum()
+    return w * (len(y) / len(per_class)) / y.map(per_class).to_numpy(dtype=float)
+
+
+def fit_weighted(model: Any, X: Any, y: Sequence[Any], weights: Any = None) -> Any:
+    """Fit ``model`` with per-row weights (``None``: unweighted), reaching a Pipeline's last step.
+
+    Parameters
+    ----------
+    model : estimator or Pipeline
+        Its final estimator must take ``sample_weight`` (all of :data:`MODELS` do).
+    X, y
+        Training data and labels.
+    weights : array-like, optional
+        One weight per row, e.g. from :func:`group_weights`.
+
+    Returns
+    -------
+    The fitted ``model``.
+
+    Examples
+    --------
+    >>> X = pd.DataFrame({"headline": ["You Won't Believe This", "Senate passes bill"] * 2})
+    >>> clf = fit_weighted(make_classifier(text="headline", class_weight=None), X,
+    ...                    [1, 0, 1, 0], group_weights([1, 0, 1, 0], ["a", "b", "a", "c"]))
+    >>> clf.predict(X).tolist()
+    [1, 0, 1, 0]
+    """
+    if weights is None:
+        return model.fit(X, y)
+    step = f"{model.steps[-1][0]}__" if isinstance(model, Pipeline) else ""
+    return model.fit(X, y, **{f"{step}sample_weight": np.asarray(weights, dtype=float)})
+
+
 def _folds(df: pd.DataFrame, y: list, cv: int, group: str | None):
     from sklearn.model_selection import GroupKFold, StratifiedKFold
 
@@ -445,6 +516,7 @@ def cross_validate_model(
     label: str,
     cv: int = 5,
     group: str | None = None,
+    balance_groups: bool = False,
     progress: Any = None,
 ) -> dict:
     """Out-of-fold metrics: stratified K-fold, or grouped K-fold keeping each group on one side.
@@ -465,6 +537,10 @@ def cross_validate_model(
         Number of folds.
     group : str, optional
         Column such as ``outlet``: GroupKFold, so no group is on both sides of a split.
+    balance_groups : bool, default False
+        Fit each fold with :func:`group_weights` over ``group`` (computed on that fold's
+        training rows), so no large group dominates; build the model with
+        ``class_weight=None``, since these weights balance the classes already.
     progress : callable, optional
         Called with one line of progress per fold.
 
@@ -478,6 +554,8 @@ def cross_validate_model(
     """
     df, y = labels_of(df, label)
     check_labels(y, label, folds=cv if group is None else MIN_PER_CLASS)
+    if balance_groups and group is None:
+        raise InputError("balancing groups needs the group column (--group COLUMN)")
     y_arr = np.asarray(y, dtype=object)
     predicted = np.empty(len(y_arr), dtype=object)
     per_fold = []
@@ -486,14 +564,21 @@ def cross_validate_model(
             raise InputError(
                 f"fold {k}: its training part has one class only; use fewer folds or another group"
             )
-        fitted = clone(model).fit(df.iloc[train], list(y_arr[train]))
+        part, y_part = df.iloc[train], list(y_arr[train])
+        weights = group_weights(y_part, part[group]) if balance_groups else None
+        fitted = fit_weighted(clone(model), part, y_part, weights)
         predicted[test] = fitted.predict(df.iloc[test])
         fold = metrics(y_arr[test], predicted[test])
         per_fold.append(fold["macro_f1"])
         if progress:
             progress(f"fold {k}/{cv}: {len(test):,} rows, macro-F1 {fold['macro_f1']:.3f}")
     out = metrics(y_arr, predicted)
-    out["cv"] = {"folds": cv, "group": group, "fold_macro_f1": per_fold}
+    out["cv"] = {
+        "folds": cv,
+        "group": group,
+        "balance_groups": balance_groups,
+        "fold_macro_f1": per_fold,
+    }
     return out
 
 

@@ -148,3 +148,21 @@ def test_nan_labels_dropped_and_unseen_labels_counted(headline_file, tmp_path, c
     msg = fails(capsys, "predict", model, no_text, "-o", tmp_path / "p.csv")
     assert "lacks the text column 'headline'" in msg
     assert not (tmp_path / "p.csv").exists()
+
+
+def test_balance_groups(sample_file, tmp_path, capsys):
+    model = tmp_path / "balanced.skops"
+    status, out, err = run(capsys, "train", sample_file, "--label", "leaning", "--group", "outlet",
+                           "--balance-groups", "--features", "none", "--cv", "2", "-o", model)  # fmt: skip
+    assert status == 0, err
+    cv = json.loads(out)
+    assert cv["n"] == 80 and cv["cv"]["balance_groups"] is True
+    status, out, err = run(capsys, "evaluate", model, sample_file)
+    assert status == 0 and json.loads(out)["accuracy"] > 0.9, err
+    msg = fails(capsys, "train", sample_file, "--label", "leaning", "--balance-groups",
+                "-o", tmp_path / "m.skops")  # fmt: skip
+    assert "--balance-groups needs --group COLUMN" in msg
+    msg = fails(capsys, "train", sample_file, "--label", "leaning", "--group", "site",
+                "--balance-groups", "-o", tmp_path / "m.skops")  # fmt: skip
+    assert "no group column 'site'" in msg
+    assert not (tmp_path / "m.skops").exists()

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+import scipy.sparse as sp
 import skops.io as sio
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
@@ -24,6 +25,8 @@ from framing.models import (
     _folds,
     cross_validate_model,
     evaluate,
+    fit_weighted,
+    group_weights,
     load_model,
     make_classifier,
     metrics,
@@ -197,7 +200,65 @@ def test_cross_validate_model_grouped(articles):
     )
     assert m["n"] == len(articles) and len(lines) == 2
     assert sum(map(sum, m["confusion"]["matrix"])) == len(articles)
-    assert m["cv"] == {"folds": 2, "group": "outlet", "fold_macro_f1": m["cv"]["fold_macro_f1"]}
+    assert m["cv"] == {
+        "folds": 2,
+        "group": "outlet",
+        "balance_groups": False,
+        "fold_macro_f1": m["cv"]["fold_macro_f1"],
+    }
+
+
+def test_group_weights_balance_groups_within_classes_and_classes():
+    # outlet sizes 5, 1, 2 (left) and 3 (right); "mixed" holds rows of both classes
+    y = ["left"] * 5 + ["left"] + ["left", "right"] + ["right"] * 3
+    groups = ["big"] * 5 + ["small"] + ["mixed", "mixed"] + ["r"] * 3
+    w = group_weights(y, groups)
+    assert w.shape == (11,) and w.mean() == pytest.approx(1.0)
+    frame = pd.DataFrame({"y": y, "g": groups, "w": w})
+    per_class = frame.groupby("y")["w"].sum()
+    assert per_class["left"] == pytest.approx(11 / 2) and per_class["right"] == pytest.approx(
+        11 / 2
+    )
+    # within a class each row weighs 1 / rows of its group: big 1/5, small 1, mixed 1/2
+    left = frame[frame.y == "left"].groupby("g")["w"].sum()
+    assert left["big"] == pytest.approx(left["small"]) and left["big"] == pytest.approx(
+        2 * left["mixed"]
+    )
+    # one article of the small outlet weighs five of the big one
+    assert w[5] == pytest.approx(5 * w[0])
+    with pytest.raises(InputError, match="3 labels but 2 groups"):
+        group_weights([1, 0, 1], ["a", "b"])
+    with pytest.raises(InputError, match="no group"):
+        group_weights([1, 0], ["a", None])
+
+
+def test_balanced_groups_change_the_fit_and_need_a_group(articles):
+    # doubling one outlet's articles changes an unweighted fit, but not a fit weighted by
+    # outlet: each copy weighs half as much (the TF-IDF is held fixed, as its idf would move;
+    # the weights average 1, so they are rescaled to the same total against the penalty)
+    X = make_classifier(features=None)[:-1].fit_transform(articles)
+    y, g = articles["leaning"].tolist(), articles["outlet"].tolist()
+    dup = [i for i, outlet in enumerate(g) if outlet == g[0]]
+    X2 = sp.vstack([X, X[dup]]).tocsr()
+    y2, g2 = y + [y[i] for i in dup], g + [g[i] for i in dup]
+    clf = make_classifier(features=None, C=1.0, class_weight=None)
+    est = clf[-1]
+    once = fit_weighted(clone(est), X, y, group_weights(y, g)).coef_
+    w2 = group_weights(y2, g2) * len(y) / len(y2)
+    twice = fit_weighted(clone(est), X2, y2, w2).coef_
+    np.testing.assert_allclose(twice, once, atol=1e-3)
+    plain_once, plain_twice = clone(est).fit(X, y).coef_, clone(est).fit(X2, y2).coef_
+    assert np.abs(plain_twice - plain_once).max() > 10 * np.abs(twice - once).max()
+    # weights of 1 are the unweighted fit, and a pipeline passes them to its model
+    ones = fit_weighted(clone(clf), articles, y, np.ones(len(y)))
+    plain = clone(clf).fit(articles, y)
+    np.testing.assert_allclose(ones[-1].coef_, plain[-1].coef_, rtol=1e-4, atol=1e-6)
+    m = cross_validate_model(
+        clf, articles, label="leaning", cv=2, group="outlet", balance_groups=True
+    )
+    assert m["cv"]["balance_groups"] is True and m["n"] == len(articles)
+    with pytest.raises(InputError, match="needs the group column"):
+        cross_validate_model(clf, articles, label="leaning", cv=2, balance_groups=True)
 
 
 def test_skops_round_trip(fitted, headlines, tmp_path):

@@ -21,6 +21,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--group", help="column such as outlet: cross-validate with GroupKFold")
     parser.add_argument(
+        "--balance-groups",
+        action="store_true",
+        help="weight rows so each --group counts alike within its class (labels set per outlet)",
+    )
+    parser.add_argument(
         "--cv", type=int, metavar="K", help="print K-fold cross-validated metrics (JSON) first"
     )
     parser.add_argument(
@@ -61,13 +66,19 @@ def run(args: argparse.Namespace) -> int:
     from framing.models import (
         check_labels,
         cross_validate_model,
+        fit_weighted,
+        group_weights,
         labels_of,
         make_classifier,
         metrics,
         save_model,
     )
 
+    if args.balance_groups and not args.group:
+        raise InputError("--balance-groups needs --group COLUMN, e.g. --group outlet")
     df = read_corpus(args)
+    if args.group and args.group not in df.columns:
+        raise InputError(f"no group column {args.group!r}; columns: {', '.join(df.columns)}")
     text = text_columns(args.text, df)
     features = None if args.features == "none" else args.features
     clf = make_classifier(
@@ -76,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
         char_ngrams=_pair(args.char_ngrams),
         model=args.model,
         C=args.C,
+        class_weight=None if args.balance_groups else "balanced",
     )
     clf[0].fit(df)  # the text columns exist, before any long computation
     df, y = labels_of(df, args.label, where=str(args.corpus or "sample"))
@@ -85,18 +97,30 @@ def run(args: argparse.Namespace) -> int:
         how = f"grouped by {args.group}" if args.group else "stratified"
         progress(f"cross-validating: {args.cv} folds, {how}, {len(df):,} rows")
         cv_metrics = cross_validate_model(
-            clf, df, label=args.label, cv=args.cv, group=args.group, progress=progress
+            clf,
+            df,
+            label=args.label,
+            cv=args.cv,
+            group=args.group,
+            balance_groups=args.balance_groups,
+            progress=progress,
         )
         print(json.dumps(cv_metrics), flush=True)
     progress(f"fitting the final model on {len(df):,} rows")
-    clf.fit(df, y)
+    weights = group_weights(y, df[args.group]) if args.balance_groups else None
+    fit_weighted(clf, df, y, weights)
     metadata = {
         "text": text,
         "label": args.label,
         "group": args.group,
         "classes": sorted(map(str, set(y))),
         "n_train": len(df),
-        "params": {"features": args.features, "model": args.model, "C": args.C},
+        "params": {
+            "features": args.features,
+            "model": args.model,
+            "C": args.C,
+            "balance_groups": args.balance_groups,
+        },
         "metrics": {"cv": cv_metrics, "train": metrics(y, clf.predict(df))},
     }
     save_model(clf, args.output, metadata)
