@@ -282,11 +282,6 @@ def _mostly_clutter(text: str, s: int, e: int, spans: list[Span]) -> bool:
     return rest <= sum(len(sp) for sp in spans)
 
 
-@lru_cache(maxsize=4096)
-def _find_cached(text: str) -> tuple[Span, ...]:
-    return tuple(_find(text, load_rules()))
-
-
 def find_clutter(text: str | None) -> list[Span]:
     """Locate the promotional clutter in an article body, without any corpus.
 
@@ -313,7 +308,7 @@ def find_clutter(text: str | None) -> list[Span]:
         return []
     if not isinstance(text, str):
         raise InputError(f"find_clutter takes a str, not {type(text).__name__}")
-    return list(_find_cached(text))
+    return _find(text, load_rules())
 
 
 # --- removal --------------------------------------------------------------------------

@@ -712,7 +712,9 @@ class Docs:
     @cached_property
     def token_texts(self) -> np.ndarray:
         """Index of the text holding each token."""
-        return self.text_of(self.token_starts)
+        import numpy as np
+
+        return np.repeat(np.arange(len(self)), self.n_tokens)
 
     def per_text(self, weights: np.ndarray) -> np.ndarray:
         """Per text, the sum over its tokens of ``weights`` (one weight per vocabulary term).

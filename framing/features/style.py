@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from framing.features.context import Context
+from framing.text import _char_table
 
 COLUMNS = {
     "style_words": "word tokens in the body",
@@ -13,7 +14,7 @@ COLUMNS = {
     "style_paragraphs": "non-blank lines (paragraphs) in the body",
     "style_words_per_sentence": "mean words per sentence",
     "style_long_words": "words of 7 or more letters, per 100 words",
-    "style_numbers": "numeric tokens (1,474; 2022; 45), per 100 words",
+    "style_numbers": "tokens starting with a digit (1,474 is two; 2022; 45th), per 100 words",
     "style_type_token_ratio": "distinct words / words (0 for empty bodies); falls with length",
 }
 
@@ -33,7 +34,8 @@ def compute(ctx: Context) -> pd.DataFrame:
     length = np.fromiter(map(len, terms), int, len(terms))
     digits = np.fromiter(map(str.isdigit, terms), bool, len(terms))
     long_words = body.per_text((length >= 7) & ~digits)
-    numbers = body.per_text(np.fromiter((t[:1].isdigit() for t in terms), bool, len(terms)))
+    digit_first = _char_table(r"\d")[body.low_codes[body.token_starts]]
+    numbers = np.bincount(body.token_texts, weights=digit_first, minlength=len(body))
     n_sent = body.n_sentences.astype(float)
     with np.errstate(divide="ignore", invalid="ignore"):
         per_sentence = np.where(n_sent > 0, body.n_tokens / n_sent, 0.0)
