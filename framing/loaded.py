@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -428,21 +428,30 @@ class Analysis:
     quoted: np.ndarray  # bool: piece inside quotation marks
     kept: np.ndarray  # bool: piece counted (not in a span left out, such as clutter)
     measures: dict[str, np.ndarray]  # name -> per-piece counts (also tokens, chars)
+    _sums: dict = field(default_factory=dict, repr=False)  # voice -> summing matrix
 
     @property
     def tokens(self) -> np.ndarray:
         return self.measures["tokens"]
 
-    def _voice(self, quoted: bool | None) -> np.ndarray:
-        return self.kept if quoted is None else self.kept & (self.quoted == quoted)
+    def _sum(self, quoted: bool | None, with_tokens: bool = False):
+        """Sparse (texts x pieces) matrix summing the pieces of one voice, built once."""
+        key = (quoted, with_tokens)
+        if key not in self._sums:
+            import numpy as np
+            import scipy.sparse as sp
+
+            keep = self.kept if quoted is None else self.kept & (self.quoted == quoted)
+            if with_tokens:
+                keep = keep & (self.tokens > 0)
+            at = np.flatnonzero(keep)
+            shape = (self.n_texts, len(self.doc))
+            self._sums[key] = sp.csr_matrix((np.ones(len(at)), (self.doc[at], at)), shape=shape)
+        return self._sums[key]
 
     def total(self, name: str, quoted: bool | None = False) -> np.ndarray:
         """Per-text sum of a measure over outlet voice (False), quotes (True) or all (None)."""
-        import numpy as np
-
-        keep = self._voice(quoted)
-        values = self.measures[name][keep]
-        return np.bincount(self.doc[keep], weights=values, minlength=self.n_texts)
+        return self._sum(quoted) @ self.measures[name]
 
     def rate(self, name: str, quoted: bool | None = False) -> np.ndarray:
         """Per-text measure per 100 tokens of the chosen voice (0 where it has no tokens)."""
@@ -456,11 +465,10 @@ class Analysis:
         """Per-text mean of a per-piece measure over pieces with tokens."""
         import numpy as np
 
-        keep = self._voice(quoted) & (self.tokens > 0)
-        s = np.bincount(self.doc[keep], weights=self.measures[name][keep], minlength=self.n_texts)
-        n = np.bincount(self.doc[keep], minlength=self.n_texts)
+        pieces = self._sum(quoted, with_tokens=True)
+        n = np.diff(pieces.indptr)
         with np.errstate(divide="ignore", invalid="ignore"):
-            return np.where(n > 0, s / n, 0.0)
+            return np.where(n > 0, (pieces @ self.measures[name]) / n, 0.0)
 
 
 def analyse(texts, skip=None) -> Analysis:

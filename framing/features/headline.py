@@ -257,25 +257,19 @@ def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
 @functools.cache
 def _gates() -> dict:
     """For each cue pattern, an Aho-Corasick automaton of its required literals (or None)."""
-    import ahocorasick
+    from ahocorasick_rs import AhoCorasick
 
     out = {}
     for kind, pattern in _patterns().items():
         literals = required_literals(pattern)
-        if literals is None:
-            out[kind] = None
-            continue
-        out[kind] = auto = ahocorasick.Automaton()
-        for literal in literals:
-            auto.add_word(literal, literal)
-        auto.make_automaton()
+        out[kind] = None if literals is None else AhoCorasick(sorted(literals))
     return out
 
 
 def _finditer(kind: str, text: str):
     """``_patterns()[kind].finditer(text)``, skipped where no required literal occurs."""
     gate = _gates()[kind]
-    if gate is not None and text.isascii() and next(gate.iter(text.lower()), None) is None:
+    if gate is not None and text.isascii() and not gate.find_matches_as_indexes(text.lower()):
         return ()
     return _patterns()[kind].finditer(text)
 
@@ -606,7 +600,8 @@ def _batch_spans(texts: list[str]) -> list[list[Span]]:
             if gate is None:
                 mark(starts[:-1])
             else:
-                mark(end for end, _ in gate.iter(text.lower()))
+                found = gate.find_matches_as_indexes(text.lower(), overlapping=True)
+                mark(start for _, start, _ in found)
     return [_spans(t, *r) if m else [] for t, r, m in zip(texts, read, may, strict=True)]
 
 
