@@ -11,13 +11,11 @@ starts from the raw texts: nothing is cached between rounds or lines.
 
 from __future__ import annotations
 
-import gc
 import re
 import sys
-import time
 
 import pandas as pd
-from throughput import ALLSIDES
+from throughput import ALLSIDES, best
 
 import framing
 from framing.features import Context, family
@@ -28,16 +26,6 @@ def loaded_voice_sourcing(df: pd.DataFrame) -> None:
     ctx = Context(df.headline.tolist(), df.body.tolist())
     for name in ("loaded", "voice", "sourcing"):
         family(name).compute(ctx)
-
-
-def best(fn, rounds: int) -> float:
-    times = []
-    for _ in range(rounds):
-        gc.collect()  # start each timing with the same heap: no garbage left by the last one
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main(n: int = 5000, rounds: int = 3) -> None:

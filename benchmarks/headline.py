@@ -20,7 +20,7 @@ import sys
 import time
 
 import pandas as pd
-from throughput import ALLSIDES
+from throughput import ALLSIDES, best
 
 import framing
 from framing.features import Context, family
@@ -28,16 +28,6 @@ from framing.features import headline as H
 from framing.text import Docs
 
 WORDS = re.compile(r"\w+").findall
-
-
-def best(fn, repeats: int) -> float:
-    """The shortest of ``repeats`` wall-clock runs of ``fn()``, in seconds."""
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main(n: int = 2000, repeats: int = 3) -> None:
