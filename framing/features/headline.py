@@ -777,12 +777,14 @@ def compute(ctx: Context) -> pd.DataFrame:
     count = {k: np.zeros(len(spans)) for k in DEVICES}
     answered = np.zeros(len(spans))
     body = ctx.docs("body")
+    first = None  # each text's first sentence in the batch, found once a question needs it
     for i, row in enumerate(spans):
         for s in row:
             count[s.kind][i] += 1
             if s.kind == "yesno_question" and not answered[i]:
-                starts, ends = body.sentences  # of the whole batch, found once when needed
-                first = np.searchsorted(starts, body.offsets)
+                starts, ends = body.sentences
+                if first is None:
+                    first = np.searchsorted(starts, body.offsets)
                 at, base = slice(first[i], first[i + 1]), body.offsets[i]
                 own = zip((starts[at] - base).tolist(), (ends[at] - base).tolist(), strict=True)
                 answered[i] = yesno_answered(s.text, body.texts[i], list(own))
