@@ -334,15 +334,14 @@ class Blanks:
         new = np.r_[True, at[1:] != at[:-1] + 1]
         last = np.r_[new[1:], True]
         self.starts, self.ends = at[new[: len(at)]], at[last[: len(at)]] + 1
+        # the run of each character (-1 off white space): a lookup, not a search
+        self._run = np.full(len(low_codes) + 1, -1, dtype=np.int32)
+        self._run[at] = np.cumsum(new[: len(at)]) - 1
 
     def run_at(self, pos: np.ndarray) -> np.ndarray:
-        """Index of the run holding each offset (-1 where the character is not blank)."""
-        import numpy as np
-
-        r = np.searchsorted(self.starts, pos, "right") - 1
-        if not len(self.starts):
-            return r
-        return np.where((r >= 0) & (pos < self.ends[np.maximum(r, 0)]), r, -1)
+        """Index of the run holding each offset (-1 where the character is not blank, or
+        the offset is the end of the text)."""
+        return self._run[pos]
 
     def trim(self, starts, ends) -> tuple[np.ndarray, np.ndarray]:
         """The stretches ``[starts, ends)`` without surrounding white space (start >= end
@@ -377,6 +376,23 @@ _ABBREVIATIONS = frozenset(
 _CLOSING = (39, 34, 41, 93)  # ' " ) ]
 _OPENING = (39, 34, 40, 91)  # ' " ( [
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+
+
+def _abbreviation(codes: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Whether each word ``codes[start:start + length]`` (lengths at most
+    :data:`_LONGEST_ABBREVIATION`) is an initial or one of :data:`_ABBREVIATIONS`, compared
+    as keys of one byte a character, as :func:`token_keys` does."""
+    import numpy as np
+
+    keys = np.zeros(len(starts), dtype=np.uint64)
+    wide = np.zeros(len(starts), dtype=bool)
+    for k in range(_LONGEST_ABBREVIATION):
+        inside = lengths > k
+        c = codes[np.where(inside, starts + k, 0)].astype(np.uint64)
+        wide |= inside & (c > 255)
+        keys |= np.where(inside, c, 0) << np.uint64(8 * k)
+    known = [int.from_bytes(a.encode("latin-1"), "little") for a in _ABBREVIATIONS]
+    return (lengths == 1) | (np.isin(keys, np.array(known, dtype=np.uint64)) & ~wide)
 
 
 def sentence_breaks(text: str) -> list[int]:
@@ -426,18 +442,16 @@ def _sentence_breaks(docs: Docs) -> np.ndarray:
     ok = ((c >= 65) & (c <= 90)) | ((c >= 48) & (c <= 57))
     # a full stop after an initial or a known abbreviation: the [\w.] run before it
     stop = np.flatnonzero(ok & (lc[first] == 46))
-    a = first[stop]
+    end = first[stop]
     wordish = _char_table(r"[\w.]")
-    length = np.zeros(len(a), dtype=np.int64)
-    going = np.ones(len(a), dtype=bool)
+    length = np.zeros(len(end), dtype=np.int64)
+    going = np.ones(len(end), dtype=bool)
     for k in range(1, _LONGEST_ABBREVIATION + 2):
-        going &= a - k >= 0
-        going[going] = wordish[lc[a[going] - k]]
+        going &= end - k >= 0
+        going[going] = wordish[lc[end[going] - k]]
         length += going
-    low = docs.low
-    for i in np.flatnonzero((length >= 1) & (length <= _LONGEST_ABBREVIATION)).tolist():
-        j = int(a[i])
-        ok[stop[i]] = length[i] != 1 and low[j - length[i] : j] not in _ABBREVIATIONS
+    short = np.flatnonzero((length >= 1) & (length <= _LONGEST_ABBREVIATION))
+    ok[stop[short]] = ~_abbreviation(lc, end[short] - length[short], length[short])
     return _sorted_unique(np.r_[breaks, after[ok]])
 
 
