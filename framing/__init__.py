@@ -33,6 +33,7 @@ _LAZY = {
     "iter_corpus": "framing.stream",
     "FramingFeatures": "framing.transformer",
     "find_clutter": "framing.clutter",
+    "find_clutter_all": "framing.clutter",
     "clean": "framing.clutter",
     "clean_corpus": "framing.clutter",
     "clean_html": "framing.clutter",

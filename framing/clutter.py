@@ -46,8 +46,9 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import InputError
-from framing.gate import alternation_gate, gated_finditer
+from framing.gate import Gate
 from framing.spans import Span
+from framing.text import Docs
 from framing.text import fold as _fold
 
 KINDS = ("ad", "newsletter", "teaser", "media", "social", "legal", "meta", "other")
@@ -64,47 +65,43 @@ _SENTENCE_END = frozenset(".!?;,:\"')-")  # after fold; a dash ends a transcript
 _SMALL_WORDS = frozenset("a an the of in on to for and or at by with as is from vs".split())
 _TAGS_BEFORE = r"(?:<[^<>\n]{0,300}>\s*)*"  # raw HTML tags around a cue line
 _TAGS_AFTER = r"(?:\s*<[^<>\n]{0,300}>)*"
+_MARK = "_cue"  # the empty group closing the n-th cue of a section is _cue<n>
 
 
 class _Cues:
     """One section of cue patterns: a plain alternation to scan, and each pattern to name it.
 
-    Python's ``re`` scans a plain alternation many times faster than one of named groups,
-    and matches are rare: so the alternation finds them, then the patterns are tried in
-    order at the match to tell which one it was (the one the alternation chose). A gate
-    (:mod:`framing.gate`) finds first where the alternation can match at all.
+    Python's ``re`` scans a plain alternation many times faster than one with a group per
+    alternative, and matches are rare: so a gate (:mod:`framing.gate`) finds where the
+    alternation can match at all, and only there the alternation with an empty group at
+    the end of each alternative is tried: the group that took part names the cue.
     """
 
     def __init__(self, by_kind: dict[str, list[str]], section: str, template: str, flags: int):
-        self.cues: list[tuple[re.Pattern, str, str]] = []
+        self.cues: list[tuple[str, str]] = []
         for kind, patterns in by_kind.items():
             if kind not in KINDS:
                 raise InputError(
                     f"{PATTERNS_PATH.name}: unknown clutter kind {kind!r} in {section}"
                 )
-            for p in patterns:
-                self.cues.append(
-                    (re.compile(template.replace("{}", p), flags), kind, f"{section}:{p}")
-                )
+            self.cues += [(kind, f"{section}:{p}") for p in patterns]
         patterns = [p for ps in by_kind.values() for p in ps]
         alternation = "|".join(f"(?:{p})" for p in patterns) or "(?!)"
         self.regex = re.compile(template.replace("{}", alternation), flags)
-        self.gate = alternation_gate(patterns, template, flags) if patterns else None
+        marked = "|".join(f"(?:{p})(?P<{_MARK}{i}>)" for i, p in enumerate(patterns)) or "(?!)"
+        self.marked = re.compile(template.replace("{}", marked), flags)
+        self.gate = Gate(patterns, template, flags)
 
     def finditer(self, text: str) -> Iterator[re.Match]:
-        """``regex.finditer(text)``, skipping ahead with the gate."""
-        if self.gate is None:
-            return self.regex.finditer(text)
-        return gated_finditer(self.regex, self.gate, text)
+        """``regex.finditer(text)``, tried only where the gate lets through (matches of
+        :attr:`marked`)."""
+        return self.gate.finditer(self.marked, text)
 
     def name(self, match: re.Match) -> tuple[str, str]:
-        """Kind and label of the cue that made ``match`` (a match of :attr:`regex`)."""
-        text, start, end = match.string, match.start(), match.end()
-        for cue, kind, label in self.cues:
-            if cue.fullmatch(text, start, end):
-                return kind, label
-        # a cue whose lookahead needs the text after the match
-        return next((k, lab) for cue, k, lab in self.cues if cue.match(text, start, match.endpos))
+        """Kind and label of the cue that made ``match`` (of :attr:`regex` or :attr:`marked`)."""
+        if match.re is not self.marked:
+            match = self.marked.match(match.string, match.start(), match.endpos)
+        return self.cues[int(match.lastgroup[len(_MARK) :])]
 
 
 class _Rules:
@@ -204,13 +201,21 @@ def _shape_kind(rules: _Rules, line: str) -> tuple[str, str] | None:
     return None
 
 
-def _whole_lines(rules: _Rules, folded: str) -> dict[int, tuple[str, str]]:
-    """Line start -> (kind, label) for lines that are clutter by a cue, lead-in or tag."""
+def _whole_lines(
+    rules: _Rules, folded: str, scan: str
+) -> tuple[dict[int, tuple[str, str]], list[tuple[int, int]]]:
+    """Line start -> (kind, label) for lines that are clutter by a cue, lead-in or tag, and
+    the stretches of ``folded`` the line cues matched.
+
+    ``scan`` is ``"\\n"`` and ``folded`` lower-cased (:func:`~framing.text.lower_folded`):
+    its offsets are one more than in ``folded``, so a match at a line's newline starts
+    where the line starts in ``folded``.
+    """
     found: dict[int, tuple[str, str]] = {}
-    # offsets in scan are one more than in folded; lower() keeps them ("İ" aside)
-    scan = "\n" + folded.replace("\u0130", "I").lower()
+    matched = []
     for m in rules.line.finditer(scan):
         found[m.start()] = rules.line.name(m)
+        matched.append((m.start(), m.end() - 1))
     for m in rules.lead.finditer(scan):
         end = scan.find("\n", m.end())
         rest = (len(scan) if end < 0 else end) - m.end()
@@ -227,59 +232,95 @@ def _whole_lines(rules: _Rules, folded: str) -> dict[int, tuple[str, str]]:
         # "[END PLAYBACK]" in a transcript, "archived recording [GUNSHOTS]" are editorial
         if kind or (" " not in tag and folded.count(" ", start, m.start()) >= 3):
             found[start] = (kind or "teaser", f"tag:[{tag}]")
-    return found
+    return found, matched
 
 
-def _between_paragraphs(lines: list[tuple[int, int, int]], i: int) -> bool:
-    """Whether a line next to line ``i`` is longer than a headline (an editorial paragraph)."""
-    before = i > 0 and lines[i - 1][2] - lines[i - 1][1] > _MAX_HEADLINE
-    return before or (i + 1 < len(lines) and lines[i + 1][2] - lines[i + 1][1] > _MAX_HEADLINE)
+def _find_all(docs: Docs, rules: _Rules) -> list[list[Span]]:
+    """:func:`find_clutter` of every text of ``docs``: each cue section scans the joined
+    texts once, and only lines that may be clutter are looked at one by one."""
+    import numpy as np
 
-
-def _find(text: str, rules: _Rules) -> list[Span]:
-    folded = _fold(text)
-    lines = _lines(folded)
-    whole = _whole_lines(rules, folded)
+    # fold keeps offsets: positions are those of joined (folded text by text: a replace
+    # over the whole batch is slow when one character widens the whole string)
+    folded = "\n".join(map(_fold, docs.texts))
+    whole, matched = _whole_lines(rules, folded, "\n" + docs.low)
     fragments = [
-        Span.at(text, m.start(), m.end(), *rules.anywhere.name(m))
+        (m.start(), m.end(), *rules.anywhere.name(m))
         for m in rules.anywhere.finditer(folded)
         if m.end() > m.start()
     ]
-    out: list[Span] = []
-    f = 0
-    for i, (line_start, s, e) in enumerate(lines):
-        inside = []
-        while f < len(fragments) and fragments[f].start < e:
-            if fragments[f].start >= s:
-                inside.append(fragments[f])
-            f += 1
-        found = whole.get(line_start)
-        if found is None and inside and _mostly_clutter(folded, s, e, inside):
-            biggest = max(inside, key=len)
-            found = biggest.kind, biggest.label
-        if (
-            found is None
-            and e - s <= _MAX_HEADLINE
-            and _headline_like(folded[s:e])
-            and _between_paragraphs(lines, i)
-        ):
+    # the non-blank lines, without surrounding white space
+    newlines = np.flatnonzero(docs.low_codes == 10)
+    line_starts = np.r_[0, newlines + 1]
+    starts, ends = docs.blanks.trim(line_starts, np.r_[newlines, len(folded)])
+    keep = starts < ends
+    line_starts, starts, ends = line_starts[keep], starts[keep], ends[keep]
+    text = docs.text_of(line_starts)
+    # a headline-like line between paragraphs: short, with a long line of its text beside it
+    long = ends - starts > _MAX_HEADLINE
+    same = text[1:] == text[:-1]
+    beside = np.r_[False, same & long[:-1]] | np.r_[same & long[1:], False]
+    last = docs.low_codes[ends - 1]  # folded: a curly quote is a quote
+    shaped = ~long & beside & ~np.isin(last, [ord(c) for c in _SENTENCE_END])
+    # a fragment belongs to the line its start is in (one before any line is dropped)
+    line_of = np.searchsorted(starts, [f[0] for f in fragments], "right") - 1
+    inside: dict[int, list[tuple]] = {}
+    for f, i in zip(fragments, line_of.tolist(), strict=True):
+        if i >= 0 and f[0] < ends[i]:
+            inside.setdefault(i, []).append(f)
+    keyed = np.isin(line_starts, np.fromiter(whole, dtype=np.int64, count=len(whole)))
+    look = np.flatnonzero(keyed | shaped).tolist()
+    look = sorted({*look, *inside})
+
+    texts, offsets = docs.texts, docs.offsets.tolist()
+    # a match that ran on into the next text (through the newline joining them) is not
+    # what that text alone gives: such texts are done again on their own
+    redo = _crossing(offsets, [*matched, *((a, b) for a, b, *_ in fragments)])
+    out: list[list[Span]] = [[] for _ in texts]
+    for i in look:
+        t, s, e = int(text[i]), int(starts[i]), int(ends[i])
+        if t in redo:
+            continue
+        here = inside.get(i, [])
+        found = whole.get(int(line_starts[i]))
+        if found is None and here and _mostly_clutter(folded, s, e, here):
+            biggest = max(here, key=lambda f: f[1] - f[0])
+            found = biggest[2], biggest[3]
+        if found is None and shaped[i] and _headline_like(folded[s:e]):
             found = _shape_kind(rules, folded[s:e])
+        o = offsets[t]
         if found:
-            out.append(Span(s, e, found[0], text[s:e], found[1]))
+            out[t].append(Span.at(texts[t], s - o, e - o, *found))
         else:
-            out.extend(inside)
+            out[t].extend(Span.at(texts[t], a - o, b - o, k, lab) for a, b, k, lab in here)
+    for t in redo:
+        out[t] = _find_all(Docs([texts[t]]), rules)[0]
     return out
 
 
-def _mostly_clutter(text: str, s: int, e: int, spans: list[Span]) -> bool:
-    """Whether clutter phrases make up most of the letters of the line ``text[s:e]``."""
+def _crossing(offsets: list[int], spans: list[tuple[int, int]]) -> set[int]:
+    """Texts (starting at ``offsets``, joined by newlines) that a span runs out of, and the
+    texts it runs into."""
+    from bisect import bisect_right
+
+    out = set()
+    for start, end in spans:
+        t = bisect_right(offsets, start) - 1
+        if end > offsets[t + 1] - 1:
+            out.update(range(t, bisect_right(offsets, end - 1)))
+    return out
+
+
+def _mostly_clutter(text: str, s: int, e: int, spans: list[tuple]) -> bool:
+    """Whether clutter phrases ``(start, end, ...)`` make up most of the letters of the
+    line ``text[s:e]``."""
     parts, pos = [], s
-    for sp in spans:
-        parts.append(text[pos : sp.start])
-        pos = sp.end
+    for start, end, *_ in spans:
+        parts.append(text[pos:start])
+        pos = end
     parts.append(text[pos:e])
     rest = sum(c.isalnum() for c in "".join(parts))
-    return rest <= sum(len(sp) for sp in spans)
+    return rest <= sum(end - start for start, end, *_ in spans)
 
 
 def find_clutter(text: str | None) -> list[Span]:
@@ -308,7 +349,30 @@ def find_clutter(text: str | None) -> list[Span]:
         return []
     if not isinstance(text, str):
         raise InputError(f"find_clutter takes a str, not {type(text).__name__}")
-    return _find(text, load_rules())
+    return _find_all(Docs([text]), load_rules())[0]
+
+
+def find_clutter_all(texts: Sequence[str | None] | Docs) -> list[list[Span]]:
+    """:func:`find_clutter` of each text, scanning the batch at once (much faster).
+
+    Parameters
+    ----------
+    texts : sequence of str or None, or Docs
+        Article bodies (``None`` counts as empty), or their :class:`~framing.text.Docs`.
+
+    Returns
+    -------
+    list of list of Span
+        One list per text, as :func:`find_clutter` gives it.
+
+    Examples
+    --------
+    >>> found = find_clutter_all(["Kept.\\nAdvertisement", None, "Read more: Putin's war"])
+    >>> [[(s.kind, s.text) for s in spans] for spans in found]
+    [[('ad', 'Advertisement')], [], [('teaser', "Read more: Putin's war")]]
+    """
+    docs = texts if isinstance(texts, Docs) else Docs(texts)
+    return _find_all(docs, load_rules())
 
 
 # --- removal --------------------------------------------------------------------------
@@ -370,7 +434,8 @@ def clean_texts(texts: Sequence[str | None]) -> list[str]:
     >>> clean_texts(["Advertisement", None, "Kept."])
     ['', '', 'Kept.']
     """
-    return [clean(t) if isinstance(t, str) else "" for t in texts]
+    docs = Docs(texts)
+    return [remove_spans(t, s) for t, s in zip(docs.texts, find_clutter_all(docs), strict=True)]
 
 
 def spans_json(spans: Iterable[Span]) -> str:
@@ -416,10 +481,9 @@ def clean_corpus(df, detector: ClutterDetector | None = None):
     require_columns(df, ["body"], where="clean_corpus")
     bodies = [b if isinstance(b, str) else "" for b in df["body"]]
     if detector is None:
-        found = [find_clutter(b) for b in bodies]
+        found = find_clutter_all(bodies)
     else:
-        outlets = df["outlet"].tolist() if "outlet" in df.columns else [None] * len(df)
-        found = [detector.find(b, o) for b, o in zip(bodies, outlets, strict=True)]
+        found = detector.find_all(bodies, df["outlet"].tolist() if "outlet" in df else None)
     out = df.copy()
     out["body_clean"] = [remove_spans(b, sp) for b, sp in zip(bodies, found, strict=True)]
     out["clutter"] = [spans_json(sp) for sp in found]
@@ -560,10 +624,22 @@ class ClutterDetector:
 
         With ``outlet=None`` the lines learned for every outlet apply.
         """
+        return self.find_all([text], [outlet])[0]
+
+    def find_all(
+        self, texts: Sequence[str | None], outlets: Sequence[str | None] | None = None
+    ) -> list[list[Span]]:
+        """:meth:`find` of each text (with the outlet beside it), the rules run on the batch."""
         self._check_fitted()
-        spans = find_clutter(text)
-        if not text:
-            return spans
+        outlets = [None] * len(texts) if outlets is None else outlets
+        found = find_clutter_all(texts)
+        return [
+            self._learned(t, spans, o) if isinstance(t, str) and t else spans
+            for t, spans, o in zip(texts, found, outlets, strict=True)
+        ]
+
+    def _learned(self, text: str, spans: list[Span], outlet: str | None) -> list[Span]:
+        """``spans`` with the lines learned for ``outlet`` (every outlet for None) added."""
         if outlet is None:
             tables = list(self.boilerplate_.items())
         else:
@@ -597,7 +673,7 @@ class ClutterDetector:
 
 def _guess_kind(rules: _Rules, line: str) -> str:
     """The kind of a learned boilerplate line: its cues, else a byline shape, else other."""
-    spans = _find(line, rules)
+    spans = _find_all(Docs([line]), rules)[0]
     if spans and len(spans[0]) == len(line.strip()):
         return spans[0].kind
     m = rules.words.regex.search(_fold(line))

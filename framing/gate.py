@@ -22,6 +22,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from framing.text import _sorted_unique
+
+if TYPE_CHECKING:
+    import numpy as np
 
 try:  # the parse tree of a pattern (Python 3.11 moved the modules into re)
     from re import _constants as sre
@@ -278,3 +284,252 @@ def gated_finditer(regex: re.Pattern, gate: re.Pattern, text: str) -> Iterator[r
                 yield m
                 end = m.end()
         found = search(text, max(at + 1, end))
+
+
+# --- literals: what every match holds, or begins with ------------------------------------
+
+_LITERALS_CAP = 512  # the most strings a set of literals may list
+
+
+def _exact(items) -> set[str] | None:
+    """Every string the parsed sequence ``items`` can match, or None (unbounded, or too many)."""
+    out = {""}
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.LITERAL:
+            add = {chr(av)}
+        elif op is sre.IN and all(o is sre.LITERAL for o, _ in av):
+            add = {chr(c) for _, c in av}
+        elif op is sre.SUBPATTERN:
+            add = _exact(av[-1])
+        elif op is sre.BRANCH:
+            alternatives = [_exact(a) for a in av[1]]
+            add = None if None in alternatives else set().union(*alternatives)
+        else:
+            return None
+        if add is None or len(out) * len(add) > _LITERALS_CAP:
+            return None
+        out = {a + b for a in out for b in add}
+    return out
+
+
+def _needed(items) -> set[str] | None:
+    """Non-empty strings one of which every match of ``items`` holds (the best such), or None.
+
+    A run of consecutive literal elements gives the set of its possible texts; a group, an
+    alternation (each alternative needing one of its own strings) or a repeat of at least one
+    gives what it needs; the best set is the one whose shortest string is longest.
+    """
+    found, run = [], {""}
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # zero width: the literal run goes on
+        add = _exact([(op, av)])
+        if add is not None and len(run) * len(add) <= _LITERALS_CAP:
+            run = {a + b for a in run for b in add}
+            continue
+        found.append(run)
+        run = add if add is not None else {""}
+        if add is not None:
+            continue
+        if op is sre.SUBPATTERN:
+            found.append(_needed(av[-1]))
+        elif op is sre.BRANCH:
+            alternatives = [_needed(a) for a in av[1]]
+            if None not in alternatives:
+                found.append(set().union(*alternatives))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            found.append(_needed(av[2]))
+    found.append(run)
+    usable = [f for f in found if f and "" not in f]
+    return max(usable, key=lambda f: (min(map(len, f)), -len(f)), default=None)
+
+
+def needed_literals(pattern: str, flags: int = 0) -> set[str] | None:
+    """Strings one of which every match of ``pattern`` holds, as written, or None if unknown.
+
+    Read from the parsed pattern: of the literal stretches every match must contain, the set
+    whose shortest string is longest. Case as in the pattern (``re.I`` is not applied).
+
+    Examples
+    --------
+    >>> sorted(needed_literals(r"[^\\n]{3,60} is (?:a |the )?(?:editor|writer)\\b"))
+    ['editor', 'writer']
+    >>> needed_literals(r"(?:watch)?\\d+") is None
+    True
+    """
+    try:
+        return _needed(_parser.parse(pattern, flags).data)
+    except (AttributeError, TypeError, ValueError):  # another re implementation
+        return None
+
+
+def _leading(items) -> set[str]:
+    """Strings one of which every match of ``items`` begins with ({""} when none is known)."""
+    out = {""}
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        add = _exact([(op, av)])
+        if add is None or len(out) * len(add) > _LITERALS_CAP:
+            break
+        out = {a + b for a in out for b in add}
+    return out
+
+
+def _may_match_newline(items, flags: int) -> bool:
+    """Whether the parsed sequence ``items`` can match a line break (True when unsure)."""
+    for op, av in items:
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT, sre.GROUPREF):
+            continue  # zero width, or what a group (checked itself) matched
+        if op is sre.SUBPATTERN:
+            inner = [av[-1]]
+        elif op is sre.BRANCH:
+            inner = av[1]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            inner = [av[2]]
+        else:
+            char = _char(op, av)
+            if char is None or re.fullmatch(char, "\n", flags):
+                return True
+            continue
+        if any(_may_match_newline(i.data, flags) for i in inner):
+            return True
+    return False
+
+
+class Gate:
+    """Where an alternation of ``patterns`` inside ``template`` may match in a text.
+
+    The positions it gives include every position a match can start at; the alternation is
+    tried only there (:meth:`finditer`). Chosen from the patterns:
+
+    * when every match begins with one of a few literal strings (template ``"{}"``, no
+      ``re.I``), one Aho-Corasick pass finds them (:mod:`ahocorasick_rs`);
+    * otherwise a regex gate (:func:`alternation_gate`). For a *line* template (one that
+      starts with a line break), a pattern that begins with a run of varying length (the
+      gate would try it at every line) and never spans lines is taken out of the regex
+      gate: the lines holding one of the literals it needs (:func:`needed_literals`,
+      found by Aho-Corasick) are let through instead.
+
+    Examples
+    --------
+    >>> cues = ["Advertisement", "Click here to (?:read|see)"]
+    >>> gate = Gate(cues)
+    >>> text = "Advert. Advertisement. Click here to see"
+    >>> gate.positions(text)
+    [8, 23]
+    >>> regex = re.compile("|".join(cues))
+    >>> [m.group() for m in gate.finditer(regex, text)]
+    ['Advertisement', 'Click here to see']
+    >>> lines = Gate([r"photos?", r"[^\\n]{1,40} is (?:an? )?(?:editor|writer)"], r"\\n(?:{})$", re.M)
+    >>> lines.positions("\\nphotos\\nShe is an editor\\nhe said")
+    [0, 7]
+    """
+
+    def __init__(self, patterns: list[str], template: str = "{}", flags: int = 0):
+        self.prefixes = self.lines = self.regex = None
+        self.complete = True  # False: some pattern may begin anywhere; every position counts
+        parsed = [_parser.parse(p, flags).data for p in patterns]
+        if not flags & re.I and template.startswith("{}"):
+            starts = [_leading(items) for items in parsed]
+            if all("" not in s for s in starts):
+                self.prefixes = _automaton(set().union(*starts))
+                return
+        rest = patterns
+        if not flags & re.I and _leading(_parser.parse(template, flags).data) == {"\n"}:
+            rest, by_lines = [], set()
+            for p, items in zip(patterns, parsed, strict=True):
+                if _line_literals(items, flags):
+                    by_lines |= _needed(items)
+                else:
+                    rest.append(p)
+            self.lines = _automaton(by_lines) if by_lines else None
+        if rest:
+            self.regex = alternation_gate(rest, template, flags)
+            self.complete = self.regex is not None
+
+    def positions(self, text: str) -> list[int]:
+        """Ascending positions of ``text`` where a match may start (when :attr:`complete`)."""
+        if self.prefixes is not None:
+            return _sorted_unique(matches(self.prefixes, text)[1]).tolist()
+        out = []
+        if self.regex is not None:
+            search = self.regex.search
+            found = search(text)
+            while found:
+                out.append(found.start())
+                found = search(text, found.start() + 1)
+        if self.lines is not None:
+            breaks = {text.rfind("\n", 0, s) for s in matches(self.lines, text)[1].tolist()}
+            out = sorted(breaks.union(out) - {-1})
+        return out
+
+    def finditer(self, regex: re.Pattern, text: str) -> Iterator[re.Match]:
+        """The matches of ``regex.finditer(text)`` (``regex`` being the alternation in the
+        template), tried only at :meth:`positions`."""
+        if not self.complete:
+            yield from regex.finditer(text)
+            return
+        match, end = regex.match, 0
+        for at in self.positions(text):
+            if at >= end:
+                m = match(text, at)
+                if m:
+                    yield m
+                    end = m.end()
+
+
+def _line_literals(items, flags: int) -> bool:
+    """Whether a pattern of a line template is better let through by the lines holding one
+    of the literals it needs: it begins with a run of varying length, it needs literals of
+    three or more characters, and it never spans lines."""
+    need = _needed(items)
+    return (
+        any(_RUN.search(k[0]) for k in _keys(items, _LENGTH)[0] if k)
+        and need is not None
+        and min(map(len, need)) >= 3
+        and not any("\n" in n for n in need)
+        and not _may_match_newline(items, flags)
+    )
+
+
+def _automaton(literals: set[str]):
+    return automaton(sorted(literals))
+
+
+def automaton(literals: list[str]):
+    """An Aho-Corasick DFA (``ahocorasick_rs``) of ``literals`` over UTF-8, for :func:`matches`."""
+    from ahocorasick_rs import BytesAhoCorasick, Implementation
+
+    data = [x.encode("utf-8", "surrogatepass") for x in literals]
+    return BytesAhoCorasick(data, implementation=Implementation.DFA)
+
+
+def matches(automaton, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every occurrence, overlapping ones too, of the literals of ``automaton`` in ``text``:
+    arrays of literal index, start and end, in characters.
+
+    The scan runs over the UTF-8 bytes (several times faster than over ``str``, whose
+    offsets the library converts match by match).
+
+    Examples
+    --------
+    >>> index, starts, ends = matches(automaton(["café", "é b"]), "Un café bien")
+    >>> index.tolist(), starts.tolist(), ends.tolist()
+    ([0, 1], [3, 6], [7, 9])
+    """
+    import numpy as np
+
+    data = text.encode("utf-8", "surrogatepass")
+    found = automaton.find_matches_as_indexes(data, overlapping=True)
+    if not found:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    index, starts, ends = (np.array(x, dtype=np.int64) for x in zip(*found, strict=True))
+    if len(data) != len(text):  # byte offsets to character offsets
+        follow = np.flatnonzero((np.frombuffer(data, np.uint8) & 0xC0) == 0x80)
+        starts = starts - np.searchsorted(follow, starts)
+        ends = ends - np.searchsorted(follow, ends)
+    return index, starts, ends

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from framing.clutter import PATTERNS_PATH, load_rules
-from framing.gate import alternation_gate, gated_finditer, keys, trie
+from framing.gate import Gate, alternation_gate, gated_finditer, keys, needed_literals, trie
 from framing.text import fold
 
 
@@ -30,7 +30,9 @@ def test_gated_cues_match_exactly_what_the_plain_regex_does_on_the_sample(sample
             assert spans(cues.finditer(text)) == want, (section, body[:60])
             found[section] += len(want)
     # every section has a gate and finds something, so the comparison is not vacuous
-    assert all(getattr(rules, s).gate is not None for s in found)
+    assert all(getattr(rules, s).gate.complete for s in found)
+    # anywhere cues begin with literals; the line cues that begin with a run go by literals
+    assert rules.anywhere.gate.prefixes is not None and rules.line.gate.lines is not None
     assert min(found.values()) >= 20, found
 
 
@@ -106,9 +108,37 @@ def test_a_patterns_file_of_ones_own_keeps_working(tmp_path):
     path = tmp_path / "patterns.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     rules = load_rules(path)
-    assert rules.line.gate is None  # "x?" could begin any line
+    assert not rules.line.gate.complete  # "x?" could begin any line: every line is tried
     text = "Intro line that is long enough to be editorial.\nRally in Moscow via wire\nPROMO here"
     for section, scan in scans(text).items():
         cues = getattr(rules, section)
         assert spans(cues.finditer(scan)) == spans(cues.regex.finditer(scan))
     assert rules.line.name(next(rules.line.finditer(scans(text)["line"])))[0] == "other"
+
+
+@pytest.mark.parametrize(
+    ("patterns", "template"),
+    [
+        (["Advertisement", "Click here to (?:read|see)", "(?:Photo|Video): ", "©"], "{}"),
+        (["ads?", r"[^\n]{1,20} (?:getty|afp)", r"(?:[^\n]{1,9} )?said", r"\d+ photos?"], r"\n[ \t]*(?:<[^<>\n]*>\s*)*(?:{})[ .]*$"),
+    ],
+)
+def test_gate_finditer_equals_finditer(patterns, template):
+    regex = re.compile(template.replace("{}", "|".join(f"(?:{p})" for p in patterns)), re.M)
+    gate = Gate(patterns, template, re.M)
+    assert gate.complete and (gate.prefixes is not None or gate.lines is not None)
+    rng = random.Random(template)
+    pieces = [
+        "Advertisement", "Advert", "Click here to see", "Click here", "Photo: ", "Video: x",
+        "© ", "ad", "ads", " getty", " afp", "said", "x said", "12 photos", "<b>", "\n", " ",
+        "é", "😀", "Rally",
+    ]  # fmt: skip
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        assert spans(gate.finditer(regex, text)) == spans(regex.finditer(text)), text
+
+
+def test_needed_literals():
+    assert needed_literals(r"[^\n]{1,9}(?:/| )(?:afp|epa)") == {"/afp", " afp", "/epa", " epa"}
+    assert needed_literals(r"contributed (?:to )?this") == {"contributed "}
+    assert needed_literals(r"\w+|x") is None

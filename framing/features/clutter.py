@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from framing.clutter import KINDS, PROMO_KINDS, find_clutter, share
+from framing.clutter import KINDS, PROMO_KINDS, find_clutter_all, share
 from framing.features.context import Context
 
 COLUMNS = {
@@ -18,7 +18,7 @@ COLUMNS = {
 
 def body_clutter(ctx: Context) -> list:
     """The clutter spans of every body in ``ctx``, found once per batch."""
-    return ctx.memo("clutter_spans", lambda: [find_clutter(t) for t in ctx.docs("body").texts])
+    return ctx.memo("clutter_spans", lambda: find_clutter_all(ctx.docs("body")))
 
 
 def compute(ctx: Context) -> pd.DataFrame:

@@ -63,6 +63,7 @@ import numpy as np
 import pandas as pd
 
 from framing.features.context import Context
+from framing.gate import needed_literals
 from framing.spans import Span
 from framing.text import WORD, fold, sentences, tokens
 
@@ -168,64 +169,6 @@ def _patterns() -> dict[str, re.Pattern]:
 # The cue patterns are searched only where they can match: every match of a pattern holds
 # one of a few literal strings (found by reading the parsed pattern: "you won't believe",
 # "here's ", "video"...), and an ASCII headline holding none of them is not searched.
-_LITERALS_CAP = 512  # the most strings a gate may list
-
-
-def _exact(items) -> set[str] | None:
-    """Every string the parsed pattern ``items`` can match, or None (unbounded, or too many)."""
-    from re import _constants as C
-
-    out = {""}
-    for op, av in items:
-        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
-            continue  # zero width
-        if op is C.LITERAL:
-            add = {chr(av)}
-        elif op is C.SUBPATTERN:
-            add = _exact(av[-1])
-        elif op is C.BRANCH:
-            alternatives = [_exact(a) for a in av[1]]
-            add = None if None in alternatives else set().union(*alternatives)
-        else:
-            return None
-        if add is None or len(out) * len(add) > _LITERALS_CAP:
-            return None
-        out = {a + b for a in out for b in add}
-    return out
-
-
-def _needed(items) -> set[str] | None:
-    """Non-empty strings one of which every match of ``items`` holds (the longest such), or None.
-
-    A run of consecutive literal elements gives the set of its possible texts; a group, an
-    alternation (each alternative needing one of its own strings) or a repeat of at least one
-    gives what it needs; the best set is the one whose shortest string is longest.
-    """
-    from re import _constants as C
-
-    found, run = [], {""}
-    for op, av in items:
-        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
-            continue  # zero width: the literal run goes on
-        add = _exact([(op, av)])
-        if add is not None and len(run) * len(add) <= _LITERALS_CAP:
-            run = {a + b for a in run for b in add}
-            continue
-        found.append(run)
-        run = add if add is not None else {""}
-        if add is not None:
-            continue
-        if op is C.SUBPATTERN:
-            found.append(_needed(av[-1]))
-        elif op is C.BRANCH:
-            alternatives = [_needed(a) for a in av[1]]
-            if None not in alternatives:
-                found.append(set().union(*alternatives))
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
-            found.append(_needed(av[2]))
-    found.append(run)
-    usable = [f for f in found if f and "" not in f]
-    return max(usable, key=lambda f: (min(map(len, f)), -len(f)), default=None)
 
 
 def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
@@ -243,12 +186,7 @@ def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
     >>> required_literals(re.compile(r"\\d+ things")), required_literals(re.compile(r"\\w+"))
     (frozenset({' things'}), None)
     """
-    try:
-        from re import _parser
-
-        found = _needed(_parser.parse(pattern.pattern, pattern.flags))
-    except (ImportError, AttributeError, TypeError, ValueError):  # another re implementation
-        return None
+    found = needed_literals(pattern.pattern, pattern.flags)
     if not found or not all(f.isascii() for f in found):
         return None
     return frozenset(f.lower() for f in found)

@@ -39,6 +39,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from framing.errors import InputError
+from framing.gate import automaton as _automaton
+from framing.gate import matches
 from framing.text import WORD, lower_folded, term
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -202,13 +204,10 @@ class Lexicon:
         _, _, phrases = self._split
         if not phrases:
             return None
-        from ahocorasick_rs import BytesAhoCorasick, Implementation
-
         found: dict[str, list[tuple[int, float, bool]]] = {}
         for p, c, w in phrases:
             found.setdefault(p.rstrip("*"), []).append((c, w, p.endswith("*")))
-        patterns = [key.encode() for key in found]
-        return BytesAhoCorasick(patterns, implementation=Implementation.DFA), list(found.values())
+        return _automaton(list(found)), list(found.values())
 
     def find_phrases(self, text: str, low: str | None = None) -> list[tuple[int, int, int, float]]:
         """Phrase matches in ``text``: ``(start, end, category index, weight)``.
@@ -227,19 +226,9 @@ class Lexicon:
         """
         if self.automaton is None or not text:
             return []
-        import numpy as np
-
         auto, entries = self.automaton
         low = lower_folded(text) if low is None else low
-        data = low.encode("utf-8", "surrogatepass")
-        found = auto.find_matches_as_indexes(data, overlapping=True)
-        if not found:
-            return []
-        index, starts, ends = (np.array(x, dtype=np.int64) for x in zip(*found, strict=True))
-        if len(data) != len(low):  # byte offsets to character offsets
-            follow = np.flatnonzero((np.frombuffer(data, np.uint8) & 0xC0) == 0x80)
-            starts = starts - np.searchsorted(follow, starts)
-            ends = ends - np.searchsorted(follow, ends)
+        index, starts, ends = matches(auto, low)
         n = len(low)
         out = []
         for i, start, end in zip(index.tolist(), starts.tolist(), ends.tolist(), strict=True):
