@@ -48,7 +48,7 @@ from typing import Any
 from framing.errors import InputError
 from framing.gate import Gate
 from framing.spans import Span
-from framing.text import Docs
+from framing.text import Docs, Utf8
 from framing.text import fold as _fold
 
 KINDS = ("ad", "newsletter", "teaser", "media", "social", "legal", "meta", "other")
@@ -92,10 +92,10 @@ class _Cues:
         self.marked = re.compile(template.replace("{}", marked), flags)
         self.gate = Gate(patterns, template, flags)
 
-    def finditer(self, text: str) -> Iterator[re.Match]:
+    def finditer(self, text: str, low: str | Utf8 | None = None) -> Iterator[re.Match]:
         """``regex.finditer(text)``, tried only where the gate lets through (matches of
-        :attr:`marked`)."""
-        return self.gate.finditer(self.marked, text)
+        :attr:`marked`); ``low`` is ``text`` lower-cased and folded, when known."""
+        return self.gate.finditer(self.marked, text, low)
 
     def name(self, match: re.Match) -> tuple[str, str]:
         """Kind and label of the cue that made ``match`` (of :attr:`regex` or :attr:`marked`)."""
@@ -202,7 +202,7 @@ def _shape_kind(rules: _Rules, line: str) -> tuple[str, str] | None:
 
 
 def _whole_lines(
-    rules: _Rules, folded: str, scan: str
+    rules: _Rules, folded: str, scan: Utf8
 ) -> tuple[dict[int, tuple[str, str]], list[tuple[int, int]]]:
     """Line start -> (kind, label) for lines that are clutter by a cue, lead-in or tag, and
     the stretches of ``folded`` the line cues matched.
@@ -213,10 +213,11 @@ def _whole_lines(
     """
     found: dict[int, tuple[str, str]] = {}
     matched = []
-    for m in rules.line.finditer(scan):
+    scan, low = scan.text, scan
+    for m in rules.line.finditer(scan, low):
         found[m.start()] = rules.line.name(m)
         matched.append((m.start(), m.end() - 1))
-    for m in rules.lead.finditer(scan):
+    for m in rules.lead.finditer(scan, low):
         end = scan.find("\n", m.end())
         rest = (len(scan) if end < 0 else end) - m.end()
         if m.start() not in found and rest <= _MAX_LEAD_REST:
@@ -240,13 +241,11 @@ def _find_all(docs: Docs, rules: _Rules) -> list[list[Span]]:
     texts once, and only lines that may be clutter are looked at one by one."""
     import numpy as np
 
-    # fold keeps offsets: positions are those of joined (folded text by text: a replace
-    # over the whole batch is slow when one character widens the whole string)
-    folded = "\n".join(map(_fold, docs.texts))
-    whole, matched = _whole_lines(rules, folded, "\n" + docs.low)
+    folded = docs.folded  # fold keeps offsets: positions are those of joined
+    whole, matched = _whole_lines(rules, folded, docs.low_utf8.prefixed("\n"))
     fragments = [
         (m.start(), m.end(), *rules.anywhere.name(m))
-        for m in rules.anywhere.finditer(folded)
+        for m in rules.anywhere.finditer(folded, docs.low_utf8)
         if m.end() > m.start()
     ]
     # the non-blank lines, without surrounding white space

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from framing.text import _sorted_unique
+from framing.text import Utf8, _sorted_unique, lower_folded
 
 if TYPE_CHECKING:
     import numpy as np
@@ -450,10 +450,18 @@ class Gate:
             self.regex = alternation_gate(rest, template, flags)
             self.complete = self.regex is not None
 
-    def positions(self, text: str) -> list[int]:
-        """Ascending positions of ``text`` where a match may start (when :attr:`complete`)."""
+    def positions(self, text: str, low: str | Utf8 | None = None) -> list[int]:
+        """Ascending positions of ``text`` where a match may start (when :attr:`complete`).
+
+        The literals are sought in ``low``, :func:`~framing.text.lower_folded` of ``text``
+        (offsets kept; computed when not given): an occurrence in any case lets through.
+        """
+        if self.prefixes is None and self.lines is None:
+            low = ""  # not needed
+        elif low is None:
+            low = lower_folded(text)
         if self.prefixes is not None:
-            return _sorted_unique(matches(self.prefixes, text)[1]).tolist()
+            return _sorted_unique(matches(self.prefixes, low)[1]).tolist()
         out = []
         if self.regex is not None:
             search = self.regex.search
@@ -462,18 +470,20 @@ class Gate:
                 out.append(found.start())
                 found = search(text, found.start() + 1)
         if self.lines is not None:
-            breaks = {text.rfind("\n", 0, s) for s in matches(self.lines, text)[1].tolist()}
+            breaks = {text.rfind("\n", 0, s) for s in matches(self.lines, low)[1].tolist()}
             out = sorted(breaks.union(out) - {-1})
         return out
 
-    def finditer(self, regex: re.Pattern, text: str) -> Iterator[re.Match]:
+    def finditer(
+        self, regex: re.Pattern, text: str, low: str | Utf8 | None = None
+    ) -> Iterator[re.Match]:
         """The matches of ``regex.finditer(text)`` (``regex`` being the alternation in the
-        template), tried only at :meth:`positions`."""
+        template), tried only at :meth:`positions` (``low`` as there)."""
         if not self.complete:
             yield from regex.finditer(text)
             return
         match, end = regex.match, 0
-        for at in self.positions(text):
+        for at in self.positions(text, low):
             if at >= end:
                 m = match(text, at)
                 if m:
@@ -496,7 +506,8 @@ def _line_literals(items, flags: int) -> bool:
 
 
 def _automaton(literals: set[str]):
-    return automaton(sorted(literals))
+    """An automaton of ``literals`` in lower case and folded (to seek in lower_folded text)."""
+    return automaton(sorted({lower_folded(x) for x in literals}))
 
 
 def automaton(literals: list[str]):
@@ -507,12 +518,13 @@ def automaton(literals: list[str]):
     return BytesAhoCorasick(data, implementation=Implementation.DFA)
 
 
-def matches(automaton, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def matches(automaton, text: str | Utf8) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every occurrence, overlapping ones too, of the literals of ``automaton`` in ``text``:
     arrays of literal index, start and end, in characters.
 
     The scan runs over the UTF-8 bytes (several times faster than over ``str``, whose
-    offsets the library converts match by match).
+    offsets the library converts match by match); pass a :class:`~framing.text.Utf8` to
+    reuse bytes already encoded.
 
     Examples
     --------
@@ -522,14 +534,10 @@ def matches(automaton, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """
     import numpy as np
 
-    data = text.encode("utf-8", "surrogatepass")
-    found = automaton.find_matches_as_indexes(data, overlapping=True)
+    utf8 = text if isinstance(text, Utf8) else Utf8(text)
+    found = automaton.find_matches_as_indexes(utf8.data, overlapping=True)
     if not found:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
-    index, starts, ends = (np.array(x, dtype=np.int64) for x in zip(*found, strict=True))
-    if len(data) != len(text):  # byte offsets to character offsets
-        follow = np.flatnonzero((np.frombuffer(data, np.uint8) & 0xC0) == 0x80)
-        starts = starts - np.searchsorted(follow, starts)
-        ends = ends - np.searchsorted(follow, ends)
-    return index, starts, ends
+    index, starts, ends = np.array(found, dtype=np.int64).T
+    return index, utf8.chars(starts), utf8.chars(ends)

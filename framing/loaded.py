@@ -510,7 +510,7 @@ def analyse(texts, skip=None) -> Analysis:
         negated = sp.csr_matrix((np.ones(len(scope)), (rows, docs.token_columns[scope])), shape)
         counts = counts + negated @ (M @ sp.csr_matrix(_negation_transform()) - M)
     counts = np.asarray(counts.toarray() if hasattr(counts, "toarray") else counts, float)
-    found = np.array(lex.find_phrases(docs.joined, docs.low), dtype=float).reshape(-1, 4)
+    found = np.array(lex.find_phrases(docs.joined, docs.low_utf8), dtype=float).reshape(-1, 4)
     if len(found):
         np.add.at(counts, (_piece_of(starts, found[:, 0]), found[:, 2].astype(int)), found[:, 3])
     measures = {n: counts[:, cols].sum(axis=1) for n, cols in index.items()}

@@ -216,10 +216,17 @@ def lower_folded(text: str) -> str:
     >>> lower_folded("“Far–Left” İ")
     '"far-left" i'
     """
+    return _lower(fold(text))
+
+
+def _lower(text: str) -> str:
+    """``text.lower()`` with offsets kept (İ, which lower-cases to two characters, to i).
+
+    Folded first, most texts are ASCII, which lower-cases several times faster."""
     low = text.lower()
-    if len(low) != len(text):  # one character lower-cases to two (İ): keep one
+    if len(low) != len(text):
         low = text.replace("\u0130", "I").lower()
-    return fold(low)
+    return low
 
 
 def word_bounds(low_codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -544,6 +551,55 @@ def count_matrix(
     return X, dict(vocabulary)
 
 
+class Utf8:
+    """A text with its UTF-8 bytes, to scan the bytes and map what is found back to characters.
+
+    Parameters
+    ----------
+    text : str
+        The text (lone surrogates pass through).
+
+    Examples
+    --------
+    >>> u = Utf8("Café riot")
+    >>> u.data[6:10], u.chars([6, 10]).tolist()
+    (b'riot', [5, 9])
+    >>> v = u.prefixed("\\n")
+    >>> v.text[6:10], v.chars([7, 11]).tolist()
+    ('riot', [6, 10])
+    """
+
+    def __init__(self, text: str, data: bytes | None = None, follow: np.ndarray | None = None):
+        self.text = text
+        self.data = text.encode("utf-8", "surrogatepass") if data is None else data
+        if follow is not None:
+            self.__dict__["_follow"] = follow
+
+    @cached_property
+    def _follow(self) -> np.ndarray:
+        """Offsets of the continuation bytes (each makes byte and character offsets differ)."""
+        import numpy as np
+
+        if len(self.data) == len(self.text):
+            return np.zeros(0, dtype=np.int64)
+        return np.flatnonzero((np.frombuffer(self.data, np.uint8) & 0xC0) == 0x80)
+
+    def chars(self, offsets) -> np.ndarray:
+        """Character offsets of the byte ``offsets`` (at character boundaries)."""
+        import numpy as np
+
+        offsets = np.asarray(offsets, dtype=np.int64)
+        return offsets - np.searchsorted(self._follow, offsets) if len(self._follow) else offsets
+
+    def prefixed(self, head: str) -> Utf8:
+        """``Utf8(head + self.text)``, reusing what is known of this text."""
+        import numpy as np
+
+        first = Utf8(head)
+        follow = np.r_[first._follow, self._follow + len(first.data)]
+        return Utf8(head + self.text, first.data + self.data, follow)
+
+
 class Docs:
     """A batch of texts, tokenised once and shared by every feature family.
 
@@ -604,9 +660,23 @@ class Docs:
         return code_points(self.joined)
 
     @cached_property
+    def _folded(self) -> list[str]:
+        return list(map(fold, self.texts))  # text by text: most stay one byte a character
+
+    @cached_property
+    def folded(self) -> str:
+        """:attr:`joined` folded (:func:`fold`), offsets kept."""
+        return "\n".join(self._folded)
+
+    @cached_property
     def low(self) -> str:
-        """:attr:`joined` lower-cased and folded (:func:`lower_folded`), offsets kept."""
-        return "\n".join(map(lower_folded, self.texts))  # per text: most stay one byte a char
+        """:attr:`joined` folded and lower-cased (:func:`lower_folded`), offsets kept."""
+        return "\n".join(map(_lower, self._folded))
+
+    @cached_property
+    def low_utf8(self) -> Utf8:
+        """:attr:`low` as UTF-8, for byte scans (Aho-Corasick) shared by several families."""
+        return Utf8(self.low)
 
     @cached_property
     def low_codes(self) -> np.ndarray:

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 from framing.errors import InputError
 from framing.gate import automaton as _automaton
 from framing.gate import matches
-from framing.text import WORD, lower_folded, term
+from framing.text import WORD, Utf8, lower_folded, term
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -209,12 +209,14 @@ class Lexicon:
             found.setdefault(p.rstrip("*"), []).append((c, w, p.endswith("*")))
         return _automaton(list(found)), list(found.values())
 
-    def find_phrases(self, text: str, low: str | None = None) -> list[tuple[int, int, int, float]]:
+    def find_phrases(
+        self, text: str, low: str | Utf8 | None = None
+    ) -> list[tuple[int, int, int, float]]:
         """Phrase matches in ``text``: ``(start, end, category index, weight)``.
 
         Every occurrence counts, overlapping ones too, if it starts and ends at word
         boundaries (an entry ending in ``*`` runs on to the end of its word). ``low`` is
-        ``lower_folded(text)`` when the caller has it already.
+        ``lower_folded(text)`` (or its :class:`~framing.text.Utf8`) when the caller has it.
 
         Examples
         --------
@@ -229,6 +231,7 @@ class Lexicon:
         auto, entries = self.automaton
         low = lower_folded(text) if low is None else low
         index, starts, ends = matches(auto, low)
+        low = low.text if isinstance(low, Utf8) else low
         n = len(low)
         out = []
         for i, start, end in zip(index.tolist(), starts.tolist(), ends.tolist(), strict=True):
