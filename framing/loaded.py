@@ -521,10 +521,7 @@ def analyse(texts, skip=None) -> Analysis:
     bang = docs.low_codes == 33  # "!": a run counts once
     measures["exclamation"] = _per_piece(starts, np.flatnonzero(bang & ~np.r_[False, bang[:-1]]))
     measures["named"] = _per_piece(starts, _named(docs))
-    measures["tokens"] = np.diff(
-        np.searchsorted(docs.token_starts, np.r_[starts, len(docs.joined)])
-    )
-    measures["tokens"] = measures["tokens"].astype(float)
+    measures["tokens"] = np.diff(pieces.indptr).astype(float)
     measures["chars"] = docs.blanks.visible(starts, ends).astype(float)
     measures["loaded"] = _loaded(measures)
     measures["sentiment"] = _compound(measures["valence"], measures["exclamation"])

@@ -368,7 +368,10 @@ class Blanks:
         import numpy as np
 
         starts, ends = np.asarray(starts, np.int64), np.asarray(ends, np.int64)
-        blank = np.searchsorted(self.at, ends) - np.searchsorted(self.at, starts)
+        if len(starts) and np.array_equal(starts[1:], ends[:-1]):  # one search for a partition
+            blank = np.diff(np.searchsorted(self.at, np.r_[starts, ends[-1]]))
+        else:
+            blank = np.searchsorted(self.at, ends) - np.searchsorted(self.at, starts)
         return ends - starts - blank
 
 
