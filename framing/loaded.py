@@ -506,7 +506,7 @@ def analyse(texts, skip=None) -> Analysis:
     scope = _negation_scopes(docs)
     if len(scope):
         rows = _piece_of(starts, docs.token_starts[scope])
-        shape = (len(starts), len(docs.vocabulary))
+        shape = (len(starts), len(docs.terms))
         negated = sp.csr_matrix((np.ones(len(scope)), (rows, docs.token_columns[scope])), shape)
         counts = counts + negated @ (M @ sp.csr_matrix(_negation_transform()) - M)
     counts = np.asarray(counts.toarray() if hasattr(counts, "toarray") else counts, float)

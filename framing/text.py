@@ -744,7 +744,7 @@ class Docs:
         ptr = np.r_[np.searchsorted(self.token_starts, starts), len(self.token_starts)]
         cols = self.token_columns[ptr[0] :]  # tokens before the first start are left out
         data = np.ones(len(cols), dtype=np.int32)
-        shape = (len(starts), len(self.vocabulary))
+        shape = (len(starts), len(self.terms))
         return sp.csr_matrix((data, cols, ptr - ptr[0]), shape=shape)
 
     @cached_property

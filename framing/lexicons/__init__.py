@@ -162,7 +162,7 @@ class Lexicon:
             for t, i in vocabulary.items():
                 terms[i] = t
         else:
-            terms = np.asarray(list(vocabulary), dtype=object)
+            terms = np.asarray(vocabulary, dtype=object)
         words, stems, _ = self._split
         rows, cols, vals = [], [], []
         if len(terms) and (words or stems):
@@ -268,7 +268,7 @@ class Lexicon:
         """:meth:`matrix` over the vocabulary of ``docs``, compiled once and kept on it."""
         store = docs.__dict__.setdefault("_lexicon_matrices", {})
         if id(self) not in store:  # keep self alive beside its matrix so the id stays valid
-            store[id(self)] = (self, self.matrix(docs.vocabulary))
+            store[id(self)] = (self, self.matrix(docs.terms))
         return store[id(self)][1]
 
     def count(self, docs: Docs) -> np.ndarray:
