@@ -73,6 +73,19 @@ def _require_dask(what: str):
 # --- executors ------------------------------------------------------------------------
 
 
+# Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which fixes glibc's mmap
+# threshold: every large numpy array a task (run in a worker thread) allocates is then mapped
+# and unmapped afresh, and the page faults made extraction about 1.8x slower per article.
+WORKER_CONFIG = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+
+
+def _dask_config():
+    """The Dask settings local workers start with (:data:`WORKER_CONFIG`)."""
+    import dask
+
+    return dask.config.set(WORKER_CONFIG)
+
+
 @contextlib.contextmanager
 def executor(
     jobs: int = 1, dask: str | None = None, scheduler: str | None = None
@@ -106,6 +119,7 @@ def executor(
             if kind != "local" or not n.isdigit() or int(n) < 1:
                 raise InputError(f"--dask expects local:N (N worker processes), not {dask!r}")
             with (
+                _dask_config(),
                 LocalCluster(
                     n_workers=int(n),
                     threads_per_worker=1,

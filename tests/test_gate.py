@@ -120,7 +120,10 @@ def test_a_patterns_file_of_ones_own_keeps_working(tmp_path):
     ("patterns", "template"),
     [
         (["Advertisement", "Click here to (?:read|see)", "(?:Photo|Video): ", "©"], "{}"),
-        (["ads?", r"[^\n]{1,20} (?:getty|afp)", r"(?:[^\n]{1,9} )?said", r"\d+ photos?"], r"\n[ \t]*(?:<[^<>\n]*>\s*)*(?:{})[ .]*$"),
+        (
+            ["ads?", r"[^\n]{1,20} (?:getty|afp)", r"(?:[^\n]{1,9} )?said", r"\d+ photos?"],
+            r"\n[ \t]*(?:<[^<>\n]*>\s*)*(?:{})[ .]*$",
+        ),
     ],
 )
 def test_gate_finditer_equals_finditer(patterns, template):

@@ -185,3 +185,20 @@ def test_cli_compare_on_a_dask_scheduler(client, sample, measures, tmp_path, cap
     style = list(framing.features.describe("style"))
     expected = compare_outlets(measures[["outlet", *style]], method="moments")
     pd.testing.assert_frame_equal(pd.read_csv(out), expected, rtol=1e-9, check_dtype=False)
+
+
+def _malloc_trim_threshold(_):
+    import os
+
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_")
+
+
+@pytest.mark.filterwarnings("ignore:Port .* is already in use")  # the module's cluster has it
+def test_local_dask_workers_keep_glibc_dynamic_mmap_threshold(monkeypatch):
+    # Dask's nanny would start them with MALLOC_TRIM_THRESHOLD_=65536: page faults on every
+    # large array in the worker thread, extraction 1.8x slower (see framing.scale)
+    pytest.importorskip("distributed")
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)  # an earlier nanny sets it here
+    with executor(dask="local:1") as (pool, workers):
+        assert workers == 1
+        assert pool.submit(_malloc_trim_threshold, 0).result() is None
