@@ -202,18 +202,18 @@ def _shape_kind(rules: _Rules, line: str) -> tuple[str, str] | None:
 
 
 def _whole_lines(
-    rules: _Rules, folded: str, scan: Utf8
+    rules: _Rules, folded: str, low: Utf8
 ) -> tuple[dict[int, tuple[str, str]], list[tuple[int, int]]]:
     """Line start -> (kind, label) for lines that are clutter by a cue, lead-in or tag, and
     the stretches of ``folded`` the line cues matched.
 
-    ``scan`` is ``"\\n"`` and ``folded`` lower-cased (:func:`~framing.text.lower_folded`):
+    ``low`` holds ``"\\n"`` and ``folded`` lower-cased (:func:`~framing.text.lower_folded`):
     its offsets are one more than in ``folded``, so a match at a line's newline starts
     where the line starts in ``folded``.
     """
     found: dict[int, tuple[str, str]] = {}
     matched = []
-    scan, low = scan.text, scan
+    scan = low.text
     for m in rules.line.finditer(scan, low):
         found[m.start()] = rules.line.name(m)
         matched.append((m.start(), m.end() - 1))

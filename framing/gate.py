@@ -2,19 +2,24 @@
 
 Python's ``re`` skips fast through a text only to a literal first character: an alternation
 of a hundred cues is tried, alternative after alternative, at every position (or every line)
-it could start. A gate is a regex built from the *keys* of the alternation, what every match
-must begin with, arranged as a trie so that a position is rejected after a character or two.
-:func:`gated_finditer` scans with the gate and tries the full regex only where the gate
-matched; its matches are exactly those of ``regex.finditer``.
+it could start. A :class:`Gate` finds first where the alternation can match at all, and
+:meth:`Gate.finditer` tries it only there; its matches are exactly those of
+``regex.finditer``. Two kinds of gate, read from the parsed patterns:
+
+* literals: the strings every match begins with (or, for lines, holds), found by one
+  Aho-Corasick pass over the UTF-8 bytes (:func:`matches`);
+* a regex built from the *keys* of the alternation, what every match must begin with,
+  arranged as a trie so that a position is rejected after a character or two
+  (:func:`alternation_gate`).
 
 Examples
 --------
 >>> cues = re.compile(r"(?:advertisement|sponsored(?: content)?|read more)\\.?", re.M)
 >>> keys(cues, 6)
 [('a', 'd', 'v', 'e', 'r', 't'), ('s', 'p', 'o', 'n', 's', 'o'), ('r', 'e', 'a', 'd', '\\\\ ', 'm')]
->>> gate = re.compile(trie(keys(cues, 6)))
+>>> gate = Gate(["advertisement", "sponsored(?: content)?", "read more"], r"(?:{})\\.?", re.M)
 >>> text = "Read more. sponsored content"
->>> [m.group() for m in gated_finditer(cues, gate, text)] == cues.findall(text)
+>>> [m.group() for m in gate.finditer(cues, text)] == cues.findall(text)
 True
 """
 
@@ -261,31 +266,6 @@ def alternation_gate(
     return re.compile(trie(gate), flags)
 
 
-def gated_finditer(regex: re.Pattern, gate: re.Pattern, text: str) -> Iterator[re.Match]:
-    """The matches of ``regex.finditer(text)``, with ``regex`` tried only where ``gate`` matches.
-
-    ``gate`` must match at every position where ``regex`` can match (and ``regex`` must not
-    match the empty string); other positions are skipped at the speed of the gate's scan.
-
-    Examples
-    --------
-    >>> regex, gate = re.compile(r"ab+|ac"), re.compile("a")
-    >>> [m.span() for m in gated_finditer(regex, gate, "xabbxacab")]
-    [(1, 4), (5, 7), (7, 9)]
-    """
-    search, match = gate.search, regex.match
-    end = 0
-    found = search(text)
-    while found:
-        at = found.start()
-        if at >= end:
-            m = match(text, at)
-            if m:
-                yield m
-                end = m.end()
-        found = search(text, max(at + 1, end))
-
-
 # --- literals: what every match holds, or begins with ------------------------------------
 
 _LITERALS_CAP = 512  # the most strings a set of literals may list
@@ -406,7 +386,8 @@ class Gate:
     tried only there (:meth:`finditer`). Chosen from the patterns:
 
     * when every match begins with one of a few literal strings (template ``"{}"``, no
-      ``re.I``), one Aho-Corasick pass finds them (:mod:`ahocorasick_rs`);
+      ``re.I``), one Aho-Corasick pass finds them in the text lower-cased and folded (a
+      superset of where they occur as written);
     * otherwise a regex gate (:func:`alternation_gate`). For a *line* template (one that
       starts with a line break), a pattern that begins with a run of varying length (the
       gate would try it at every line) and never spans lines is taken out of the regex
