@@ -4,6 +4,7 @@ import pytest
 from framing.text import (
     WORD,
     Docs,
+    code_points,
     count_matrix,
     fold,
     lower_folded,
@@ -151,6 +152,7 @@ ODD = [
     "supercalifragilisticexpialidocious antidisestablishmentarianism " * 2,
     "a" * 300 + " " + "a" * 299 + "b",  # tokens longer than every step of the key loop
     "\ud83d lone surrogate",
+    "𝐁𝐨𝐥𝐝 𝔣𝔞𝔫𝔠𝔶 𝐁𝐨𝐥𝐝 words 😀 beyond U+FFFF",
     "",
 ]
 
@@ -166,6 +168,20 @@ def test_docs_tokens_are_the_word_pattern_on_folded_text(sample):
     assert d.terms[d.token_columns].tolist() == [term(t) for t in found]
     assert len(set(d.terms)) == len(d.terms)  # one column per term: no two terms merged
     assert d.n_tokens.tolist() == [len(tokens(lower_folded(t))) for t in texts]
+
+
+def test_docs_keep_offsets_past_emoji_and_astral_letters():
+    # an emoji stands as U+FFFD in the joined text, which stays two bytes a character
+    d = Docs(["Putin 😀 said 🤷\u200d♂️ no", "plain"])
+    assert d.codes.dtype == np.uint16 and len(d.joined) == len(d.texts[0]) + 6
+    spans = zip(d.token_starts.tolist(), d.token_ends.tolist(), strict=True)
+    assert [d.joined[s:e] for s, e in spans] == ["Putin", "said", "no", "plain"]
+    # letters beyond U+FFFF are words: they stay, and their codes are whole code points
+    text = "𝐁𝐨𝐥𝐝 and 𝐁𝐨𝐥𝐝 😀 𝔣𝔞𝔫𝔠𝔶"
+    d = Docs([text])
+    assert d.codes.dtype == np.uint32 and d.codes.tolist() == code_points(text).tolist()
+    assert d.terms[d.token_columns].tolist() == tokens(lower_folded(text))
+    assert d.n_types.tolist() == [3]
 
 
 def test_docs_batch_measures_equal_per_text_ones(sample):
