@@ -24,7 +24,8 @@ lines, and distinctive phrases anywhere, also glued inside an editorial paragrap
 shape of a line (a short headline-like line between paragraphs, a bracketed tag at its
 end, an ALL CAPS lead-in, a ``Topic: headline`` title); and, with :class:`ClutterDetector`,
 the corpus: a line that recurs across many articles of one outlet is that outlet's
-boilerplate.
+boilerplate. :func:`find_clutter_all` does a batch of bodies at once, scanning their
+joined text with each cue section once (what ``extract_features`` uses).
 
 Examples
 --------

@@ -681,7 +681,7 @@ class Docs:
         return len(self.texts)
 
     @cached_property
-    def _narrow(self) -> list[str]:
+    def _narrowed(self) -> list[str]:
         return list(map(_narrow, self.texts))
 
     @cached_property
@@ -689,7 +689,7 @@ class Docs:
         """The texts joined by line breaks; an emoji (beyond U+FFFF) stands as U+FFFD, so
         that one in a batch does not make the whole string four bytes a character
         (:func:`_narrow`)."""
-        return "\n".join(self._narrow)
+        return "\n".join(self._narrowed)
 
     @cached_property
     def offsets(self) -> np.ndarray:
@@ -705,7 +705,7 @@ class Docs:
 
     @cached_property
     def _folded(self) -> list[str]:
-        return list(map(fold, self._narrow))  # text by text: most stay one byte a character
+        return list(map(fold, self._narrowed))  # text by text: most stay one byte a character
 
     @cached_property
     def folded(self) -> str:
