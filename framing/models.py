@@ -644,16 +644,6 @@ def model_features(model: Any, top: int = 20) -> pd.DataFrame:
 
 # --- persistence ------------------------------------------------------------------------
 
-#: type-name prefixes whose classes may be loaded from a model file
-TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.sparse.")
-#: framing's own classes that may appear in a model file
-TRUSTED_FRAMING = ("framing.models.TextColumns", "framing.transformer.FramingFeatures")
-
-
-def _vetted(type_name: str) -> bool:
-    return type_name in TRUSTED_FRAMING or type_name.startswith(TRUSTED_PREFIXES)
-
-
 def save_model(model: Any, path: str | Path, metadata: dict | None = None) -> Path:
     """Save a fitted model and its metadata with skops, atomically.
 
@@ -690,11 +680,11 @@ def save_model(model: Any, path: str | Path, metadata: dict | None = None) -> Pa
 
 
 def load_model(path: str | Path) -> Any:
-    """Load a model saved by :func:`save_model`, refusing any type outside the allow-list.
+    """Load a model saved by :func:`save_model`, refusing any type outside the trusted list.
 
-    Only scikit-learn, NumPy, SciPy sparse and framing's own classes are trusted. The
-    file is never unpickled: skops reads the types it names, and a file naming others is
-    refused with the list of them.
+    The file is never unpickled, and before anything in it is imported every type it names
+    is checked against the exact types the toolkit's own pipelines contain
+    (:data:`framing.trust.TRUSTED`); a file naming any other is refused with the list.
 
     Returns
     -------
@@ -708,32 +698,9 @@ def load_model(path: str | Path) -> Any:
         The file is missing, is not a skops file, is not a framing model, or names
         untrusted types.
     """
-    import zipfile
+    from framing import trust
 
-    import skops.io as sio
-
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: no such model file")
-    try:
-        untrusted = sio.get_untrusted_types(file=path)
-    except (zipfile.BadZipFile, KeyError, ValueError, json.JSONDecodeError, OSError) as err:
-        raise InputError(
-            f"{path}: not a model file saved by framing train / save_model ({err})"
-        ) from None
-    refused = sorted(t for t in untrusted if not _vetted(t))
-    if refused:
-        raise InputError(
-            f"{path}: refusing to load: it names types outside the trusted set (scikit-learn, "
-            f"NumPy, SciPy, framing) that could run code when loaded: {', '.join(refused)}; "
-            "only use model files from people you trust"
-        )
-    try:
-        saved = sio.load(path, trusted=untrusted)
-    except Exception as err:  # skops raises many kinds on a malformed file
-        raise InputError(
-            f"{path}: could not read the model ({type(err).__name__}: {err})"
-        ) from None
+    saved = trust.load(path)
     if not (isinstance(saved, dict) and saved.get("format") == FORMAT and "model" in saved):
         raise InputError(f"{path}: a skops file, but not a framing model (save with save_model)")
     model = saved["model"]

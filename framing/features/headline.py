@@ -620,16 +620,6 @@ def yesno_answered(
 
 # --- clickbait model ---------------------------------------------------------------------
 
-# every type the shipped pipeline holds, trusted explicitly when it is loaded
-TRUSTED_TYPES = [
-    "framing.hashing.NgramHasher",
-    "sklearn.feature_extraction.text.TfidfTransformer",
-    "sklearn.linear_model._logistic.LogisticRegression",
-    "sklearn.pipeline.FeatureUnion",
-    "sklearn.pipeline.Pipeline",
-]
-
-
 def clickbait_pipeline():
     """The (unfitted) clickbait classifier: hashed word 1-2-grams and character 3-5-grams.
 
@@ -666,10 +656,10 @@ def clickbait_pipeline():
 
 @functools.cache
 def clickbait_model():
-    """The shipped clickbait pipeline, loaded once with skops and an explicit trusted list."""
-    import skops.io as sio
+    """The shipped clickbait pipeline, loaded once under :mod:`framing.trust`'s policy."""
+    from framing import trust
 
-    return sio.load(CLICKBAIT_MODEL, trusted=TRUSTED_TYPES)
+    return trust.load(CLICKBAIT_MODEL)
 
 
 def clickbait(headlines) -> np.ndarray:

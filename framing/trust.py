@@ -1,0 +1,165 @@
+"""The one policy for loading skops model files: exact types only, nothing else runs.
+
+A skops file is a zip holding ``schema.json``, a tree of nodes. Each node names a loader
+(``ObjectNode``, ``NdArrayNode``, ...) and a type (``module.Class``); loading imports that
+type and, for some loaders, calls it. A crafted file can name any importable callable
+(``os.system``, ``numpy.testing._private.utils.runstring``) and have it called, so a
+trust list must name exact types, never module prefixes.
+
+:data:`TRUSTED` lists, per loader, the exact types that the toolkit's own pipelines
+contain: every configuration of :func:`framing.models.make_classifier` (three classifiers,
+calibrated or not, words, characters and measures, integer, float or string labels) and
+the shipped clickbait model. ``tests/test_trust.py`` rebuilds all of them and checks that
+they name exactly these types, so the list can neither miss one nor carry a spare.
+
+Before skops sees the file, :func:`audit` walks the whole schema and refuses any
+(loader, type) pair outside :data:`TRUSTED`; skops then loads with exactly the audited
+types, so its own audit checks the same list a second time.
+
+Examples
+--------
+>>> sorted(TRUSTED)[:3]
+['CachedNode', 'DictNode', 'JsonNode']
+>>> "numpy.testing._private.utils.runstring" in set().union(*TRUSTED.values())
+False
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from framing.errors import InputError
+
+#: estimators and transformers (loaded by ``ObjectNode``: the class is created without
+#: calling ``__init__`` and its attributes set)
+ESTIMATORS = frozenset(
+    {
+        "framing.hashing.NgramHasher",
+        "framing.models.TextColumns",
+        "framing.transformer.FramingFeatures",
+        "sklearn.calibration.CalibratedClassifierCV",
+        "sklearn.calibration._CalibratedClassifier",
+        "sklearn.calibration._SigmoidCalibration",
+        "sklearn.compose._column_transformer.ColumnTransformer",
+        "sklearn.feature_extraction.text.TfidfTransformer",
+        "sklearn.feature_extraction.text.TfidfVectorizer",
+        "sklearn.linear_model._logistic.LogisticRegression",
+        "sklearn.linear_model._stochastic_gradient.SGDClassifier",
+        "sklearn.pipeline.FeatureUnion",
+        "sklearn.pipeline.Pipeline",
+        "sklearn.preprocessing._data.StandardScaler",
+        "sklearn.svm._classes.LinearSVC",
+    }
+)
+
+#: loader name -> the exact types it may name
+TRUSTED: dict[str, frozenset[str]] = {
+    "ObjectNode": ESTIMATORS,
+    # SGDClassifier's loss object, rebuilt by calling this class with saved arguments
+    "LossNode": frozenset({"sklearn._loss._loss.CyHalfBinomialLoss"}),
+    # arrays come from numpy's own format with allow_pickle=False; numpy scalars are built
+    # by calling their type on such an array
+    "NdArrayNode": frozenset({"numpy.ndarray", "numpy.float64"}),
+    # a type as a value (TfidfVectorizer's dtype, a dict's key types): imported, not called
+    "TypeNode": frozenset({"builtins.str", "numpy.float32"}),
+    "DictNode": frozenset({"builtins.dict"}),
+    "ListNode": frozenset({"builtins.list"}),
+    "TupleNode": frozenset({"builtins.tuple"}),
+    "SliceNode": frozenset({"builtins.slice"}),
+    # any JSON value (numbers, text, null), read with json.loads; skops names them all str
+    "JsonNode": frozenset({"builtins.str"}),
+}
+# a second reference to an object loaded earlier in the same file: constructs nothing new
+TRUSTED["CachedNode"] = frozenset().union(*TRUSTED.values())
+
+HINT = "only load model files from people you trust, or retrain with framing train"
+
+
+def _nodes(tree: Any) -> Iterator[tuple[str, str]]:
+    """Every (loader, type) pair named anywhere in a skops schema."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if "__module__" in node or "__class__" in node or "__loader__" in node:
+                yield (
+                    str(node.get("__loader__")),
+                    f"{node.get('__module__')}.{node.get('__class__')}",
+                )
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+def audit(path: str | Path) -> list[str]:
+    """The exact types a skops file names, after checking each against :data:`TRUSTED`.
+
+    Reads only ``schema.json``; imports and runs nothing from the file.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.skops`` file.
+
+    Returns
+    -------
+    list of str
+        The types the file names, all of them trusted.
+
+    Raises
+    ------
+    InputError
+        The file is missing, not a skops zip, or names a type outside the trusted list (the
+        message names every such type with its loader).
+
+    Examples
+    --------
+    >>> from framing.features.headline import CLICKBAIT_MODEL
+    >>> "framing.hashing.NgramHasher" in audit(CLICKBAIT_MODEL)
+    True
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such model file")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            schema = json.loads(archive.read("schema.json"))
+    except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError, OSError) as err:
+        raise InputError(
+            f"{path}: not a model file saved by framing train / save_model "
+            f"({type(err).__name__}: {err})"
+        ) from None
+    named = set(_nodes(schema))
+    refused = sorted(
+        f"{name} ({loader})" for loader, name in named if name not in TRUSTED.get(loader, ())
+    )
+    if refused:
+        raise InputError(
+            f"{path}: refusing to load: it names types outside the toolkit's trusted list, "
+            f"which could run code when loaded: {', '.join(refused)}; {HINT}"
+        )
+    return sorted({name for _, name in named})
+
+
+def load(path: str | Path) -> Any:
+    """Load a skops file after :func:`audit`, trusting exactly the audited types.
+
+    Examples
+    --------
+    >>> from framing.features.headline import CLICKBAIT_MODEL
+    >>> type(load(CLICKBAIT_MODEL)).__name__
+    'Pipeline'
+    """
+    import skops.io as sio
+
+    types = audit(path)
+    try:
+        return sio.load(path, trusted=types)
+    except Exception as err:  # skops raises many kinds on a malformed file
+        raise InputError(
+            f"{path}: could not read the model ({type(err).__name__}: {err}); {HINT}"
+        ) from None

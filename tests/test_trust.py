@@ -1,0 +1,202 @@
+"""The trust policy for model files: our own pipelines load, crafted files run nothing."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import pickle
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import skops.io as sio
+
+from framing import trust
+from framing.errors import InputError
+from framing.features.headline import CLICKBAIT_MODEL
+from framing.models import FORMAT, load_model, make_classifier, save_model
+
+X = pd.DataFrame(
+    {
+        "headline": ["You Won't Believe This", "Senate passes bill", "17 cats cry",
+                     "Court rules", "Why he left", "Markets fall"] * 3,
+        "body": ["What a terrible, shocking day!", "The senate voted 52-48.", "Cats are sad!",
+                 "The court ruled on Monday.", 'He said "no".', "Stocks fell 3% on Friday."] * 3,
+    }
+)
+LABELS = {
+    "int": [1, 0, 1, 0, 1, 0] * 3,
+    "float": [1.0, 0.0, 0.0, 1.0, 1.0, 0.0] * 3,
+    "str": ["a", "b", "c"] * 6,
+}
+
+
+def _named(path: Path) -> set[tuple[str, str]]:
+    with zipfile.ZipFile(path) as archive:
+        return set(trust._nodes(json.loads(archive.read("schema.json"))))
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_trusted_list_is_exactly_what_our_pipelines_contain(tmp_path):
+    """Every make_classifier configuration and the shipped model: the list has no gap and
+    no spare entry (CachedNode only refers back to types already loaded)."""
+    seen = _named(CLICKBAIT_MODEL)
+    configs = itertools.product(
+        ["logreg", "linearsvc", "sgd"], [False, True], [None, (2, 4)], [None, "default"]
+    )
+    for model, calibrate, chars, features in configs:
+        for y in LABELS.values():
+            clf = make_classifier(
+                model=model, calibrate=calibrate, char_ngrams=chars, features=features
+            ).fit(X, y)
+            path = save_model(clf, tmp_path / "m.skops", {"n": 1, "scores": [0.5, None]})
+            seen |= _named(path)
+            assert load_model(path).predict(X).tolist() == clf.predict(X).tolist()
+    trusted = {(loader, name) for loader, names in trust.TRUSTED.items() for name in names}
+    assert seen <= trusted
+    assert {pair for pair in trusted - seen if pair[0] != "CachedNode"} == set()
+
+
+# --- crafted files ----------------------------------------------------------------------
+
+
+def _node(loader: str, dotted: str, **extra) -> dict:
+    module, _, name = dotted.rpartition(".")
+    return {"__class__": name, "__module__": module, "__loader__": loader, **extra}
+
+
+def _json(value) -> dict:
+    return {"__class__": "str", "__module__": "builtins", "__loader__": "JsonNode",
+            "content": json.dumps(value), "is_json": True}
+
+
+def _tuple(*values) -> dict:
+    return {"__class__": "tuple", "__module__": "builtins", "__loader__": "TupleNode",
+            "content": [_json(v) for v in values]}
+
+
+def _call(dotted: str, *args) -> dict:
+    """A node that skops loads by calling ``dotted(*args)``."""
+    return _node("ConstructorFromReduceNode", dotted, content=_tuple(*args))
+
+
+def _reduce(dotted: str, *args) -> dict:
+    """An object rebuilt from its ``__reduce__``: ``dotted(*args)``, then its state."""
+    return _node("LossNode", dotted, __reduce__={"args": _tuple(*args)},
+                 content={"__class__": "dict", "__module__": "builtins",
+                          "__loader__": "DictNode", "content": {}, "key_types":
+                          {"__class__": "list", "__module__": "builtins",
+                           "__loader__": "ListNode", "content": []}})
+
+
+def _craft(path: Path, model: dict) -> Path:
+    """A framing model file whose ``model`` entry is the given node."""
+    sio.dump({"format": FORMAT, "metadata": {}, "model": "placeholder"}, path)
+    with zipfile.ZipFile(path) as archive:
+        schema = json.loads(archive.read("schema.json"))
+    schema["content"]["model"] = model
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("schema.json", json.dumps(schema))
+    return path
+
+
+def _payloads(marker: Path) -> dict[str, tuple[str, dict]]:
+    """name -> (the type that must be named in the refusal, the node)."""
+    code = f"open({str(marker)!r}, 'w').close()"
+    script = f"import pathlib; pathlib.Path({str(marker)!r}).touch()"
+    return {
+        "runstring": ("numpy.testing._private.utils.runstring",
+                      _call("numpy.testing._private.utils.runstring", code, {})),
+        "run_python_script": (
+            "sklearn.utils._testing.assert_run_python_script_without_output",
+            _call("sklearn.utils._testing.assert_run_python_script_without_output", script),
+        ),
+        "os_system": ("posix.system", _call("posix.system", f"touch {marker}")),
+        "eval": ("builtins.eval", _call("builtins.eval", code)),
+        "reduce": ("builtins.exec", _reduce("builtins.exec", code)),
+    }
+
+
+PAYLOADS = sorted(_payloads(Path("m")))
+
+
+@pytest.mark.parametrize("name", PAYLOADS)
+def test_crafted_model_files_are_refused_and_run_nothing(name, tmp_path):
+    marker = tmp_path / "ran"
+    refused_type, node = _payloads(marker)[name]
+    path = _craft(tmp_path / f"{name}.skops", node)
+    for load in (load_model, trust.load, trust.audit):
+        with pytest.raises(InputError, match="refusing to load") as err:
+            load(path)
+        message = str(err.value)
+        assert "\n" not in message and refused_type in message
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("name", ["runstring", "eval", "reduce"])
+def test_crafted_payloads_are_live(name, tmp_path):
+    """The payloads above do run when skops is told to trust them: the refusal matters."""
+    marker = tmp_path / "ran"
+    refused_type, node = _payloads(marker)[name]
+    path = _craft(tmp_path / f"{name}.skops", node)
+    with pytest.raises(Exception):  # noqa: B017, PT011 (it runs, then fails to build a model)
+        sio.load(path, trusted=[refused_type]).get("model")
+        raise RuntimeError("loaded")
+    assert marker.exists()
+
+
+def test_payload_inside_a_real_model_is_refused(tmp_path):
+    """A trusted pipeline with one hostile node deep inside it is still refused."""
+    clf = make_classifier(text="headline", features=None).fit(X, LABELS["int"])
+    path = save_model(clf, tmp_path / "m.skops")
+    with zipfile.ZipFile(path) as archive:
+        files = {n: archive.read(n) for n in archive.namelist()}
+    schema = json.loads(files["schema.json"])
+    schema["content"]["metadata"]["content"]["evil"] = _call("posix.system", "true")
+    files["schema.json"] = json.dumps(schema).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    with pytest.raises(InputError, match=r"posix\.system \(ConstructorFromReduceNode\)"):
+        load_model(path)
+
+
+def test_not_a_skops_zip_is_refused(tmp_path):
+    pickled = tmp_path / "pickle.skops"
+    pickled.write_bytes(pickle.dumps({"format": FORMAT}))
+    bare = tmp_path / "bare.skops"
+    with zipfile.ZipFile(bare, "w") as archive:
+        archive.writestr("model.bin", b"\x00")
+    for path in (pickled, bare):
+        with pytest.raises(InputError, match="not a model file") as err:
+            load_model(path)
+        assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("command", ["evaluate", "predict", "explain-model"])
+def test_cli_refuses_crafted_models(command, tmp_path):
+    marker = tmp_path / "ran"
+    _, node = _payloads(marker)["os_system"]
+    path = _craft(tmp_path / "evil.skops", node)
+    data = tmp_path / "data.csv"
+    X.assign(label=LABELS["int"]).to_csv(data, index=False)
+    args = {"evaluate": [str(path), str(data)],
+            "predict": [str(path), str(data), "-o", str(tmp_path / "out.csv")],
+            "explain-model": [str(path)]}[command]
+    run = subprocess.run([sys.executable, "-m", "framing", command, *args],
+                         capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert run.returncode == 2, run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1 and "posix.system" in run.stderr
+    assert "Traceback" not in run.stderr and not marker.exists()
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_schema_is_read_without_importing(tmp_path):
+    """The audit reads schema.json alone: a type from a module that does not exist is
+    reported, not imported."""
+    path = _craft(tmp_path / "m.skops", _node("ObjectNode", "no_such_module.Thing"))
+    with pytest.raises(InputError, match=r"no_such_module\.Thing \(ObjectNode\)"):
+        trust.audit(path)
