@@ -21,10 +21,24 @@ from framing.models import FORMAT, load_model, make_classifier, save_model
 
 X = pd.DataFrame(
     {
-        "headline": ["You Won't Believe This", "Senate passes bill", "17 cats cry",
-                     "Court rules", "Why he left", "Markets fall"] * 3,
-        "body": ["What a terrible, shocking day!", "The senate voted 52-48.", "Cats are sad!",
-                 "The court ruled on Monday.", 'He said "no".', "Stocks fell 3% on Friday."] * 3,
+        "headline": [
+            "You Won't Believe This",
+            "Senate passes bill",
+            "17 cats cry",
+            "Court rules",
+            "Why he left",
+            "Markets fall",
+        ]
+        * 3,
+        "body": [
+            "What a terrible, shocking day!",
+            "The senate voted 52-48.",
+            "Cats are sad!",
+            "The court ruled on Monday.",
+            'He said "no".',
+            "Stocks fell 3% on Friday.",
+        ]
+        * 3,
     }
 )
 LABELS = {
@@ -69,13 +83,22 @@ def _node(loader: str, dotted: str, **extra) -> dict:
 
 
 def _json(value) -> dict:
-    return {"__class__": "str", "__module__": "builtins", "__loader__": "JsonNode",
-            "content": json.dumps(value), "is_json": True}
+    return {
+        "__class__": "str",
+        "__module__": "builtins",
+        "__loader__": "JsonNode",
+        "content": json.dumps(value),
+        "is_json": True,
+    }
 
 
 def _tuple(*values) -> dict:
-    return {"__class__": "tuple", "__module__": "builtins", "__loader__": "TupleNode",
-            "content": [_json(v) for v in values]}
+    return {
+        "__class__": "tuple",
+        "__module__": "builtins",
+        "__loader__": "TupleNode",
+        "content": [_json(v) for v in values],
+    }
 
 
 def _call(dotted: str, *args) -> dict:
@@ -85,11 +108,23 @@ def _call(dotted: str, *args) -> dict:
 
 def _reduce(dotted: str, *args) -> dict:
     """An object rebuilt from its ``__reduce__``: ``dotted(*args)``, then its state."""
-    return _node("LossNode", dotted, __reduce__={"args": _tuple(*args)},
-                 content={"__class__": "dict", "__module__": "builtins",
-                          "__loader__": "DictNode", "content": {}, "key_types":
-                          {"__class__": "list", "__module__": "builtins",
-                           "__loader__": "ListNode", "content": []}})
+    return _node(
+        "LossNode",
+        dotted,
+        __reduce__={"args": _tuple(*args)},
+        content={
+            "__class__": "dict",
+            "__module__": "builtins",
+            "__loader__": "DictNode",
+            "content": {},
+            "key_types": {
+                "__class__": "list",
+                "__module__": "builtins",
+                "__loader__": "ListNode",
+                "content": [],
+            },
+        },
+    )
 
 
 def _craft(path: Path, model: dict) -> Path:
@@ -108,8 +143,10 @@ def _payloads(marker: Path) -> dict[str, tuple[str, dict]]:
     code = f"open({str(marker)!r}, 'w').close()"
     script = f"import pathlib; pathlib.Path({str(marker)!r}).touch()"
     return {
-        "runstring": ("numpy.testing._private.utils.runstring",
-                      _call("numpy.testing._private.utils.runstring", code, {})),
+        "runstring": (
+            "numpy.testing._private.utils.runstring",
+            _call("numpy.testing._private.utils.runstring", code, {}),
+        ),
         "run_python_script": (
             "sklearn.utils._testing.assert_run_python_script_without_output",
             _call("sklearn.utils._testing.assert_run_python_script_without_output", script),
@@ -183,11 +220,17 @@ def test_cli_refuses_crafted_models(command, tmp_path):
     path = _craft(tmp_path / "evil.skops", node)
     data = tmp_path / "data.csv"
     X.assign(label=LABELS["int"]).to_csv(data, index=False)
-    args = {"evaluate": [str(path), str(data)],
-            "predict": [str(path), str(data), "-o", str(tmp_path / "out.csv")],
-            "explain-model": [str(path)]}[command]
-    run = subprocess.run([sys.executable, "-m", "framing", command, *args],
-                         capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    args = {
+        "evaluate": [str(path), str(data)],
+        "predict": [str(path), str(data), "-o", str(tmp_path / "out.csv")],
+        "explain-model": [str(path)],
+    }[command]
+    run = subprocess.run(
+        [sys.executable, "-m", "framing", command, *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
     assert run.returncode == 2, run.stderr
     assert len(run.stderr.strip().splitlines()) == 1 and "posix.system" in run.stderr
     assert "Traceback" not in run.stderr and not marker.exists()
