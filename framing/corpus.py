@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from framing.errors import CorpusError
+from framing.io import folder_files, regular_file
 from framing.text import tidy
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -92,7 +93,7 @@ def _format_of(path: Path) -> str:
 
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, gunzipped when it is gzip (by content, not only by name)."""
-    data = path.read_bytes()
+    data = regular_file(path).read_bytes()
     if data[:2] == b"\x1f\x8b":
         try:
             data = gzip.decompress(data)
@@ -188,7 +189,7 @@ def _read_folder(path: Path) -> pd.DataFrame:
     """A folder of .txt (first line = headline) and .html files; subfolders name outlets."""
     import pandas as pd
 
-    files = sorted(p for p in path.rglob("*") if p.suffix.lower() in (".txt", ".html", ".htm"))
+    files = folder_files(path, lambda p: p.suffix.lower() in (".txt", ".html", ".htm"))
     if not files:
         raise CorpusError(f"{path}: folder holds no .txt or .html files")
     rows = []

@@ -43,6 +43,7 @@ from urllib.parse import urlsplit
 
 from framing.corpus import _format_of, _read_file, decode, read_bytes
 from framing.errors import CorpusError
+from framing.io import folder_files, regular_file
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -79,7 +80,7 @@ def _sniff_header(path: Path) -> str:
 
 def _open_binary(path: Path):
     """``path`` opened for reading bytes, gunzipped when it is gzip (by content, not name)."""
-    with open(path, "rb") as raw:
+    with open(regular_file(path), "rb") as raw:
         gzipped = raw.read(2) == b"\x1f\x8b"
     return gzip.open(path, "rb") if gzipped else open(path, "rb")  # noqa: SIM115
 
@@ -96,7 +97,7 @@ def _read_allsides(path: Path):
     (0 left, 1 center, 2 right) is kept as it is.
     """
     if path.is_dir():
-        rows = [_json_object(file) for file in sorted(path.rglob("*.json"))]
+        rows = [_json_object(file) for file in folder_files(path, _is_json)]
         if not rows:
             raise CorpusError(f"{path}: folder holds no .json files (expected Baly's data/jsons)")
         df = _frame(rows)
@@ -115,6 +116,10 @@ def _read_allsides(path: Path):
     return df, renames
 
 
+def _is_json(path: Path) -> bool:
+    return path.name.endswith(".json")
+
+
 def _json_object(file: Path) -> dict:
     try:
         record = json.loads(decode(read_bytes(file), file))
@@ -129,10 +134,8 @@ def _json_object(file: Path) -> dict:
 
 
 def _is_allsides_folder(path: Path) -> bool:
-    first = next(path.rglob("*.json"), None)
-    if first is None:
-        return False
-    return b'"bias_text"' in read_bytes(first)
+    files = folder_files(path, _is_json)
+    return bool(files) and b'"bias_text"' in read_bytes(files[0])
 
 
 # --- Stop Clickbait (Chakraborty et al. 2016) -------------------------------------------
@@ -167,7 +170,7 @@ def _read_clickbait(path: Path):
     files = (
         [path]
         if path.is_file()
-        else sorted(p for p in path.iterdir() if _stem(p) in CLICKBAIT_FILES)
+        else folder_files(path, lambda p: _stem(p) in CLICKBAIT_FILES, recursive=False)
     )
     if not files:
         raise CorpusError(
@@ -251,7 +254,7 @@ def _read_semeval(path: Path):
     ``url``, and ``outlet`` (the url's host without ``www.``).
     """
     if path.is_dir():
-        xmls = sorted(p for p in path.iterdir() if _stem(p).endswith(".xml"))
+        xmls = folder_files(path, lambda p: _stem(p).endswith(".xml"), recursive=False)
         articles = [p for p in xmls if "ground-truth" not in p.name]
         truths = [p for p in xmls if "ground-truth" in p.name]
         if not articles:
@@ -358,7 +361,7 @@ def _read_ptc(path: Path):
     pointing at the same words after tidying; a span that runs from the title into the
     body is split in two.
     """
-    files = sorted(path.rglob("article*"))
+    files = folder_files(path, lambda p: p.name.startswith("article"))
     articles = [(m.group(1), p) for p in files if (m := _PTC_ARTICLE.match(p.name))]
     if not articles:
         raise CorpusError(f"{path}: no articleNNN.txt files (expected a PTC articles folder)")

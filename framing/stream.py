@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from framing.corpus import TEXT_COLUMNS, _canonical, _format_of, json_record, load_corpus
 from framing.errors import CorpusError, InputError
+from framing.io import regular_file
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -53,7 +54,7 @@ STREAMABLE = ("jsonl", "csv", "tsv", "parquet")
 def _open(path: Path) -> tuple[Any, Any]:
     """The raw file (its ``tell()`` counts bytes read from disk) and a binary stream over
     its content, gunzipped when it is gzip (by content, not only by name)."""
-    raw = open(path, "rb")  # noqa: SIM115 (closed by the caller)
+    raw = open(regular_file(path), "rb")  # noqa: SIM115 (closed by the caller)
     stream = gzip.GzipFile(fileobj=raw) if raw.peek(2)[:2] == b"\x1f\x8b" else raw
     return raw, stream
 

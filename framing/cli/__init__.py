@@ -1,19 +1,23 @@
 """Command line: ``framing COMMAND ...`` (also ``python -m framing``).
 
 Each command is a module in this package with ``HELP`` (one line), ``add_arguments(parser)``
-and ``run(args) -> int``. Errors in the input become one line on stderr and exit status 2.
+and ``run(args) -> int``, and ``READS`` when the files it reads are named by other arguments
+than ``corpus``. Errors in the input become one line on stderr and exit status 2, and so
+does an ``-o/--output`` that names a file the command reads.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import warnings
 from collections.abc import Sequence
+from pathlib import Path
 
 from framing import __version__
-from framing.errors import FramingError
+from framing.errors import FramingError, InputError
 
 # command name -> module; only commands that exist are listed
 COMMANDS: dict[str, str] = {
@@ -42,8 +46,49 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(module_name)
         p = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(p)
-        p.set_defaults(_run=module.run)
+        p.set_defaults(_run=module.run, _reads=getattr(module, "READS", ("corpus",)))
     return parser
+
+
+#: suffixes a folder corpus reads: an output with one of them inside an input folder would
+#: become an article of the next run
+FOLDER_READS = (".txt", ".html", ".htm", ".json", ".xml")
+
+
+def check_output(output: str | os.PathLike | None, inputs: dict[str, str | None]) -> None:
+    """Refuse an output path that is, or would be read as part of, one of the inputs.
+
+    Parameters
+    ----------
+    output : path or None
+        The ``-o/--output`` path.
+    inputs : dict
+        Argument name -> the path it names (``None`` when not given).
+
+    Examples
+    --------
+    >>> check_output("a.csv", {"corpus": "./a.csv"})
+    Traceback (most recent call last):
+    ...
+    framing.errors.InputError: -o a.csv is the corpus this command reads; write the output to another file
+    >>> check_output("b.csv", {"corpus": "a.csv", "model": None})
+    """
+    if output is None:
+        return
+    out = Path(output).resolve()
+    for name, value in inputs.items():
+        if not value:
+            continue
+        source = Path(value).resolve()
+        if out == source or (out.exists() and source.exists() and os.path.samefile(out, source)):
+            raise InputError(
+                f"-o {output} is the {name} this command reads; write the output to another file"
+            )
+        if source.is_dir() and out.is_relative_to(source) and out.suffix.lower() in FOLDER_READS:
+            raise InputError(
+                f"-o {output} lies inside the {name} folder, where the next run would read it "
+                "as an article; write the output elsewhere"
+            )
 
 
 def _warning_line(message, category, filename, lineno, file=None, line=None):
@@ -59,6 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     warnings.showwarning = _warning_line
     try:
+        check_output(
+            getattr(args, "output", None), {n: getattr(args, n, None) for n in args._reads}
+        )
         return int(args._run(args) or 0)
     except FramingError as err:
         print(f"framing {args.command}: error: {err}", file=sys.stderr)

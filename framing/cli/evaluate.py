@@ -8,6 +8,7 @@ import json
 from framing.cli.info import add_corpus_argument, read_corpus
 
 HELP = "Evaluate a saved model on labelled data; prints metrics as one JSON object."
+READS = ("model", "corpus")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

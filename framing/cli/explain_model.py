@@ -6,6 +6,7 @@ import argparse
 import sys
 
 HELP = "Show the most positive and negative features of each class of a saved model."
+READS = ("model",)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -9,6 +9,7 @@ from framing.cli.features import add_table_output, write_table
 from framing.cli.info import add_corpus_argument, read_corpus
 
 HELP = "Predict labels and class probabilities with a saved model; writes them atomically."
+READS = ("model", "corpus")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
