@@ -14,8 +14,9 @@ $(VENV)/.installed: pyproject.toml
 report: $(VENV)/.installed  ## the sample comparison report: reports/sample.html
 	$(BIN)/framing report
 
-test: $(VENV)/.installed  ## lint, then the test suite (slow data-backed checks excluded)
+test: $(VENV)/.installed  ## lint, layers, then the test suite (slow data-backed checks excluded)
 	$(BIN)/ruff check framing tests benchmarks
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -m "not slow"
 
 clean-venv:

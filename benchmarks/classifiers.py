@@ -42,10 +42,10 @@ from sklearn.model_selection import GroupKFold
 from sklearn.preprocessing import StandardScaler
 
 import framing
-from framing.clutter import clean_texts
-from framing.corpus import load_corpus
+from framing.corpus.load import load_corpus
 from framing.features import describe
-from framing.io import atomic_path
+from framing.io.atomic import atomic_path
+from framing.measures.clutter import clean_texts
 from framing.models import (
     cross_validate_model,
     fit_weighted,

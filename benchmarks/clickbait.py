@@ -6,7 +6,7 @@ Four models, same folds (stratified, shuffled, random_state=0), same run:
 
 1. the baseline: TF-IDF word unigrams + logistic regression (scikit-learn defaults);
 2. the headline features alone (logistic regression on standardised columns);
-3. the shipped text model (:func:`framing.features.headline.clickbait_pipeline`:
+3. the shipped text model (:func:`framing.measures.headline.clickbait_pipeline`:
    hashed word 1-2-grams and character 3-5-grams);
 4. that model plus the headline features (questions, teasers, listicle, caps, ...,
    standardised). ``headline_clickbait`` itself is left out: it was fitted on all these rows.
@@ -29,7 +29,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 import framing
-from framing.features.headline import clickbait_pipeline
+from framing.measures.headline import clickbait_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = next(

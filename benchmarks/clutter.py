@@ -14,7 +14,7 @@ import sys
 
 from throughput import bare_pass, load_bodies, timed
 
-from framing.clutter import find_clutter_all
+from framing.measures.clutter import find_clutter_all
 
 
 def main() -> None:

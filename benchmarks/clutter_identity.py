@@ -2,7 +2,7 @@
 
     python benchmarks/clutter_identity.py [N_ARTICLES]
 
-The gated scans of :mod:`framing.gate` and the batch scan of ``find_clutter_all`` must
+The gated scans of :mod:`framing.text.gate` and the batch scan of ``find_clutter_all`` must
 leave every result of ``find_clutter`` unchanged. This script keeps a copy of the detection code as it was before them (below,
 only here, not in the package) and compares the spans ``(start, end, kind, label, text)``
 of both on the shipped sample (600 bodies) and on N AllSides bodies (default 3000) when
@@ -23,8 +23,8 @@ from typing import Any
 from throughput import load_bodies
 
 import framing
-from framing import clutter
 from framing.errors import InputError
+from framing.measures import clutter
 from framing.spans import Span
 from framing.text import fold as _fold
 
@@ -279,7 +279,7 @@ def main() -> int:
     old_rules = load_rules(PATTERNS_PATH)
     allsides, source = load_bodies(limit)
     sets = [("sample", [b or "" for b in framing.load_sample().body])]
-    if source != str(framing.corpus.SAMPLE_PATH):
+    if source != str(framing.corpus.load.SAMPLE_PATH):
         sets.append((f"{len(allsides):,} AllSides bodies", allsides))
     failed = 0
     for name, texts in sets:

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.clutter import KINDS, PROMO_KINDS, ClutterDetector, find_clutter, share
-from framing.corpus import SAMPLE_PATH
+from framing.corpus.load import SAMPLE_PATH
+from framing.measures.clutter import KINDS, PROMO_KINDS, ClutterDetector, find_clutter, share
 
 ALLSIDES = next(
     (

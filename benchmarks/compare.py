@@ -22,9 +22,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from framing.compare import compare_outlets
-from framing.corpus import SAMPLE_PATH
-from framing.terms import distinguishing_terms
+from framing.corpus.load import SAMPLE_PATH
+from framing.stats.compare import compare_outlets
+from framing.stats.terms import distinguishing_terms
 
 # ../shared/data beside the checkout (or beside the folder of worktrees)
 SHARED = next(

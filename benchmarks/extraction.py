@@ -17,7 +17,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from framing.clutter import extract_main_text, find_clutter, remove_spans, share
+from framing.measures.clutter import extract_main_text, find_clutter, remove_spans, share
 
 DATA = next(
     (

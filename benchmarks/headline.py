@@ -24,7 +24,7 @@ from throughput import ALLSIDES, best
 
 import framing
 from framing.features import Context, family
-from framing.features import headline as H
+from framing.measures import headline as H
 from framing.text import Docs
 
 WORDS = re.compile(r"\w+").findall
@@ -63,8 +63,8 @@ def main(n: int = 2000, repeats: int = 3) -> None:
         ),
     }
 
-    if hasattr(H, "_batch_spans"):  # (absent before the batch screen: for before/after runs)
-        parts["spans (batch, as compute)"] = best(lambda: H._batch_spans(unique), repeats)
+    if hasattr(H, "batch_spans"):
+        parts["spans (batch, as compute)"] = best(lambda: H.batch_spans(unique), repeats)
 
     def line(label: str, secs: float) -> None:
         print(

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 import framing
-from framing.features.headline import clickbait_model
+from framing.measures.headline import clickbait_model
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = next(

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import roc_auc_score
 
-from framing.loaded import analyse
+from framing.measures.loaded import analyse
 
 # ../shared/data beside the repository, or wherever FRAMING_SHARED_DATA points
 SHARED = Path(

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import framing
-from framing.report import (
+from framing.report.build import (
     Analysis,
     classifier_sample,
     prepare,

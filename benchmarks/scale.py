@@ -27,10 +27,10 @@ from functools import partial
 from pathlib import Path
 
 from framing.cli.features import measure
-from framing.corpus import SAMPLE_PATH, load_corpus
+from framing.corpus.load import SAMPLE_PATH, load_corpus
+from framing.corpus.stream import CHUNKSIZE, map_ordered
 from framing.features import resolve
-from framing.scale import executor
-from framing.stream import CHUNKSIZE, map_ordered
+from framing.io.parallel import executor
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path("shared") / "data" / "allsides" / "articles.jsonl.gz"

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from framing.corpus import SAMPLE_PATH
+from framing.corpus.load import SAMPLE_PATH
 
 # ../shared/data beside the checkout (or beside the folder of worktrees holding it)
 ALLSIDES = next(

@@ -16,33 +16,29 @@ import importlib
 from typing import Any
 
 from framing.errors import CorpusError, FramingError, InputError
-
-# imported eagerly (it needs only the standard library) so that ``framing.explain`` names the
-# function, not the module framing/explain.py that a later import would bind in its place
-from framing.explain import explain
 from framing.spans import Span
 
 __version__ = "0.1.0"
 
 # public name -> module that defines it; a name appears here only once its module exists
 _LAZY = {
-    "load_corpus": "framing.corpus",
-    "load_sample": "framing.corpus",
-    "load_example": "framing.corpus",
-    "extract_features": "framing.features",
-    "iter_corpus": "framing.stream",
-    "FramingFeatures": "framing.transformer",
-    "find_clutter": "framing.clutter",
-    "find_clutter_all": "framing.clutter",
-    "clean": "framing.clutter",
-    "clean_corpus": "framing.clutter",
-    "clean_html": "framing.clutter",
-    "ClutterDetector": "framing.clutter",
-    "loaded_spans": "framing.loaded",
-    "compare_outlets": "framing.compare",
-    "outlet_classifier": "framing.compare",
-    "distinguishing_terms": "framing.terms",
-    "build_report": "framing.report",
+    "load_corpus": "framing.corpus.load",
+    "load_sample": "framing.corpus.load",
+    "load_example": "framing.corpus.load",
+    "explain": "framing.report.evidence",
+    "iter_corpus": "framing.corpus.stream",
+    "FramingFeatures": "framing.features.transformer",
+    "find_clutter": "framing.measures.clutter",
+    "find_clutter_all": "framing.measures.clutter",
+    "clean": "framing.measures.clutter",
+    "clean_corpus": "framing.measures.clutter",
+    "clean_html": "framing.measures.clutter",
+    "ClutterDetector": "framing.measures.clutter",
+    "loaded_spans": "framing.measures.loaded",
+    "compare_outlets": "framing.stats.compare",
+    "outlet_classifier": "framing.stats.compare",
+    "distinguishing_terms": "framing.stats.terms",
+    "build_report": "framing.report.build",
     "make_classifier": "framing.models",
     "cross_validate_model": "framing.models",
     "evaluate": "framing.models",
@@ -51,10 +47,41 @@ _LAZY = {
     "group_weights": "framing.models",
     "save_model": "framing.models",
     "load_model": "framing.models",
-    "headline_spans": "framing.features.headline",
+    "headline_spans": "framing.measures.headline",
 }
 
-__all__ = ["CorpusError", "FramingError", "InputError", "Span", "__version__", "explain", *_LAZY]
+__all__ = [
+    "CorpusError",
+    "FramingError",
+    "InputError",
+    "Span",
+    "__version__",
+    "extract_features",
+    *_LAZY,
+]
+
+
+def extract_features(df: Any, features: Any = "default", *, progress: bool = False) -> Any:
+    """Every measure of the chosen families, one row per article, pandas or Dask.
+
+    A Dask DataFrame gives a lazy Dask DataFrame of the same partitions
+    (:func:`framing.features.dask.extract_dask`); anything else goes to
+    :func:`framing.features.extract_features`, which documents the parameters.
+
+    Examples
+    --------
+    >>> extract_features(["No to war!", ""], features="style")["style_words"].tolist()
+    [3.0, 0.0]
+    """
+    from framing.io.parallel import is_dask
+
+    if is_dask(df):
+        from framing.features.dask import extract_dask
+
+        return extract_dask(df, features)
+    from framing.features import extract_features as extract
+
+    return extract(df, features, progress=progress)
 
 
 def __getattr__(name: str) -> Any:

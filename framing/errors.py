@@ -11,3 +11,30 @@ class InputError(FramingError, ValueError):
 
 class CorpusError(InputError):
     """A corpus that is missing, unreadable, or lacks a column the task needs."""
+
+
+class MissingColumnError(CorpusError):
+    """A frame lacks columns a task needs.
+
+    Attributes
+    ----------
+    missing : list of str
+        The columns needed and not found.
+    found : list of str
+        The columns the frame has.
+    aliases : list of str
+        Other names that are mapped to the missing columns when a corpus is loaded.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        missing: list[str],
+        found: list[str],
+        aliases: list[str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.missing = missing
+        self.found = found
+        self.aliases = aliases or []

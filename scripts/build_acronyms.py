@@ -1,4 +1,4 @@
-"""Build framing/features/headline_data/acronyms.txt: words news bodies write in capitals.
+"""Build framing/measures/headline/data/acronyms.txt: words news bodies write in capitals.
 
 A capitalised headline word is *emphatic* ("Trump SLAMS critics") unless it is an acronym
 or initialism ("ISIS", "NATO", "COVID"). Which is which is learnt from how the bodies of
@@ -21,14 +21,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from framing.io import atomic_write
+from framing.io.atomic import atomic_write
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = next(
     (p / "shared" / "data" for p in REPO.parents if (p / "shared" / "data").is_dir()), None
 )
 DEFAULT = (SHARED or REPO.parent / "shared" / "data") / "allsides" / "articles.jsonl.gz"
-OUT = REPO / "framing" / "features" / "headline_data" / "acronyms.txt"
+OUT = REPO / "framing" / "measures" / "headline" / "data" / "acronyms.txt"
 WORD = re.compile(r"\b[A-Za-z]{2,}\b")
 MIN_COUNT, MIN_CAPS_SHARE, MIN_SHARE, MIN_OUTLETS = 3, 0.6, 0.2, 3
 

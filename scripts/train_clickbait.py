@@ -1,4 +1,4 @@
-"""Train the clickbait model shipped in framing/features/headline_data/ (deterministic).
+"""Train the clickbait model shipped in framing/measures/headline/data/ (deterministic).
 
 Data: Chakraborty et al. 2016, "Stop Clickbait" (ASONAM), MIT licence,
 github.com/bhargaviparanjape/clickbait, as ../shared/data/clickbait/headlines.tsv.gz
@@ -24,8 +24,8 @@ import skops
 import skops.io as sio
 from sklearn.model_selection import StratifiedKFold, cross_val_score
 
-from framing.features.headline import CLICKBAIT_MODEL, clickbait_pipeline
-from framing.io import atomic_path
+from framing.io.atomic import atomic_path
+from framing.measures.headline import CLICKBAIT_MODEL, clickbait_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = next(

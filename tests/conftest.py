@@ -14,7 +14,7 @@ CASES = Path(__file__).parent / "cases"
 @pytest.fixture(scope="session")
 def express() -> str:
     """The shared Express article: headline on the first line, body after."""
-    from framing.corpus import load_example
+    from framing.corpus.load import load_example
 
     return load_example("express-putin-protests")
 

@@ -93,12 +93,12 @@ def classifier_result() -> dict:
 
 
 def analysis(by: str = "outlet", outlets=OUTLETS):
-    """A small :class:`framing.report.Analysis` built from the fixtures above.
+    """A small :class:`framing.report.build.Analysis` built from the fixtures above.
 
     The Express article is one of the bodies, and one headline is an HTML injection attempt.
     """
-    from framing.corpus import load_example
-    from framing.report import Analysis
+    from framing.corpus.load import load_example
+    from framing.report.build import Analysis
 
     express = load_example()
     head, _, body = express.partition("\n")

@@ -49,7 +49,7 @@ def test_import_is_light():
 def test_outputs_get_ordinary_permissions(tmp_path):
     import os
 
-    from framing.io import atomic_write
+    from framing.io.atomic import atomic_write
 
     out = tmp_path / "r.html"
     with atomic_write(out) as f:

@@ -9,7 +9,14 @@ import pytest
 from conftest import CASES, shared
 
 import framing
-from framing.clutter import KINDS, ClutterDetector, clean, clean_corpus, find_clutter, remove_spans
+from framing.measures.clutter import (
+    KINDS,
+    ClutterDetector,
+    clean,
+    clean_corpus,
+    find_clutter,
+    remove_spans,
+)
 from framing.text import fold
 
 CASES_DATA = json.loads((CASES / "clutter.json").read_text(encoding="utf-8"))

@@ -9,7 +9,7 @@ from scipy import stats
 
 import framing
 from framing.cli import main
-from framing.compare import (
+from framing.stats.compare import (
     COLUMNS,
     MOMENT_COLUMNS,
     TREND_COLUMNS,
@@ -18,7 +18,7 @@ from framing.compare import (
     compare_outlets,
     moment_stats,
 )
-from framing.scale import merge_stats
+from framing.stats.moments import merge_stats
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from conftest import shared
 
 from framing import CorpusError, load_corpus
 from framing.cli import main
-from framing.datasets import detect
+from framing.corpus.datasets import detect
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

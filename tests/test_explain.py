@@ -10,7 +10,7 @@ import pytest
 import framing
 from framing.cli import main
 from framing.errors import InputError
-from framing.explain import SPAN_SOURCES, Explanation, explain, nest
+from framing.report.evidence import SPAN_SOURCES, Explanation, explain, nest
 from framing.spans import Span
 
 
@@ -32,7 +32,7 @@ def find_demo(text: str) -> list[Span]:
     return spans
 
 
-EXPLAIN = importlib.import_module("framing.explain")  # framing.explain is the function
+EXPLAIN = importlib.import_module("framing.report.evidence")  # framing.explain is the function
 
 
 @pytest.fixture
@@ -184,7 +184,7 @@ def test_excerpt_keeps_the_evidence(demo, express):
 
 
 def test_excerpt_spans_point_into_the_excerpt(express):
-    from framing.explain import excerpt
+    from framing.report.evidence import excerpt
 
     body = express.partition("\n")[2]
     spans = find_demo(body)
@@ -196,7 +196,7 @@ def test_excerpt_spans_point_into_the_excerpt(express):
 
 
 def test_framing_explain_stays_the_function():
-    import framing.explain  # noqa: F401  (binding the module must not shadow the function)
+    import framing.report.evidence  # noqa: F401  (binding the module must not shadow the function)
 
     assert callable(framing.explain) and framing.explain is explain
 

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from framing.clutter import PATTERNS_PATH, load_rules
-from framing.gate import Gate, alternation_gate, keys, needed_literals, trie
+from framing.measures.clutter import PATTERNS_PATH, load_rules
 from framing.text import fold
+from framing.text.gate import Gate, alternation_gate, keys, needed_literals, trie
 
 
 def spans(matches):

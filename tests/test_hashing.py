@@ -7,7 +7,7 @@ import pytest
 from sklearn.base import clone
 from sklearn.feature_extraction.text import CountVectorizer
 
-from framing.hashing import NgramHasher
+from framing.measures.headline.hashing import NgramHasher
 
 MASK = (1 << 64) - 1
 BASE = 0x100000001B3

@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.features import headline as H
+from framing.features import headline as HF
+from framing.measures import headline as H
 from framing.text import sentences, tokens
 from tests.conftest import CASES
 
@@ -70,7 +71,7 @@ def test_columns_and_spans_agree(gold_features):
 
 
 def test_rare_columns_vary_on_gold(gold_features):
-    for column in H.RARE:
+    for column in HF.RARE:
         assert gold_features[column].nunique() == 2
 
 
@@ -91,8 +92,8 @@ def test_express_headline(express, express_body):
 
 def test_features_vary_over_the_sample(sample):
     feats = framing.extract_features(sample, "headline")
-    assert list(feats.columns) == list(H.COLUMNS)
-    constant = [c for c in feats.columns if feats[c].nunique() < 2 and c not in H.RARE]
+    assert list(feats.columns) == list(HF.COLUMNS)
+    constant = [c for c in feats.columns if feats[c].nunique() < 2 and c not in HF.RARE]
     assert not constant
     # a question headline is rare but present; clickbait is a probability
     assert 0 < feats.headline_question.mean() < 0.2
@@ -154,7 +155,7 @@ def test_non_english_headline():
 
 def test_missing_headline_column(express_body):
     feats = framing.extract_features(pd.DataFrame({"body": [express_body, ""]}), "headline")
-    assert list(feats.columns) == list(H.COLUMNS)
+    assert list(feats.columns) == list(HF.COLUMNS)
     assert (feats.to_numpy() == 0).all()  # no headline: every column 0 (documented)
 
 
@@ -268,7 +269,7 @@ def test_batch_spans_equal_one_by_one(sample, monkeypatch):
     read = []
     spans = H._spans
     monkeypatch.setattr(H, "_spans", lambda t, *r: read.append(t) or spans(t, *r))
-    assert H._batch_spans(texts) == one_by_one
+    assert H.batch_spans(texts) == one_by_one
     # every headline with a device is read in full, and not many without one
     assert len(read) >= sum(map(bool, one_by_one)) > 100
     assert len(read) < 0.6 * len(texts)

@@ -6,14 +6,14 @@ import numpy as np
 import pytest
 
 from framing import InputError
-from framing.lexicons import Lexicon, available, load_lexicon, read_lexicon
+from framing.measures.lexicons import Lexicon, available, load_lexicon, read_lexicon
 from framing.text import Docs, tokens
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def test_every_shipped_lexicon_has_provenance_and_is_listed():
-    doc = (Path(__file__).parents[1] / "framing/lexicons/LEXICONS.md").read_text()
+    doc = (Path(__file__).parents[1] / "framing/measures/lexicons/LEXICONS.md").read_text()
     for name in available():
         lex = load_lexicon(name)
         assert len(lex) > 10, name

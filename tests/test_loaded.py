@@ -6,7 +6,7 @@ import pytest
 
 import framing
 from framing.features import describe
-from framing.loaded import analyse, emphasis_spans, loaded_spans, quote_spans, segments
+from framing.measures.loaded import analyse, emphasis_spans, loaded_spans, quote_spans, segments
 
 FAMILIES = ["loaded", "voice", "sourcing"]
 

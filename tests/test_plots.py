@@ -6,8 +6,8 @@ import pytest
 import tables
 from matplotlib.container import BarContainer
 
-from framing import plots
 from framing.errors import InputError
+from framing.report import plots
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def test_forest_sorts_by_mean_and_marks_significance(table):
 def test_forest_colours_a_table_from_sufficient_statistics():
     from matplotlib.colors import to_hex
 
-    from framing.compare import compare_outlets
+    from framing.stats.compare import compare_outlets
 
     f = pd.DataFrame({"outlet": ["low"] * 20 + ["high"] * 20, "x": np.arange(40.0)})
     ax = plots.forest(compare_outlets(f, method="moments"), "x")  # Cliff's delta is NaN

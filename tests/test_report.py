@@ -10,7 +10,7 @@ import tables
 
 from framing.cli import main
 from framing.errors import CorpusError
-from framing.report import EXAMPLE_BY, prepare, split_constant, write_report
+from framing.report.build import EXAMPLE_BY, prepare, split_constant, write_report
 
 SECTIONS = [
     "overview",
@@ -90,7 +90,7 @@ def test_markdown_with_png_folder(tmp_path):
 
 
 def test_many_groups_show_the_largest():
-    from framing.report import context, largest
+    from framing.report.build import context, largest
 
     a = tables.analysis(outlets=[f"Outlet {i:02d}" for i in range(8)])
     a.corpus = a.corpus.iloc[2:]  # Outlet 00 now has one article, the smallest group
@@ -167,13 +167,13 @@ def test_chromium_renders_a_non_blank_page(tmp_path, html_report):
 
 @pytest.fixture(scope="module")
 def stats():
-    pytest.importorskip("framing.compare", reason="needs framing.compare (issue 6 stats)")
-    pytest.importorskip("framing.terms", reason="needs framing.terms (issue 6 stats)")
+    pytest.importorskip("framing.stats.compare", reason="needs framing.compare (issue 6 stats)")
+    pytest.importorskip("framing.stats.terms", reason="needs framing.terms (issue 6 stats)")
 
 
 def test_pipeline_on_part_of_the_sample(stats, sample, tmp_path):
     from framing import extract_features
-    from framing.report import build_report
+    from framing.report.build import build_report
 
     outlets = sample.outlet.unique()
     part = sample[sample.outlet.isin(outlets[:3])].groupby("outlet").head(15)
@@ -206,8 +206,8 @@ def test_cli_report_on_the_sample_is_reproducible(stats, tmp_path, monkeypatch):
 
 
 def test_classifier_takes_the_largest_groups_of_many(stats, monkeypatch):
-    import framing.compare
-    from framing.report import MAX_GROUPS, analyse
+    import framing.stats.compare
+    from framing.report.build import MAX_GROUPS, analyse
 
     seen = {}
 
@@ -215,7 +215,7 @@ def test_classifier_takes_the_largest_groups_of_many(stats, monkeypatch):
         seen["groups"] = sorted(table[by].unique())
         return {"scores": pd.DataFrame({"accuracy": [0.5]}), "importance": pd.DataFrame()}
 
-    monkeypatch.setattr(framing.compare, "outlet_classifier", spy)
+    monkeypatch.setattr(framing.stats.compare, "outlet_classifier", spy)
     n = MAX_GROUPS + 5
     corpus = pd.DataFrame(
         {

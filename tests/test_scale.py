@@ -8,7 +8,8 @@ from scipy import stats
 import framing
 from framing.cli import main
 from framing.errors import InputError
-from framing.scale import executor, group_stats, mean_ci, merge_stats
+from framing.io.parallel import executor
+from framing.stats.moments import group_stats, mean_ci, merge_stats
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +119,7 @@ def test_cli_on_a_dask_scheduler(client, sample, measures, tmp_path):
 def test_dask_compare_outlets_equals_pandas(client, measures):
     import dask.dataframe as dd
 
-    from framing.compare import MOMENT_COLUMNS, compare_outlets
+    from framing.stats.compare import MOMENT_COLUMNS, compare_outlets
 
     ddf = dd.from_pandas(measures, npartitions=5, sort=False)
     got = compare_outlets(ddf, ci=0.9)
@@ -142,7 +143,7 @@ def test_dask_compare_outlets_equals_pandas(client, measures):
 def test_dask_groups_missing_from_partitions_and_months(client):
     import dask.dataframe as dd
 
-    from framing.compare import compare_outlets
+    from framing.stats.compare import compare_outlets
 
     rng = np.random.default_rng(7)
     f = pd.DataFrame(
@@ -174,7 +175,7 @@ def test_dask_groups_missing_from_partitions_and_months(client):
 
 
 def test_cli_compare_on_a_dask_scheduler(client, sample, measures, tmp_path, capsys):
-    from framing.compare import compare_outlets
+    from framing.stats.compare import compare_outlets
 
     corpus, out = tmp_path / "c.parquet", tmp_path / "cmp.csv"
     sample.to_parquet(corpus)
@@ -196,7 +197,7 @@ def _malloc_trim_threshold(_):
 @pytest.mark.filterwarnings("ignore:Port .* is already in use")  # the module's cluster has it
 def test_local_dask_workers_keep_glibc_dynamic_mmap_threshold(monkeypatch):
     # Dask's nanny would start them with MALLOC_TRIM_THRESHOLD_=65536: page faults on every
-    # large array in the worker thread, extraction 1.8x slower (see framing.scale)
+    # large array in the worker thread, extraction 1.8x slower (see framing.io.parallel)
     pytest.importorskip("distributed")
     monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)  # an earlier nanny sets it here
     with executor(dask="local:1") as (pool, workers):

@@ -10,8 +10,8 @@ import pytest
 
 import framing
 from framing.cli import main
+from framing.corpus.stream import TableWriter, iter_corpus, map_ordered
 from framing.errors import CorpusError
-from framing.stream import TableWriter, iter_corpus, map_ordered
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.terms import COLUMNS, distinguishing_terms
+from framing.stats.terms import COLUMNS, distinguishing_terms
 
 
 def test_log_odds_by_hand_two_groups_three_terms():

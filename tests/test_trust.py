@@ -14,9 +14,9 @@ import pandas as pd
 import pytest
 import skops.io as sio
 
-from framing import trust
 from framing.errors import InputError
-from framing.features.headline import CLICKBAIT_MODEL
+from framing.io import trust
+from framing.measures.headline import CLICKBAIT_MODEL
 from framing.models import FORMAT, load_model, make_classifier, save_model
 
 X = pd.DataFrame(
@@ -49,8 +49,7 @@ LABELS = {
 
 
 def _named(path: Path) -> set[tuple[str, str]]:
-    with zipfile.ZipFile(path) as archive:
-        return set(trust._nodes(json.loads(archive.read("schema.json"))))
+    return {trust._named(node) for node in trust._nodes(trust._read(path)[0])}
 
 
 @pytest.mark.filterwarnings("ignore")
@@ -61,14 +60,21 @@ def test_trusted_list_is_exactly_what_our_pipelines_contain(tmp_path):
     configs = itertools.product(
         ["logreg", "linearsvc", "sgd"], [False, True], [None, (2, 4)], [None, "default"]
     )
-    for model, calibrate, chars, features in configs:
-        for y in LABELS.values():
-            clf = make_classifier(
-                model=model, calibrate=calibrate, char_ngrams=chars, features=features
-            ).fit(X, y)
-            path = save_model(clf, tmp_path / "m.skops", {"n": 1, "scores": [0.5, None]})
-            seen |= _named(path)
-            assert load_model(path).predict(X).tolist() == clf.predict(X).tolist()
+    for (model, calibrate, chars, features), (kind, y), max_features in itertools.product(
+        configs, LABELS.items(), [None, 20]
+    ):
+        if max_features and kind != "int":
+            continue
+        clf = make_classifier(
+            model=model,
+            calibrate=calibrate,
+            char_ngrams=chars,
+            features=features,
+            max_features=max_features,
+        ).fit(X, y)
+        path = save_model(clf, tmp_path / "m.skops", {"n": 1, "scores": [0.5, None]})
+        seen |= _named(path)
+        assert load_model(path).predict(X).tolist() == clf.predict(X).tolist()
     trusted = {(loader, name) for loader, names in trust.TRUSTED.items() for name in names}
     assert seen <= trusted
     assert {pair for pair in trusted - seen if pair[0] != "CachedNode"} == set()
@@ -243,3 +249,25 @@ def test_schema_is_read_without_importing(tmp_path):
     path = _craft(tmp_path / "m.skops", _node("ObjectNode", "no_such_module.Thing"))
     with pytest.raises(InputError, match=r"no_such_module\.Thing \(ObjectNode\)"):
         trust.audit(path)
+
+
+def test_model_saved_by_the_flat_layout_still_loads():
+    """A model saved by framing 0.1 (``framing.transformer.FramingFeatures``) loads and
+    predicts what it predicted then."""
+    folder = Path(__file__).parent / "fixtures" / "models"
+    import framing
+    from framing.models import predict
+
+    model = load_model(folder / "v0.1-layout.skops")
+    assert model.framing_metadata_["label"] == "fox"
+    expected = pd.read_csv(folder / "v0.1-layout.predictions.csv", index_col="id")
+    rows = framing.load_sample().iloc[::6].iloc[:20]
+    got = predict(model, rows)
+    assert got.index.tolist() == expected.index.tolist()
+    assert got["predicted"].tolist() == expected["predicted"].tolist()
+    pd.testing.assert_frame_equal(
+        got.drop(columns="predicted"),
+        expected.drop(columns="predicted"),
+        check_names=False,
+        atol=1e-9,
+    )

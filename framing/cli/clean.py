@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from framing.clutter import ClutterDetector, clean_corpus
+    from framing.measures.clutter import ClutterDetector, clean_corpus
 
     df = read_corpus(args, require=("body", "outlet") if args.learn else ("body",))
     out = ClutterDetector().fit_transform(df) if args.learn else clean_corpus(df)

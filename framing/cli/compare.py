@@ -4,7 +4,7 @@ By default the corpus is loaded, measured and compared in memory (bootstrap inte
 rank tests). With ``--jobs``, ``--dask`` or ``--scheduler`` it is streamed in chunks measured
 elsewhere; with ``--method moments`` (the default on Dask) each chunk is reduced where it is
 measured to per-outlet sufficient statistics, so the client keeps only those, whatever the
-corpus's size (:func:`framing.compare.compare_moments`).
+corpus's size (:func:`framing.stats.compare.compare_moments`).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def summary(table, top: int = 10, alpha: float = 0.05) -> list[str]:
     Examples
     --------
     >>> import pandas as pd
-    >>> from framing.compare import compare_outlets
+    >>> from framing.stats.compare import compare_outlets
     >>> f = pd.DataFrame({"outlet": ["a"] * 20 + ["b"] * 20, "x": list(range(40))})
     >>> print("\\n".join(summary(compare_outlets(f, n_boot=200))))
     2 groups x 1 measures: 2 of 2 group-vs-rest tests have q < 0.05
@@ -106,8 +106,8 @@ def _num(x: float) -> str:
 def run(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from framing.compare import compare_moments, compare_outlets
     from framing.features import extract_features, resolve
+    from framing.stats.compare import compare_moments, compare_outlets
 
     keys = [k for k in (args.by, args.within, args.over) if k]
     method = args.method or ("moments" if args.dask or args.scheduler else "bootstrap")
@@ -127,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
             **options,
         )
     else:
-        from framing.scale import merge_stats
+        from framing.stats.moments import merge_stats
 
         parts = _measured_chunks(args, keys, resolve(args.features), method)
         if method == "moments":
@@ -155,9 +155,9 @@ def _measured_chunks(args: argparse.Namespace, keys: list[str], names, method: s
     """Each chunk's key columns and measures (or their sufficient statistics), in order."""
     from pathlib import Path
 
-    from framing.corpus import SAMPLE_PATH
-    from framing.scale import executor
-    from framing.stream import iter_corpus, map_ordered
+    from framing.corpus.load import SAMPLE_PATH
+    from framing.corpus.stream import iter_corpus, map_ordered
+    from framing.io.parallel import executor
 
     source = Path(args.corpus or SAMPLE_PATH)
     fmt = args.input_format if args.corpus else None
@@ -172,11 +172,11 @@ def _measured_chunks(args: argparse.Namespace, keys: list[str], names, method: s
 
 def measure_chunk(chunk, features, keys, moments, by, over):
     """One chunk's measures beside its ``keys`` columns, or (``moments``) their
-    :func:`framing.compare.moment_stats` (run in a worker process or on a Dask worker)."""
+    :func:`framing.stats.compare.moment_stats` (run in a worker process or on a Dask worker)."""
     import pandas as pd
 
-    from framing.compare import moment_stats
     from framing.features import extract_features
+    from framing.stats.compare import moment_stats
 
     table = pd.concat([chunk[keys], extract_features(chunk, features)], axis=1)
     if not moments:

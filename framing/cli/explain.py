@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _read(name: str) -> str:
-    from framing.corpus import decode
+    from framing.corpus.load import decode
 
     if name == "-":
         return decode(sys.stdin.buffer.read(), "<stdin>")
@@ -38,7 +38,7 @@ def _read(name: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from framing.explain import explain
+    from framing.report.evidence import explain
 
     text = _read(args.file)
     if not text.strip():

@@ -1,6 +1,6 @@
 """``framing features CORPUS -o OUT``: one row of measures per article, streamed to disk.
 
-The corpus is read in chunks (:func:`framing.stream.iter_corpus`), measured in this
+The corpus is read in chunks (:func:`framing.corpus.stream.iter_corpus`), measured in this
 process, in ``--jobs N`` processes or on a Dask cluster, and appended to a temporary file
 that replaces ``OUT`` only once every row is written. Memory is bounded by the chunk size
 and the number of chunks in flight, whatever the size of the corpus.
@@ -15,8 +15,8 @@ from functools import partial
 from pathlib import Path
 
 from framing.cli.info import add_corpus_argument, column_map
+from framing.corpus.stream import CHUNKSIZE
 from framing.errors import InputError
-from framing.stream import CHUNKSIZE
 
 HELP = "Extract the framing measures of every article into a CSV or Parquet file."
 
@@ -75,7 +75,7 @@ def add_table_output(parser: argparse.ArgumentParser) -> None:
 
 def write_table(df, path: str | Path) -> None:
     """Write ``df`` (with its index) as CSV, TSV or Parquet by suffix, atomically."""
-    from framing.stream import TableWriter
+    from framing.corpus.stream import TableWriter
 
     with TableWriter(path) as writer:
         writer.write(df)
@@ -91,10 +91,10 @@ def measure(chunk, features):
 def run(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from framing.corpus import SAMPLE_PATH
+    from framing.corpus.load import SAMPLE_PATH
+    from framing.corpus.stream import TableWriter, iter_corpus, map_ordered
     from framing.features import describe, resolve
-    from framing.scale import executor
-    from framing.stream import TableWriter, iter_corpus, map_ordered
+    from framing.io.parallel import executor
 
     names = resolve(args.features)
     if args.chunksize < 1:

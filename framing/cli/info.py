@@ -46,7 +46,7 @@ def column_map(args: argparse.Namespace) -> dict[str, str]:
 
 def read_corpus(args: argparse.Namespace, require=()):
     """Load the corpus named on the command line (or the sample)."""
-    from framing.corpus import SAMPLE_PATH, load_corpus
+    from framing.corpus.load import SAMPLE_PATH, load_corpus
 
     if not args.corpus:
         return load_corpus(SAMPLE_PATH, require=require, **column_map(args))

@@ -40,7 +40,7 @@ def default_output(corpus: str | None, format: str) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from framing.report import build_report
+    from framing.report.build import build_report
 
     df = read_corpus(args)
     output = Path(args.output) if args.output else default_output(args.corpus, args.format)

@@ -71,7 +71,7 @@ def describe(features: str | Iterable[str] = "all") -> dict[str, str]:
     return out
 
 
-def _text_columns(df: Any) -> tuple[Sequence[Any], Sequence[Any]]:
+def text_columns(df: Any) -> tuple[Sequence[Any], Sequence[Any]]:
     import pandas as pd
 
     if isinstance(df, str):
@@ -84,7 +84,7 @@ def _text_columns(df: Any) -> tuple[Sequence[Any], Sequence[Any]]:
         return [None] * len(texts), texts
     has_h, has_b = "headline" in df.columns, "body" in df.columns
     if not (has_h or has_b):
-        from framing.corpus import ALIASES
+        from framing.io.schema import ALIASES
 
         raise InputError(
             "extract_features needs a 'headline' or 'body' column; found "
@@ -110,10 +110,10 @@ def extract_features(df: Any, features: str | Iterable[str] = "default", *, prog
 
     Parameters
     ----------
-    df : pandas.DataFrame, Series, list of str, or dask.dataframe.DataFrame
+    df : pandas.DataFrame, Series or list of str
         A corpus with ``headline`` and/or ``body`` columns (either may be missing or
-        empty), or a sequence of body texts. A Dask DataFrame gives a lazy Dask
-        DataFrame of the same partitions (:func:`framing.scale.extract_dask`).
+        empty), or a sequence of body texts. (``framing.extract_features`` also takes a
+        Dask DataFrame: see :func:`framing.features.dask.extract_dask`.)
     features : str or list of str, default "default"
         ``"default"``, ``"all"``, or family names (``"style"``, ...).
     progress : bool, default False
@@ -133,12 +133,8 @@ def extract_features(df: Any, features: str | Iterable[str] = "default", *, prog
     """
     import pandas as pd
 
-    from framing.scale import extract_dask, is_dask
-
-    if is_dask(df):
-        return extract_dask(df, features)
     names = resolve(features)
-    headline, body = _text_columns(df)
+    headline, body = text_columns(df)
     index = df.index if isinstance(df, (pd.DataFrame, pd.Series)) else pd.RangeIndex(len(body))
     starts = range(0, len(body), _CHUNK)
     if progress and len(starts) > 1:

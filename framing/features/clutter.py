@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from framing.clutter import KINDS, PROMO_KINDS, find_clutter_all, share
 from framing.features.context import Context
+from framing.measures.clutter import KINDS, PROMO_KINDS, find_clutter_all, share
 
 COLUMNS = {
     "clutter_share": "fraction of body characters that are clutter (0 for empty bodies)",

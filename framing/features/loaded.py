@@ -1,6 +1,6 @@
 """``loaded_*``: loaded language in the outlet's own voice, in its quotes and in the headline.
 
-Every measure comes from one :func:`framing.loaded.analyse` pass over the body, its clutter
+Every measure comes from one :func:`framing.measures.loaded.analyse` pass over the body, its clutter
 (found by the clutter family) left out, shared with the ``voice`` and ``sourcing`` families
 through ``ctx.memo``.
 """
@@ -11,7 +11,7 @@ import pandas as pd
 
 from framing.features.clutter import body_clutter
 from framing.features.context import Context
-from framing.loaded import Analysis, analyse
+from framing.measures.loaded import Analysis, analyse
 
 COLUMNS = {
     "loaded_language": "loaded-language score of the outlet's own voice (outside quotes), per 100 words",

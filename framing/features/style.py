@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from framing.features.context import Context
-from framing.text import _char_table
+from framing.text import char_table
 
 COLUMNS = {
     "style_words": "word tokens in the body",
@@ -34,7 +34,7 @@ def compute(ctx: Context) -> pd.DataFrame:
     length = np.fromiter(map(len, terms), int, len(terms))
     digits = np.fromiter(map(str.isdigit, terms), bool, len(terms))
     long_words = body.per_text((length >= 7) & ~digits)
-    digit_first = _char_table(r"\d")[body.low_codes[body.token_starts]]
+    digit_first = char_table(r"\d")[body.low_codes[body.token_starts]]
     numbers = np.bincount(body.token_texts, weights=digit_first, minlength=len(body))
     n_sent = body.n_sentences.astype(float)
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -22,9 +22,9 @@ import numpy as np
 import pandas as pd
 
 from framing import __version__
-from framing.corpus import require_columns
+from framing.corpus.load import require_columns
 from framing.errors import CorpusError, InputError
-from framing.io import atomic_write
+from framing.io.atomic import atomic_write
 
 ALPHA = 0.05
 EXAMPLE_CHARS = 1200  # body characters shown per example article
@@ -163,9 +163,9 @@ def analyse(
     df, notes = prepare(corpus_df, by, within)
     from tqdm.auto import tqdm
 
-    from framing.compare import compare_outlets, outlet_classifier
     from framing.features import extract_features
-    from framing.terms import distinguishing_terms
+    from framing.stats.compare import compare_outlets, outlet_classifier
+    from framing.stats.terms import distinguishing_terms
 
     steps = tqdm(total=4, desc="report", unit="step", disable=not progress, leave=False)
     steps.set_postfix_str("measures")
@@ -249,7 +249,7 @@ def build_report(
     if format not in ("html", "md"):
         raise InputError(f"format must be 'html' or 'md', not {format!r}")
     if not isinstance(corpus_df, pd.DataFrame):
-        from framing.corpus import load_corpus
+        from framing.corpus.load import load_corpus
 
         corpus_df = load_corpus(corpus_df)
     analysis = analyse(
@@ -334,7 +334,7 @@ def _families(measures) -> list[str]:
 
 def _family_section(a: Analysis, family: str, comparison: pd.DataFrame) -> dict:
     """Figures of ``a`` (the groups shown) and the clearest differences in ``comparison``."""
-    from framing import plots
+    from framing.report import plots
 
     measures = [m for m in a.measures if m.split("_", 1)[0] == family]
     figures = []
@@ -396,7 +396,7 @@ def _family_section(a: Analysis, family: str, comparison: pd.DataFrame) -> dict:
 
 
 def _overview(a: Analysis, shown: Analysis) -> dict:
-    from framing import plots
+    from framing.report import plots
 
     group = a.corpus[a.by]
     rows = pd.DataFrame({"articles": group.value_counts()})
@@ -450,7 +450,7 @@ def _overview(a: Analysis, shown: Analysis) -> dict:
 def _terms_section(a: Analysis) -> dict | None:
     import matplotlib.pyplot as plt
 
-    from framing import plots
+    from framing.report import plots
 
     if a.terms is None or a.terms.empty:
         return None
@@ -486,7 +486,7 @@ def _terms_section(a: Analysis) -> dict | None:
 
 
 def _classifier_section(a: Analysis) -> dict | None:
-    from framing import plots
+    from framing.report import plots
 
     if not a.classifier:
         return None
@@ -513,7 +513,7 @@ def _classifier_section(a: Analysis) -> dict | None:
 
 
 def _examples(a: Analysis) -> list[dict]:
-    from framing.explain import explain, kind_colours
+    from framing.report.evidence import explain, kind_colours
 
     measure = next((m for m in EXAMPLE_BY if m in a.features.columns), None)
     examples = []
@@ -539,20 +539,10 @@ def _examples(a: Analysis) -> list[dict]:
 
 
 def _lexicons() -> list[dict]:
-    """Name, description and citation from the headers of the shipped lexicon files."""
-    folder = Path(__file__).parent / "lexicons" / "data"
-    out = []
-    for path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
-        header = {}
-        with path.open(encoding="utf-8") as f:
-            for line in f:
-                m = re.match(r"#\s*(\w+):\s*(.*)", line)
-                if not m:
-                    break
-                header[m[1]] = m[2].strip()
-        if header:
-            out.append({"name": header.get("name", path.stem), **header})
-    return out
+    """Name, description and citation of each shipped lexicon, from its provenance header."""
+    from framing.measures.lexicons import available, load_lexicon
+
+    return [load_lexicon(name).info for name in available()]
 
 
 def _methods(a: Analysis) -> dict:
@@ -639,7 +629,7 @@ def _environment():
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     env = Environment(
-        loader=PackageLoader("framing", "templates"),
+        loader=PackageLoader("framing.report", "templates"),
         autoescape=select_autoescape(["html", "j2"], default=True),
         keep_trailing_newline=True,
         trim_blocks=True,

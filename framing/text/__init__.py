@@ -185,7 +185,7 @@ def token_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 @cache
-def _char_table(pattern: str) -> np.ndarray:
+def char_table(pattern: str) -> np.ndarray:
     """A boolean lookup over every code point: does the one-character ``pattern`` match it?"""
     import numpy as np
 
@@ -256,7 +256,7 @@ def word_bounds(low_codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     import numpy as np
 
     padded = np.zeros(len(low_codes) + 2, dtype=np.int8)
-    padded[1:-1] = _char_table(r"\w")[low_codes]
+    padded[1:-1] = char_table(r"\w")[low_codes]
     apostrophes = np.flatnonzero(low_codes == 39) + 1
     padded[apostrophes[(padded[apostrophes - 1] & padded[apostrophes + 1]).astype(bool)]] = 1
     edges = np.flatnonzero(np.diff(padded))
@@ -319,7 +319,7 @@ def token_keys(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.nd
     wide = np.flatnonzero(codes > 255)
     token = np.searchsorted(starts, wide, "right") - 1
     inside = (token >= 0) & (wide < ends[np.maximum(token, 0)]) if len(starts) else wide < 0
-    wide = _sorted_unique(token[inside])
+    wide = sorted_unique(token[inside])
     h = np.zeros(len(wide), dtype=np.uint64)
     for step in range(int(lengths[wide].max(initial=0))):
         running = np.flatnonzero(lengths[wide] > step)
@@ -348,7 +348,7 @@ class Blanks:
     def __init__(self, low_codes: np.ndarray):
         import numpy as np
 
-        self.at = at = np.flatnonzero(_char_table(r"\s")[low_codes])
+        self.at = at = np.flatnonzero(char_table(r"\s")[low_codes])
         new = np.r_[True, at[1:] != at[:-1] + 1]
         last = np.r_[new[1:], True]
         self.starts, self.ends = at[new[: len(at)]], at[last[: len(at)]] + 1
@@ -464,7 +464,7 @@ def _sentence_breaks(docs: Docs) -> np.ndarray:
     # a full stop after an initial or a known abbreviation: the [\w.] run before it
     stop = np.flatnonzero(ok & (lc[first] == 46))
     end = first[stop]
-    wordish = _char_table(r"[\w.]")
+    wordish = char_table(r"[\w.]")
     length = np.zeros(len(end), dtype=np.int64)
     going = np.ones(len(end), dtype=bool)
     for k in range(1, _LONGEST_ABBREVIATION + 2):
@@ -473,10 +473,10 @@ def _sentence_breaks(docs: Docs) -> np.ndarray:
         length += going
     short = np.flatnonzero((length >= 1) & (length <= _LONGEST_ABBREVIATION))
     ok[stop[short]] = ~_abbreviation(lc, end[short] - length[short], length[short])
-    return _sorted_unique(np.r_[breaks, after[ok]])
+    return sorted_unique(np.r_[breaks, after[ok]])
 
 
-def _sorted_unique(x: np.ndarray) -> np.ndarray:
+def sorted_unique(x: np.ndarray) -> np.ndarray:
     """``np.unique`` of integers by sorting (numpy 2's hash-based unique is far slower)."""
     import numpy as np
 
@@ -810,7 +810,7 @@ class Docs:
         """Start and end offsets in :attr:`joined` of every sentence (:func:`sentences`)."""
         import numpy as np
 
-        cuts = _sorted_unique(np.r_[self.offsets[:-1], self.sentence_breaks, len(self.joined)])
+        cuts = sorted_unique(np.r_[self.offsets[:-1], self.sentence_breaks, len(self.joined)])
         starts, ends = self.blanks.trim(cuts[:-1], cuts[1:])
         keep = starts < ends
         return starts[keep], ends[keep]
@@ -864,7 +864,7 @@ class Docs:
         import numpy as np
 
         width = max(len(self.terms), 1)
-        pairs = _sorted_unique(self.token_texts * width + self.token_columns)
+        pairs = sorted_unique(self.token_texts * width + self.token_columns)
         return np.bincount(pairs // width, minlength=len(self))
 
     def has_term(self, words: Iterable[str]) -> np.ndarray:

@@ -25,9 +25,9 @@ from framing.spans import Span
 
 # source name -> "module:function" (text -> list[Span]); only sources that exist are listed
 SPAN_SOURCES: dict[str, str] = {
-    "clutter": "framing.clutter:find_clutter",
-    "loaded": "framing.loaded:loaded_spans",
-    "headline": "framing.features.headline:headline_spans",
+    "clutter": "framing.measures.clutter:find_clutter",
+    "loaded": "framing.measures.loaded:loaded_spans",
+    "headline": "framing.measures.headline:headline_spans",
 }
 # source name -> the texts it reads; a source not listed here reads the body only
 SOURCE_TEXTS: dict[str, tuple[str, ...]] = {

@@ -8,7 +8,8 @@ trust list must name exact types, never module prefixes.
 
 :data:`TRUSTED` lists, per loader, the exact types that the toolkit's own pipelines
 contain: every configuration of :func:`framing.models.make_classifier` (three classifiers,
-calibrated or not, words, characters and measures, integer, float or string labels) and
+calibrated or not, words, characters and measures, a vocabulary cut or not, integer,
+float or string labels) and
 the shipped clickbait model. ``tests/test_trust.py`` rebuilds all of them and checks that
 they name exactly these types, so the list can neither miss one nor carry a spare.
 
@@ -26,6 +27,7 @@ False
 
 from __future__ import annotations
 
+import io
 import json
 import zipfile
 from collections.abc import Iterator
@@ -38,9 +40,9 @@ from framing.errors import InputError
 #: calling ``__init__`` and its attributes set)
 ESTIMATORS = frozenset(
     {
-        "framing.hashing.NgramHasher",
+        "framing.measures.headline.hashing.NgramHasher",
         "framing.models.TextColumns",
-        "framing.transformer.FramingFeatures",
+        "framing.features.transformer.FramingFeatures",
         "sklearn.calibration.CalibratedClassifierCV",
         "sklearn.calibration._CalibratedClassifier",
         "sklearn.calibration._SigmoidCalibration",
@@ -63,7 +65,8 @@ TRUSTED: dict[str, frozenset[str]] = {
     "LossNode": frozenset({"sklearn._loss._loss.CyHalfBinomialLoss"}),
     # arrays come from numpy's own format with allow_pickle=False; numpy scalars are built
     # by calling their type on such an array
-    "NdArrayNode": frozenset({"numpy.ndarray", "numpy.float64"}),
+    # (a vocabulary cut by max_features maps its terms to numpy.int64)
+    "NdArrayNode": frozenset({"numpy.ndarray", "numpy.float64", "numpy.int64"}),
     # a type as a value (TfidfVectorizer's dtype, a dict's key types): imported, not called
     "TypeNode": frozenset({"builtins.str", "numpy.float32"}),
     "DictNode": frozenset({"builtins.dict"}),
@@ -79,26 +82,68 @@ TRUSTED["CachedNode"] = frozenset().union(*TRUSTED.values())
 HINT = "only load model files from people you trust, or retrain with framing train"
 
 
-def _nodes(tree: Any) -> Iterator[tuple[str, str]]:
-    """Every (loader, type) pair named anywhere in a skops schema."""
+#: classes that files saved by framing 0.1 name by their old module -> where they live now
+MOVED = {
+    "framing.transformer.FramingFeatures": "framing.features.transformer.FramingFeatures",
+    "framing.hashing.NgramHasher": "framing.measures.headline.hashing.NgramHasher",
+}
+
+
+def _nodes(tree: Any) -> Iterator[dict]:
+    """Every node (a dict naming a loader or type) anywhere in a skops schema."""
     stack = [tree]
     while stack:
         node = stack.pop()
         if isinstance(node, dict):
             if "__module__" in node or "__class__" in node or "__loader__" in node:
-                yield (
-                    str(node.get("__loader__")),
-                    f"{node.get('__module__')}.{node.get('__class__')}",
-                )
+                yield node
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
 
 
+def _named(node: dict) -> tuple[str, str]:
+    return str(node.get("__loader__")), f"{node.get('__module__')}.{node.get('__class__')}"
+
+
+def _read(path: Path) -> tuple[dict, dict[str, bytes]]:
+    """The schema of a skops file, classes that moved renamed, and its other members."""
+    if not path.is_file():
+        raise InputError(f"{path}: no such model file")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            schema = json.loads(archive.read("schema.json"))
+            members = {n: archive.read(n) for n in archive.namelist() if n != "schema.json"}
+    except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError, OSError) as err:
+        raise InputError(
+            f"{path}: not a model file saved by framing train / save_model "
+            f"({type(err).__name__}: {err})"
+        ) from None
+    for node in _nodes(schema):
+        moved = MOVED.get(_named(node)[1])
+        if moved:
+            node["__module__"], _, node["__class__"] = moved.rpartition(".")
+    return schema, members
+
+
+def _audit(path: Path, schema: dict) -> list[str]:
+    named = {_named(node) for node in _nodes(schema)}
+    refused = sorted(
+        f"{name} ({loader})" for loader, name in named if name not in TRUSTED.get(loader, ())
+    )
+    if refused:
+        raise InputError(
+            f"{path}: refusing to load: it names types outside the toolkit's trusted list, "
+            f"which could run code when loaded: {', '.join(refused)}; {HINT}"
+        )
+    return sorted({name for _, name in named})
+
+
 def audit(path: str | Path) -> list[str]:
     """The exact types a skops file names, after checking each against :data:`TRUSTED`.
 
-    Reads only ``schema.json``; imports and runs nothing from the file.
+    Reads only ``schema.json``; imports and runs nothing from the file. Classes saved under
+    the module names of framing 0.1 (:data:`MOVED`) are read under their current names.
 
     Parameters
     ----------
@@ -118,31 +163,12 @@ def audit(path: str | Path) -> list[str]:
 
     Examples
     --------
-    >>> from framing.features.headline import CLICKBAIT_MODEL
-    >>> "framing.hashing.NgramHasher" in audit(CLICKBAIT_MODEL)
+    >>> from framing.measures.headline import CLICKBAIT_MODEL
+    >>> "framing.measures.headline.hashing.NgramHasher" in audit(CLICKBAIT_MODEL)
     True
     """
     path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: no such model file")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            schema = json.loads(archive.read("schema.json"))
-    except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError, OSError) as err:
-        raise InputError(
-            f"{path}: not a model file saved by framing train / save_model "
-            f"({type(err).__name__}: {err})"
-        ) from None
-    named = set(_nodes(schema))
-    refused = sorted(
-        f"{name} ({loader})" for loader, name in named if name not in TRUSTED.get(loader, ())
-    )
-    if refused:
-        raise InputError(
-            f"{path}: refusing to load: it names types outside the toolkit's trusted list, "
-            f"which could run code when loaded: {', '.join(refused)}; {HINT}"
-        )
-    return sorted({name for _, name in named})
+    return _audit(path, _read(path)[0])
 
 
 def load(path: str | Path) -> Any:
@@ -150,15 +176,22 @@ def load(path: str | Path) -> Any:
 
     Examples
     --------
-    >>> from framing.features.headline import CLICKBAIT_MODEL
+    >>> from framing.measures.headline import CLICKBAIT_MODEL
     >>> type(load(CLICKBAIT_MODEL)).__name__
     'Pipeline'
     """
     import skops.io as sio
 
-    types = audit(path)
+    path = Path(path)
+    schema, members = _read(path)
+    types = _audit(path, schema)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("schema.json", json.dumps(schema))
+        for name, data in members.items():
+            archive.writestr(name, data)
     try:
-        return sio.load(path, trusted=types)
+        return sio.loads(buffer.getvalue(), trusted=types)
     except Exception as err:  # skops raises many kinds on a malformed file
         raise InputError(
             f"{path}: could not read the model ({type(err).__name__}: {err}); {HINT}"

@@ -1,16 +1,9 @@
-"""Scaling out: many processes or a Dask cluster, and group statistics that merge exactly.
+"""Group statistics that merge exactly: pandas or Dask frames of any size in one pass.
 
-* :func:`executor` opens a ``concurrent.futures`` executor for ``--jobs N`` (processes),
-  ``--dask local:N`` (a local Dask cluster) or ``--scheduler tcp://HOST:PORT`` (a running
-  Dask cluster); :func:`framing.stream.map_ordered` feeds it chunks.
-* :func:`extract_dask` is what ``framing.extract_features(ddf)`` does with a Dask
-  DataFrame: the pandas function on each partition, with the output schema (``meta``)
-  taken from :func:`framing.features.describe`.
-* :func:`group_stats` reduces any frame, pandas or Dask, to per-group sufficient
-  statistics (count, sum, and sum of squared deviations) that merge exactly
-  (:func:`merge_stats`); :func:`mean_ci` turns them into means with t confidence
-  intervals. Each partition is summarised where it lives and only the small tables
-  travel, so the means and intervals of a corpus of any size cost one pass.
+:func:`group_stats` reduces any frame, pandas or Dask, to per-group sufficient statistics
+(count, sum, and sum of squared deviations) that merge exactly (:func:`merge_stats`);
+:func:`mean_ci` turns them into means with t confidence intervals. Each partition is
+summarised where it lives and only the small tables travel.
 
 Method
 ------
@@ -34,152 +27,16 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
-import logging
-import warnings
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from framing.errors import InputError
+from framing.io.parallel import is_dask
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 STATS = ("n", "sum", "m2")
-
-
-def is_dask(obj: Any) -> bool:
-    """True for a Dask collection (checked without importing Dask).
-
-    Examples
-    --------
-    >>> is_dask([1, 2])
-    False
-    """
-    return type(obj).__module__.split(".")[0] in ("dask", "dask_expr")
-
-
-def _require_dask(what: str):
-    try:
-        import dask.dataframe  # noqa: F401
-        import distributed  # noqa: F401
-    except ImportError:
-        raise InputError(
-            f"{what} needs Dask: pip install 'framing[scale]' (dask[dataframe,distributed])"
-        ) from None
-
-
-# --- executors ------------------------------------------------------------------------
-
-
-# Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which fixes glibc's mmap
-# threshold: every large numpy array a task (run in a worker thread) allocates is then mapped
-# and unmapped afresh, and the page faults made extraction about 1.8x slower per article.
-WORKER_CONFIG = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
-
-
-def _dask_config():
-    """The Dask settings local workers start with (:data:`WORKER_CONFIG`)."""
-    import dask
-
-    return dask.config.set(WORKER_CONFIG)
-
-
-@contextlib.contextmanager
-def executor(
-    jobs: int = 1, dask: str | None = None, scheduler: str | None = None
-) -> Iterator[tuple[Executor | None, int]]:
-    """An executor for chunks and how many workers it has (``None, 1`` for in-process).
-
-    Parameters
-    ----------
-    jobs : int
-        Worker processes on this machine (``ProcessPoolExecutor``); 1 runs in-process.
-    dask : str, optional
-        ``"local:N"``: start a local Dask cluster of N single-threaded worker processes.
-    scheduler : str, optional
-        Address of a running Dask scheduler, e.g. ``"tcp://scheduler.example.org:8786"``; its workers
-        need ``framing`` installed.
-
-    Examples
-    --------
-    >>> with executor(1) as (pool, workers):
-    ...     pool, workers
-    (None, 1)
-    """
-    if sum(bool(x) for x in (jobs > 1, dask, scheduler)) > 1:
-        raise InputError("choose one of --jobs, --dask and --scheduler")
-    if dask or scheduler:
-        _require_dask("--dask" if dask else "--scheduler")
-        from distributed import Client, LocalCluster
-
-        if dask:
-            kind, _, n = dask.partition(":")
-            if kind != "local" or not n.isdigit() or int(n) < 1:
-                raise InputError(f"--dask expects local:N (N worker processes), not {dask!r}")
-            with (
-                _dask_config(),
-                LocalCluster(
-                    n_workers=int(n),
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=None,
-                    silence_logs=logging.ERROR,
-                ) as cluster,
-                Client(cluster) as client,
-                warnings.catch_warnings(),
-            ):
-                # each chunk travels with its task, which is what we want here
-                warnings.filterwarnings("ignore", "Sending large graph", UserWarning)
-                yield client.get_executor(), int(n)
-            return
-        try:
-            client = Client(scheduler, timeout="20s")
-        except OSError as err:
-            raise InputError(f"cannot reach the Dask scheduler at {scheduler} ({err})") from None
-        with client, warnings.catch_warnings():
-            warnings.filterwarnings("ignore", "Sending large graph", UserWarning)
-            yield client.get_executor(), max(sum(client.nthreads().values()), 1)
-        return
-    if jobs < 1:
-        raise InputError(f"--jobs must be at least 1, not {jobs}")
-    if jobs == 1:
-        yield None, 1
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(jobs) as pool:
-        yield pool, jobs
-
-
-# --- Dask DataFrames ------------------------------------------------------------------
-
-
-def extract_dask(ddf: Any, features: str | Iterable[str] = "default") -> Any:
-    """:func:`framing.extract_features` over each partition of a Dask DataFrame (lazy).
-
-    Returns a Dask DataFrame with the same index and partitions as ``ddf`` and one
-    float column per measure; nothing runs until ``.compute()`` or ``.to_parquet()``.
-    """
-    import pandas as pd
-
-    from framing.features import describe, extract_features, resolve
-
-    names = resolve(features)
-    if not {"headline", "body"} & set(ddf.columns):
-        raise InputError(
-            "extract_features needs a 'headline' or 'body' column; found "
-            f"{list(map(str, ddf.columns))}; rename them (ddf.rename(columns=...)) first"
-        )
-    meta = pd.DataFrame(
-        {column: pd.Series(dtype=float) for column in describe(names)},
-        index=pd.Index([], dtype=ddf.index.dtype, name=ddf.index.name),
-    )
-    return ddf.map_partitions(extract_features, names, meta=meta)
-
-
-# --- sufficient statistics ------------------------------------------------------------
 
 
 def _partition_stats(df: pd.DataFrame, by: list[str], columns: list[str]) -> pd.DataFrame:

@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from framing.text import Utf8, _sorted_unique, lower_folded
+from framing.text import Utf8, lower_folded, sorted_unique
 
 if TYPE_CHECKING:
     import numpy as np
@@ -442,7 +442,7 @@ class Gate:
         elif low is None:
             low = lower_folded(text)
         if self.prefixes is not None:
-            return _sorted_unique(matches(self.prefixes, low)[1]).tolist()
+            return sorted_unique(matches(self.prefixes, low)[1]).tolist()
         out = []
         if self.regex is not None:
             search = self.regex.search

@@ -14,175 +14,25 @@ Examples
 
 from __future__ import annotations
 
-import gzip
-import io
-import json
-import os
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from framing.errors import CorpusError
-from framing.io import folder_files, regular_file
+from framing.io.files import SUFFIXES, decode, folder_files, format_of, read_bytes, read_table
+from framing.io.schema import ALIASES, CANONICAL, ID_COLUMNS, TEXT_COLUMNS, require_columns
 from framing.text import tidy
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-CANONICAL = ("outlet", "headline", "body", "date", "url")
-TEXT_COLUMNS = ("headline", "body")
-
-ALIASES: dict[str, str] = {
-    "title": "headline",
-    "head": "headline",
-    "heading": "headline",
-    "text": "body",
-    "content": "body",
-    "article": "body",
-    "article_text": "body",
-    "body_text": "body",
-    "maintext": "body",
-    "story": "body",
-    "source": "outlet",
-    "source_name": "outlet",
-    "publisher": "outlet",
-    "publication": "outlet",
-    "media": "outlet",
-    "site": "outlet",
-    "newspaper": "outlet",
-    "published": "date",
-    "publish_date": "date",
-    "published_at": "date",
-    "pub_date": "date",
-    "datetime": "date",
-    "link": "url",
-    "article_url": "url",
-}
-ID_COLUMNS = ("id", "article_id", "doc_id", "uuid", "guid")
-
-SUFFIXES = {
-    ".csv": "csv",
-    ".tsv": "tsv",
-    ".tab": "tsv",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".json": "json",
-    ".parquet": "parquet",
-    ".pq": "parquet",
-}
-
-_HERE = Path(__file__).parent
+_HERE = Path(__file__).parent.parent
 SAMPLE_PATH = _HERE / "corpora" / "sample" / "articles.jsonl.gz"
 EXAMPLES_PATH = _HERE / "corpora" / "examples"
 
 
 # --- reading --------------------------------------------------------------------------
-
-
-def _format_of(path: Path) -> str:
-    suffixes = [s.lower() for s in path.suffixes]
-    if suffixes and suffixes[-1] in (".gz", ".gzip"):
-        suffixes = suffixes[:-1]
-    fmt = SUFFIXES.get(suffixes[-1]) if suffixes else None
-    if fmt is None:
-        known = ", ".join(sorted(SUFFIXES)) + " (optionally .gz), or a folder of .txt/.html"
-        raise CorpusError(f"{path}: unknown file type {''.join(path.suffixes)!r}; use {known}")
-    return fmt
-
-
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, gunzipped when it is gzip (by content, not only by name)."""
-    data = regular_file(path).read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as err:
-            raise CorpusError(f"{path}: gzip data is corrupt or truncated ({err})") from None
-    return data
-
-
-def decode(data: bytes, where: str | os.PathLike) -> str:
-    """UTF-8 text; invalid bytes become U+FFFD with one warning saying how many.
-
-    Examples
-    --------
-    >>> import warnings
-    >>> with warnings.catch_warnings(record=True) as w:
-    ...     warnings.simplefilter("always")
-    ...     decode(b"caf\\xe9", "x.csv"), len(w)
-    ('caf\\ufffd', 1)
-    """
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("utf-8-sig", errors="replace")
-        warnings.warn(
-            f"{where}: {text.count(chr(0xFFFD))} invalid UTF-8 byte sequence(s) replaced by "
-            "U+FFFD; re-save the file as UTF-8 to keep those characters",
-            UnicodeWarning,
-            stacklevel=3,
-        )
-        return text
-
-
-def json_record(line: str | bytes, number: int, where: str | os.PathLike) -> dict:
-    """One JSON Lines record (a JSON object), or :class:`CorpusError` naming the line."""
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as err:
-        raise CorpusError(
-            f"{where}: line {number} is not valid JSON ({err.msg}); the file may be "
-            "truncated: fix or delete that line"
-        ) from None
-    if not isinstance(record, dict):
-        raise CorpusError(f"{where}: line {number} is not a JSON object (one article a line)")
-    return record
-
-
-def _read_jsonl(text: str, where: Path) -> list[dict]:
-    return [
-        json_record(line, number, where)
-        for number, line in enumerate(text.split("\n"), 1)
-        if line.strip()
-    ]
-
-
-def _read_file(path: Path, fmt: str, *, sep: str | None = None) -> pd.DataFrame:
-    import pandas as pd
-
-    if fmt == "parquet":
-        try:
-            return pd.read_parquet(path)
-        except Exception as err:  # pyarrow raises several types for a bad file
-            raise CorpusError(f"{path}: not a readable Parquet file ({err})") from None
-    data = read_bytes(path)
-    if not data.strip():
-        raise CorpusError(f"{path} is empty: expected a {fmt.upper()} file with articles")
-    text = decode(data, path)
-    if fmt in ("csv", "tsv"):
-        sep = sep or ("\t" if fmt == "tsv" else ",")
-        try:
-            df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
-        except (pd.errors.ParserError, ValueError) as err:
-            raise CorpusError(
-                f"{path}: not a valid {fmt.upper()} file ({str(err).strip()})"
-            ) from None
-        if not isinstance(df.index, pd.RangeIndex):  # pandas took surplus fields as an index
-            raise CorpusError(
-                f"{path}: the first row has more fields than the header "
-                f"({len(df.columns)}); quote values that contain {sep!r}"
-            )
-        return df
-    if fmt == "json" and text.lstrip().startswith("["):
-        try:
-            records = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise CorpusError(f"{path}: not valid JSON ({err.msg} at line {err.lineno})") from None
-        if not all(isinstance(r, dict) for r in records):
-            raise CorpusError(f"{path}: expected a JSON array of objects (one per article)")
-        return pd.DataFrame.from_records(records)
-    return pd.DataFrame.from_records(_read_jsonl(text, path))
 
 
 def _read_folder(path: Path) -> pd.DataFrame:
@@ -326,7 +176,7 @@ def load_corpus(
 
     Notes
     -----
-    Public datasets (readers in :mod:`framing.datasets`; where to get them and the
+    Public datasets (readers in :mod:`framing.corpus.datasets`; where to get them and the
     columns they give in ``docs/datasets.md``). "auto" says when a path is recognised
     without ``format``:
 
@@ -370,10 +220,10 @@ def load_corpus(
         df, reader_map = _read_path(path, format)
         taken = set(column_map.values())
         column_map = {**{k: v for k, v in reader_map.items() if v not in taken}, **column_map}
-    return _canonical(df, where=where, require=require, column_map=column_map)
+    return canonical(df, where=where, require=require, column_map=column_map)
 
 
-def _canonical(
+def canonical(
     df: pd.DataFrame,
     *,
     where: str,
@@ -415,7 +265,7 @@ def _canonical(
 
 def _read_path(path: Path, format: str | None) -> tuple[pd.DataFrame, dict[str, str]]:
     """The raw table at ``path`` and the renames its dataset reader asks for."""
-    from framing.datasets import READERS, detect
+    from framing.corpus.datasets import READERS, detect
 
     formats = sorted(set(SUFFIXES.values()))
     if format is not None and format not in READERS and format not in formats:
@@ -427,7 +277,7 @@ def _read_path(path: Path, format: str | None) -> tuple[pd.DataFrame, dict[str, 
         return READERS[fmt](path)
     if path.is_dir():
         return _read_folder(path), {}
-    return _read_file(path, fmt or _format_of(path)), {}
+    return read_table(path, fmt or format_of(path)), {}
 
 
 def _offset_map(raw: str, clean: str) -> list[int]:
@@ -486,18 +336,6 @@ def _realign_spans(spans: list, raw: dict, clean: dict, where: str) -> list:
             stacklevel=3,
         )
     return out
-
-
-def require_columns(df: pd.DataFrame, columns: Iterable[str], *, where: str = "corpus") -> None:
-    """Raise :class:`CorpusError` naming any of ``columns`` that ``df`` lacks."""
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        aliases = sorted(a for a, c in ALIASES.items() if c in missing)
-        hint = f" (aliases accepted: {', '.join(aliases)})" if aliases else ""
-        raise CorpusError(
-            f"{where}: missing column {', '.join(map(repr, missing))}{hint}; found "
-            f"{', '.join(map(str, df.columns))}"
-        )
 
 
 def load_sample() -> pd.DataFrame:

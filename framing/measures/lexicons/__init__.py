@@ -17,7 +17,7 @@ Foundations Dictionary 2.0) or an MPQA ``.tff`` file with :func:`read_lexicon`.
 
 Examples
 --------
->>> from framing.lexicons import Lexicon, available, load_lexicon
+>>> from framing.measures.lexicons import Lexicon, available, load_lexicon
 >>> from framing.text import Docs
 >>> "emotive" in available()
 True
@@ -39,9 +39,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from framing.errors import InputError
-from framing.gate import automaton as _automaton
-from framing.gate import matches
 from framing.text import WORD, Utf8, lower_folded, term
+from framing.text.gate import automaton as _automaton
+from framing.text.gate import matches
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -55,7 +55,7 @@ _HEADER_KEYS = ("name", "description", "source", "citation", "licence")
 _WORD_ONLY = re.compile(r"\w+(?:'\w+)*")
 
 
-def _is_word(ch: str) -> bool:
+def is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
@@ -90,7 +90,7 @@ class Lexicon:
         clean = []
         for pattern, category, weight in self.entries:
             p = " ".join(lower_folded(str(pattern)).split())
-            if p.strip("*") and any(_is_word(c) for c in p):
+            if p.strip("*") and any(is_word(c) for c in p):
                 clean.append((p, str(category) or self.name, float(weight)))
         object.__setattr__(self, "entries", tuple(clean))
 
@@ -235,13 +235,13 @@ class Lexicon:
         n = len(low)
         out = []
         for i, start, end in zip(index.tolist(), starts.tolist(), ends.tolist(), strict=True):
-            if start > 0 and _is_word(low[start - 1]):
+            if start > 0 and is_word(low[start - 1]):
                 continue
-            closed = end >= n or not _is_word(low[end])
+            closed = end >= n or not is_word(low[end])
             for c, w, open_end in entries[i]:
                 if open_end:
                     stop = end
-                    while stop < n and _is_word(low[stop]):
+                    while stop < n and is_word(low[stop]):
                         stop += 1
                     out.append((start, stop, c, w))
                 elif closed:
@@ -301,7 +301,7 @@ class Lexicon:
 
 
 def _data():
-    return resources.files("framing.lexicons") / "data"
+    return resources.files("framing.measures.lexicons") / "data"
 
 
 def available() -> list[str]:

@@ -18,7 +18,7 @@ n-grams are counted as integer codes (never as strings) before the survivors are
 Examples
 --------
 >>> import pandas as pd
->>> from framing.terms import distinguishing_terms
+>>> from framing.stats.terms import distinguishing_terms
 >>> df = pd.DataFrame({"outlet": ["a", "a", "b", "b"],
 ...                    "body": ["illegal aliens crossed", "illegal aliens again",
 ...                             "undocumented immigrants crossed", "undocumented immigrants"]})
@@ -41,8 +41,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from framing.corpus import require_columns
 from framing.errors import InputError
+from framing.io.schema import require_columns
 from framing.text import WORD, term
 
 COLUMNS = ["group", "term", "count", "count_rest", "log_odds", "z"]
@@ -174,7 +174,7 @@ def distinguishing_terms(
     >>> bool((terms.groupby("group").size() == 3).all())
     True
     """
-    from framing.compare import _key
+    from framing.stats.compare import group_key
 
     if not isinstance(df, pd.DataFrame):
         raise InputError("distinguishing_terms takes a corpus DataFrame (see framing.load_corpus)")
@@ -184,7 +184,7 @@ def distinguishing_terms(
     if not prior_scale > 0:
         raise InputError(f"prior_scale must be positive, got {prior_scale}")
     require_columns(df, [text])
-    group = _key(df, by)
+    group = group_key(df, by)
     keep = group.notna().to_numpy()
     labels = sorted(pd.unique(group[keep]), key=str)
     if not labels:

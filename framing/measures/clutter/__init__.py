@@ -47,10 +47,10 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import InputError
-from framing.gate import Gate
 from framing.spans import Span
 from framing.text import Docs, Utf8
 from framing.text import fold as _fold
+from framing.text.gate import Gate
 
 KINDS = ("ad", "newsletter", "teaser", "media", "social", "legal", "meta", "other")
 """The clutter kinds, in the order feature columns list them."""
@@ -58,7 +58,7 @@ KINDS = ("ad", "newsletter", "teaser", "media", "social", "legal", "meta", "othe
 PROMO_KINDS = frozenset({"ad", "newsletter", "teaser", "social"})
 """Kinds counted by ``clutter_promo_share``: clutter that sells something."""
 
-PATTERNS_PATH = Path(__file__).parent / "data" / "clutter_patterns.json"
+PATTERNS_PATH = Path(__file__).with_name("patterns.json")
 
 _MAX_LEAD_REST = 160  # "READ MORE: <at most this many characters>"
 _MAX_HEADLINE = 120  # a headline-like line is at most this long
@@ -73,7 +73,7 @@ class _Cues:
     """One section of cue patterns: a plain alternation to scan, and each pattern to name it.
 
     Python's ``re`` scans a plain alternation many times faster than one with a group per
-    alternative, and matches are rare: so a gate (:mod:`framing.gate`) finds where the
+    alternative, and matches are rare: so a gate (:mod:`framing.text.gate`) finds where the
     alternation can match at all, and only there the alternation with an empty group at
     the end of each alternative is tried: the group that took part names the cue.
     """
@@ -476,7 +476,7 @@ def clean_corpus(df, detector: ClutterDetector | None = None):
     >>> out.loc[0, "body_clean"], json.loads(out.loc[0, "clutter"])[0][:3]
     ('Kept.', [7, 41, 'teaser'])
     """
-    from framing.corpus import require_columns
+    from framing.io.schema import require_columns
 
     require_columns(df, ["body"], where="clean_corpus")
     bodies = [b if isinstance(b, str) else "" for b in df["body"]]
@@ -577,7 +577,7 @@ class ClutterDetector:
 
     def fit(self, corpus, y: Any = None) -> ClutterDetector:
         """Learn each outlet's recurring lines from a corpus with ``outlet`` and ``body``."""
-        from framing.corpus import require_columns
+        from framing.io.schema import require_columns
 
         if self.min_articles < 2 or not 0 <= self.min_share <= 1 or self.max_chars < 1:
             raise InputError(

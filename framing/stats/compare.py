@@ -16,7 +16,7 @@ rest and Cohen's d, in one pass over data of any size.
 Examples
 --------
 >>> import pandas as pd
->>> from framing.compare import compare_outlets
+>>> from framing.stats.compare import compare_outlets
 >>> feats = pd.DataFrame({"outlet": list("aaabbb"), "score": [1, 2, 3, 4, 5, 6]})
 >>> table = compare_outlets(feats, n_boot=200)
 >>> table[["group", "measure", "n", "mean", "cliffs_delta"]]
@@ -35,9 +35,10 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from framing.corpus import require_columns
 from framing.errors import InputError
-from framing.scale import group_stats, is_dask, mean_ci, merge_stats
+from framing.io.parallel import is_dask
+from framing.io.schema import require_columns
+from framing.stats.moments import group_stats, mean_ci, merge_stats
 
 COLUMNS = [
     "group",
@@ -70,7 +71,7 @@ _BLOCK = 4_000_000  # resampling weights held in memory at once (resamples x art
 # --- inputs -----------------------------------------------------------------------------
 
 
-def _key(features: pd.DataFrame, key: Any) -> pd.Series | None:
+def group_key(features: pd.DataFrame, key: Any) -> pd.Series | None:
     """The grouping values named by ``key`` (a column name or a Series aligned on the index)."""
     if key is None:
         return None
@@ -400,9 +401,9 @@ def compare_outlets(
             "the bootstrap needs every value in memory: compare a Dask DataFrame with "
             "method='moments', or pass ddf.compute()"
         )
-    group = _key(features, by)
-    stratum = _key(features, within)
-    date = _key(features, over)
+    group = group_key(features, by)
+    stratum = group_key(features, within)
+    date = group_key(features, over)
     names = _measures(features, measures, (by, within, over))
     try:
         X = features[names].to_numpy(dtype=float)
@@ -526,8 +527,8 @@ def moment_stats(
     -------
     pandas.DataFrame
         Columns ``group`` (``month``), ``measure``, ``n``, ``sum``, ``m2`` as
-        :func:`framing.scale.group_stats` gives them. Tables of disjoint parts of a
-        corpus merge exactly with ``framing.scale.merge_stats(parts, ["group"])``
+        :func:`framing.stats.moments.group_stats` gives them. Tables of disjoint parts of a
+        corpus merge exactly with ``framing.stats.moments.merge_stats(parts, ["group"])``
         (``["group", "month"]`` with ``over``).
 
     Examples
@@ -541,9 +542,9 @@ def moment_stats(
     if dask and not all(isinstance(k, str) for k in (by, over) if k is not None):
         raise InputError("with a Dask DataFrame, by= and over= must name columns")
     names = _measures(features, measures, (by, over))
-    keys = {"__group__": _key(features, by)}
+    keys = {"__group__": group_key(features, by)}
     if over is not None:
-        date = _key(features, over)
+        date = group_key(features, over)
         months = date.map_partitions(_months, meta=(date.name, object)) if dask else _months(date)
         keys["__month__"] = months
     if not dask:  # Series keys by value: they are aligned on the index already
@@ -723,7 +724,7 @@ def outlet_classifier(
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
-    group = _key(features, by)
+    group = group_key(features, by)
     names = _measures(features, measures, (by,))
     keep = group.notna().to_numpy()
     X = features.loc[keep, names].astype(float)

@@ -9,7 +9,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from framing.features import _text_columns, describe, extract_features, resolve
+from framing.features import describe, extract_features, resolve, text_columns
 
 
 class FramingFeatures(TransformerMixin, BaseEstimator):
@@ -46,7 +46,7 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
 
     def fit(self, X: Any, y: Any = None) -> FramingFeatures:
         """Check that ``X`` has text to measure and record the output columns."""
-        _text_columns(X)
+        text_columns(X)
         self.families_ = resolve(self.features)
         self.feature_names_out_ = list(describe(self.families_))
         self.n_features_in_ = X.shape[1] if getattr(X, "ndim", 1) == 2 else 1

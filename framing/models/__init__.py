@@ -203,7 +203,7 @@ def make_classifier(
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.preprocessing import StandardScaler
 
-    from framing.transformer import FramingFeatures
+    from framing.features.transformer import FramingFeatures
 
     text = [text] if isinstance(text, str) else list(text)
     if not text:
@@ -644,6 +644,7 @@ def model_features(model: Any, top: int = 20) -> pd.DataFrame:
 
 # --- persistence ------------------------------------------------------------------------
 
+
 def save_model(model: Any, path: str | Path, metadata: dict | None = None) -> Path:
     """Save a fitted model and its metadata with skops, atomically.
 
@@ -665,7 +666,7 @@ def save_model(model: Any, path: str | Path, metadata: dict | None = None) -> Pa
     import skops.io as sio
 
     from framing import __version__
-    from framing.io import atomic_path
+    from framing.io.atomic import atomic_path
 
     check_is_fitted(model)
     meta = {"framing_version": __version__, **(metadata or {})}
@@ -684,7 +685,7 @@ def load_model(path: str | Path) -> Any:
 
     The file is never unpickled, and before anything in it is imported every type it names
     is checked against the exact types the toolkit's own pipelines contain
-    (:data:`framing.trust.TRUSTED`); a file naming any other is refused with the list.
+    (:data:`framing.io.trust.TRUSTED`); a file naming any other is refused with the list.
 
     Returns
     -------
@@ -698,7 +699,7 @@ def load_model(path: str | Path) -> Any:
         The file is missing, is not a skops file, is not a framing model, or names
         untrusted types.
     """
-    from framing import trust
+    from framing.io import trust
 
     saved = trust.load(path)
     if not (isinstance(saved, dict) and saved.get("format") == FORMAT and "model" in saved):

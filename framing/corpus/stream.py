@@ -16,7 +16,7 @@ file's size:
 
 Examples
 --------
->>> from framing.corpus import SAMPLE_PATH
+>>> from framing.corpus.load import SAMPLE_PATH
 >>> sizes = [len(chunk) for chunk in iter_corpus(SAMPLE_PATH, chunksize=250)]
 >>> sizes
 [250, 250, 100]
@@ -36,9 +36,10 @@ from concurrent.futures import Executor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from framing.corpus import TEXT_COLUMNS, _canonical, _format_of, json_record, load_corpus
+from framing.corpus.load import canonical, load_corpus
 from framing.errors import CorpusError, InputError
-from framing.io import regular_file
+from framing.io.files import format_of, json_record, open_raw
+from framing.io.schema import TEXT_COLUMNS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -49,14 +50,6 @@ family takes about 0.15 MB per article while it runs (the CLI over all 36,254 Al
 articles peaked at 500 MB with 500, 1.46 GB with 2,000): the chunk size sets the memory."""
 
 STREAMABLE = ("jsonl", "csv", "tsv", "parquet")
-
-
-def _open(path: Path) -> tuple[Any, Any]:
-    """The raw file (its ``tell()`` counts bytes read from disk) and a binary stream over
-    its content, gunzipped when it is gzip (by content, not only by name)."""
-    raw = open(regular_file(path), "rb")  # noqa: SIM115 (closed by the caller)
-    stream = gzip.GzipFile(fileobj=raw) if raw.peek(2)[:2] == b"\x1f\x8b" else raw
-    return raw, stream
 
 
 def _jsonl_records(stream, where: Path, chunksize: int) -> Iterator[list[dict]]:
@@ -105,7 +98,7 @@ def _raw_chunks(path: Path, fmt: str, chunksize: int) -> Iterator[tuple[pd.DataF
                 done += batch.num_rows
                 yield batch.to_pandas(), done / total
         return
-    raw, stream = _open(path)
+    raw, stream = open_raw(path)
     with raw, stream:
         try:
             if fmt == "jsonl":
@@ -146,7 +139,7 @@ def iter_corpus(
     ----------
     source : path or str
         JSON Lines (plain or gzip), CSV, TSV or Parquet are streamed. A JSON array, a
-        folder of files, or a public dataset's layout (:mod:`framing.datasets`) is read
+        folder of files, or a public dataset's layout (:mod:`framing.corpus.datasets`) is read
         whole with ``load_corpus`` and then cut into chunks.
     chunksize : int, default 500
         Rows per chunk; memory is bounded by it, not by the file.
@@ -167,7 +160,7 @@ def iter_corpus(
 
     Examples
     --------
-    >>> from framing.corpus import SAMPLE_PATH
+    >>> from framing.corpus.load import SAMPLE_PATH
     >>> chunks = iter_corpus(SAMPLE_PATH, chunksize=400)
     >>> first = next(chunks)
     >>> len(first), first.index.name, list(first.columns[:3])
@@ -179,10 +172,10 @@ def iter_corpus(
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder")
     if format is None:
-        from framing.datasets import detect
+        from framing.corpus.datasets import detect
 
         format = detect(path)  # a public dataset's layout (None for plain tables)
-    fmt = format or (None if path.is_dir() else _format_of(path))
+    fmt = format or (None if path.is_dir() else format_of(path))
     if fmt not in STREAMABLE:
         df = load_corpus(path, format=format, require=require, **column_map)
         for start in range(0, len(df), chunksize):
@@ -192,7 +185,7 @@ def iter_corpus(
         return
     start, text_columns = 0, ()
     for raw, progress in _raw_chunks(path, fmt, chunksize):
-        chunk = _canonical(
+        chunk = canonical(
             raw,
             where=str(path),
             require=require,

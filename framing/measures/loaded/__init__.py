@@ -20,7 +20,7 @@ outlet's own voice (outside quotes) or over the quoted voice.
 
 Examples
 --------
->>> from framing.loaded import loaded_spans, quote_spans
+>>> from framing.measures.loaded import loaded_spans, quote_spans
 >>> t = 'Police clashed with protesters. "It was utter chaos," she said.'
 >>> [(s.kind, s.text) for s in loaded_spans(t)]
 [('conflict', 'clashed'), ('absolute', 'utter chaos'), ('assertive', 'said'), ('report', 'said')]
@@ -36,9 +36,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from framing.lexicons import _is_word
+from framing.measures.lexicons import is_word
 from framing.spans import Span
-from framing.text import WORD, Docs, _sorted_unique, term
+from framing.text import WORD, Docs, sorted_unique, term
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -89,7 +89,7 @@ def _single_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     if "‘" in text:
         starts = [s for s, _ in spans]
         for m in _SINGLE_QUOTE.finditer(text):
-            if m.start() and _is_word(text[m.start() - 1]):
+            if m.start() and is_word(text[m.start() - 1]):
                 continue
             i = bisect_right(starts, m.start()) - 1
             if i < 0 or m.start() >= spans[i][1]:
@@ -126,7 +126,7 @@ def _pieces(docs: Docs, skip=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     ]
     left_out = np.array(left_out, dtype=np.int64).reshape(-1, 2)
     cuts = np.r_[docs.offsets[:-1], docs.sentence_breaks, quotes.ravel(), left_out.ravel()]
-    starts = _sorted_unique(cuts[cuts < len(docs.joined)])
+    starts = sorted_unique(cuts[cuts < len(docs.joined)])
     return starts, _inside(starts, quotes), _inside(starts, left_out)
 
 
@@ -222,7 +222,7 @@ _COMMON = frozenset(
 
 @cache
 def _emphatic_words() -> frozenset[str]:
-    from framing.lexicons import load_lexicon
+    from framing.measures.lexicons import load_lexicon
 
     words = set(_COMMON)
     for name in ("intensifiers", "absolutes", "emotive", "pejoratives", "conflict", "opinion"):
@@ -388,7 +388,7 @@ INTENSIFIED = 0.5
 @cache
 def lexicon():
     """All shipped lexicons the analysis uses, merged into one (categories ``name.cat``)."""
-    from framing.lexicons import load_lexicon
+    from framing.measures.lexicons import load_lexicon
 
     lexicons = [load_lexicon(name) for name in _MEASURES]
     return lexicons[0].merge(*lexicons[1:], name="loaded")
@@ -547,7 +547,7 @@ def _emphasis(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     token = token[emphatic[docs.token_columns[np.maximum(token, 0)]] & (token >= 0)]
     out = np.zeros(len(starts))
     text = docs.joined
-    for i in _sorted_unique(_piece_of(starts, docs.token_starts[token])).tolist():
+    for i in sorted_unique(_piece_of(starts, docs.token_starts[token])).tolist():
         out[i] = len(emphasis_spans(text[starts[i] : ends[i]]))
     return out
 

@@ -2,7 +2,7 @@
 
 Each reader turns a dataset as its authors distribute it into a raw DataFrame plus the
 renames that map it to the canonical schema (``{canonical: source_column}``);
-:func:`framing.corpus.load_corpus` then applies those renames (so they are reported in
+:func:`framing.corpus.load.load_corpus` then applies those renames (so they are reported in
 ``df.attrs["column_map"]``), tidies the text, and sets the ``id`` index, exactly as for
 any other file. See ``docs/datasets.md`` for where to get each dataset.
 
@@ -32,7 +32,6 @@ Examples
 from __future__ import annotations
 
 import ast
-import gzip
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -41,9 +40,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from framing.corpus import _format_of, _read_file, decode, read_bytes
 from framing.errors import CorpusError
-from framing.io import folder_files, regular_file
+from framing.io.files import decode, folder_files, format_of, open_raw, read_bytes, read_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -68,21 +66,15 @@ def _stem(path: Path) -> str:
 def _head(path: Path, size: int = 4096) -> bytes:
     """The first line (at most ``size`` bytes) of a plain or gzipped file; b"" if unreadable."""
     try:
-        with _open_binary(path) as handle:
-            return handle.readline(size)
-    except (OSError, EOFError):
+        raw, stream = open_raw(path)
+        with raw, stream:
+            return stream.readline(size)
+    except (OSError, EOFError, CorpusError):
         return b""
 
 
 def _sniff_header(path: Path) -> str:
     return _head(path).decode("utf-8-sig", errors="replace").strip().lower()
-
-
-def _open_binary(path: Path):
-    """``path`` opened for reading bytes, gunzipped when it is gzip (by content, not name)."""
-    with open(regular_file(path), "rb") as raw:
-        gzipped = raw.read(2) == b"\x1f\x8b"
-    return gzip.open(path, "rb") if gzipped else open(path, "rb")  # noqa: SIM115
 
 
 # --- AllSides (Baly et al. 2020) --------------------------------------------------------
@@ -101,10 +93,10 @@ def _read_allsides(path: Path):
         if not rows:
             raise CorpusError(f"{path}: folder holds no .json files (expected Baly's data/jsons)")
         df = _frame(rows)
-    elif _format_of(path) == "json" and _head(path).lstrip()[:1] == b"{":
+    elif format_of(path) == "json" and _head(path).lstrip()[:1] == b"{":
         df = _frame([_json_object(path)])  # one article file
     else:
-        df = _read_file(path, _format_of(path))
+        df = read_table(path, format_of(path))
     renames = {}
     if "content_original" in df.columns:
         if "content" in df.columns:  # an article without content_original keeps its content
@@ -151,7 +143,7 @@ def _read_clickbait(path: Path):
     list; the ``clickbait`` label is the integer 1 or 0.
     """
     if path.is_file() and _stem(path) not in CLICKBAIT_FILES:
-        df = _read_file(path, _format_of(path))
+        df = read_table(path, format_of(path))
         if "clickbait" not in df.columns:
             raise CorpusError(
                 f"{path}: no 'clickbait' column (found {', '.join(map(str, df.columns))}); "
@@ -202,7 +194,7 @@ def _read_babe(path: Path):
     Column names are lower-cased (MBIC's ``Label_bias``); ``label_bias``,
     ``label_opinion`` are kept, and ``biased_words`` is parsed into a list of words.
     """
-    df = _read_file(path, "csv", sep=";")
+    df = read_table(path, "csv", sep=";")
     df.columns = [str(c).strip().lower() for c in df.columns]
     text = next((c for c in ("text", "sentence") if c in df.columns), None)
     if text is None or "label_bias" not in df.columns:
@@ -306,7 +298,8 @@ def _truth_for(articles: Path, candidates: list[Path]) -> Path | None:
 def _iter_articles(path: Path):
     """Each complete ``<article>`` element, cleared after use (streaming)."""
     try:
-        with _open_binary(path) as handle:
+        raw, handle = open_raw(path)
+        with raw, handle:
             events = ET.iterparse(handle, events=("start", "end"))
             root = None
             for event, elem in events:
