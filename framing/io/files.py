@@ -15,7 +15,7 @@ import stat
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from framing.errors import CorpusError
 
@@ -118,15 +118,16 @@ def folder_files(
     return sorted(found)
 
 
-def open_raw(path: Path) -> tuple[IO[bytes], IO[bytes]]:
+def open_raw(path: Path) -> tuple[io.BufferedReader, io.BufferedIOBase]:
     """The raw file (its ``tell()`` counts bytes read from disk) and a binary stream over
     its content, gunzipped when it is gzip (by content, not only by name).
 
     Close both when done (``with raw, stream:``).
     """
     raw = open(regular_file(path), "rb")  # noqa: SIM115 (closed by the caller)
-    stream = gzip.GzipFile(fileobj=raw) if raw.peek(2)[:2] == GZIP_MAGIC else raw
-    return raw, stream
+    if raw.peek(2)[:2] == GZIP_MAGIC:
+        return raw, gzip.GzipFile(fileobj=raw)
+    return raw, raw
 
 
 def format_of(path: Path) -> str:
