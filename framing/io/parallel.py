@@ -46,7 +46,7 @@ def _require_dask(what: str):
 
 # Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which fixes glibc's mmap
 # threshold: every large numpy array a task (run in a worker thread) allocates is then mapped
-# and unmapped afresh, and the page faults made extraction about 1.8x slower per article.
+# and unmapped afresh, and the page faults slow extraction down (README, "Speed", has the figure).
 WORKER_CONFIG = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 
 
