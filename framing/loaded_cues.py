@@ -140,8 +140,9 @@ _NAME_BEFORE = re.compile(rf"{_NAME}(?:,[^,\n\"“”]{{1,100}},)?[ \t]+$")
 _NAME_AFTER = re.compile(rf"[ \t]+(?:[\w-]+[ \t]+){{0,3}}?{_NAME}")
 
 
-def _named(docs: Docs) -> list[int]:
-    """Offsets in :attr:`Docs.joined` of named attributions (:func:`named_attributions`)."""
+def _named(docs: Docs) -> list[tuple[int, int]]:
+    """``(start, end)`` in :attr:`Docs.joined` of the report verb (or "according to") of
+    each named attribution (:func:`named_attributions`)."""
     import numpy as np
 
     text, lc, cols = docs.joined, docs.low_codes, docs.token_columns
@@ -185,7 +186,7 @@ def _named(docs: Docs) -> list[int]:
         if _NAME_AFTER.match(text, e) or (
             named_before and _NAME_BEFORE.search(text, max(0, b - 160), b)
         ):
-            out.append(b)
+            out.append((b, e))
     return out
 
 
@@ -202,4 +203,4 @@ def named_attributions(text: str) -> list[int]:
     >>> named_attributions("Officials said it was calm.")
     []
     """
-    return _named(Docs([text]))
+    return [b for b, _ in _named(Docs([text]))]

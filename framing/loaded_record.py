@@ -81,27 +81,71 @@ def _columns() -> tuple[tuple[str, ...], dict[str, list[int]]]:
     return tuple(names), index
 
 
-def _negation_transform():
-    """K x K matrix applied to negated terms: swap polarity, scale valence by -0.74."""
+HIT_KINDS = ("negative", "positive", "valence", "intensifier", "pejorative", "conflict",
+             "absolute", "emotive", "bias", "hedge", "factive", "assertive", "implicative",
+             "report", "anonymous", "strong_valence", "emphasis", "exclamation", "named")  # fmt: skip
+"""The measures a hit can count toward: :attr:`Hits.kind` indexes this tuple."""
+
+
+@cache
+def _kind_maps() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Hit kind of each merged category; the kind a negated hit becomes; its value factor."""
     import numpy as np
 
-    names, index = _columns()
-    t = np.eye(len(names))
-    neg, pos = index["negative"][0], index["positive"][0]
-    t[[neg, pos], :] = t[[pos, neg], :]
-    t[index["valence"][0], index["valence"][0]] = -0.74
-    return t
+    names, _ = _columns()
+    of_column = np.array([HIT_KINDS.index(n) for n in names])
+    k = {n: i for i, n in enumerate(HIT_KINDS)}
+    flipped = np.arange(len(HIT_KINDS))
+    flipped[[k["negative"], k["positive"]]] = k["positive"], k["negative"]
+    factor = np.ones(len(HIT_KINDS))
+    factor[k["valence"]] = -0.74  # VADER's negation scalar
+    return of_column, flipped, factor
+
+
+@dataclass
+class Hits:
+    """The record of one analysis: every word, phrase or mark a measure counts, one a row.
+
+    Offsets are in :attr:`Docs.joined <framing.text.Docs.joined>` of the analysed batch.
+    ``kind`` indexes :data:`HIT_KINDS`; ``value`` is what the hit adds to its measure (a
+    negated polarity word counts 1 toward the opposite polarity, a negated valence -0.74
+    times its own); ``quoted`` and ``left_out`` are those of the piece holding it.
+    A word in several lists is one row per list.
+    """
+
+    start: np.ndarray
+    end: np.ndarray
+    doc: np.ndarray  # text index
+    piece: np.ndarray  # piece index
+    kind: np.ndarray
+    value: np.ndarray
+    negated: np.ndarray  # bool: inside a negation scope (polarity and valence flipped)
+    quoted: np.ndarray  # bool: inside quotation marks
+    left_out: np.ndarray  # bool: inside a span left out (clutter): counted nowhere
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    def per_piece(self, n_pieces: int) -> np.ndarray:
+        """Sum of ``value`` per piece and kind: ``(n_pieces, len(HIT_KINDS))``."""
+        import numpy as np
+
+        key = self.piece * len(HIT_KINDS) + self.kind
+        out = np.bincount(key, weights=self.value, minlength=n_pieces * len(HIT_KINDS))
+        return out.reshape(n_pieces, len(HIT_KINDS))
 
 
 @dataclass
 class Analysis:
-    """Per-piece measures of a batch of texts (built by :func:`analyse`)."""
+    """Per-piece measures of a batch of texts (built by :func:`analyse`), and their record."""
 
     n_texts: int
     doc: np.ndarray  # text index of each piece
     quoted: np.ndarray  # bool: piece inside quotation marks
     kept: np.ndarray  # bool: piece counted (not in a span left out, such as clutter)
     measures: dict[str, np.ndarray]  # name -> per-piece counts (also tokens, chars)
+    hits: Hits | None = None  # the record every per-piece hit count is summed from
+    docs: Docs | None = field(default=None, repr=False)  # the analysed texts
     _sums: dict = field(default_factory=dict, repr=False)  # voice -> summing matrix
 
     @property
@@ -146,7 +190,10 @@ class Analysis:
 
 
 def analyse(texts, skip=None) -> Analysis:
-    """Cut and score a batch of texts once; every measure derives from this.
+    """Cut and score a batch of texts once; every measure and every span derives from this.
+
+    One pass records every hit (:class:`Hits`); the per-piece measures are its sums, and
+    the evidence spans (:func:`framing.loaded_evidence.spans_of`) are its rows.
 
     Parameters
     ----------
@@ -164,53 +211,90 @@ def analyse(texts, skip=None) -> Analysis:
     ([70.0, 0.0], [27.5, 0.0])
     >>> analyse(["Chaos! Advertisement"], skip=[[(0, 6)]]).rate("loaded").tolist()
     [0.0]
+    >>> h = analyse(["It is not good."]).hits
+    >>> [(HIT_KINDS[k], float(v), bool(n)) for k, v, n in zip(h.kind, h.value, h.negated)]
+    [('negative', 1.0, True), ('valence', -1.406, True), ('bias', 1.0, True)]
     """
     import numpy as np
-    import scipy.sparse as sp
 
     docs = texts if isinstance(texts, Docs) else Docs(texts)
     starts, quoted, left_out = _pieces(docs, skip)
     ends = np.r_[starts[1:], len(docs.joined)]
-    lex = lexicon()
-    names, index = _columns()
-    M = lex.compiled(docs)
-    pieces = docs.counts_in(starts)
-    counts = pieces @ M
-    # negated words: polarity swapped, valence scaled by -0.74
-    scope = _negation_scopes(docs)
-    if len(scope):
-        rows = _piece_of(starts, docs.token_starts[scope])
-        shape = (len(starts), len(docs.terms))
-        negated = sp.csr_matrix((np.ones(len(scope)), (rows, docs.token_columns[scope])), shape)
-        counts = counts + negated @ (M @ sp.csr_matrix(_negation_transform()) - M)
-    counts = np.asarray(counts.toarray() if hasattr(counts, "toarray") else counts, float)
-    found = np.array(lex.find_phrases(docs.joined, docs.low_utf8), dtype=float).reshape(-1, 4)
-    if len(found):
-        np.add.at(counts, (_piece_of(starts, found[:, 0]), found[:, 2].astype(int)), found[:, 3])
-    measures = {n: counts[:, cols].sum(axis=1) for n, cols in index.items()}
-    # strong valence: VADER words with |valence| >= 2, counted (not summed)
-    strong = np.abs(M[:, index["valence"][0]].toarray().ravel()) >= 2.0
-    measures["strong_valence"] = pieces @ strong.astype(float)
-    measures["emphasis"] = _emphasis(docs, starts, ends)
-    bang = docs.low_codes == 33  # "!": a run counts once
-    measures["exclamation"] = _per_piece(starts, np.flatnonzero(bang & ~np.r_[False, bang[:-1]]))
-    measures["named"] = _per_piece(starts, _named(docs))
-    measures["tokens"] = np.diff(pieces.indptr).astype(float)
+    hits = _record(docs, starts, ends)
+    doc = docs.text_of(starts)
+    hits.doc, hits.quoted, hits.left_out = doc[hits.piece], quoted[hits.piece], left_out[hits.piece]
+    sums = hits.per_piece(len(starts))
+    measures = {n: sums[:, i] for i, n in enumerate(HIT_KINDS)}
+    measures["tokens"] = np.diff(
+        np.searchsorted(docs.token_starts, np.r_[starts, len(docs.joined)])
+    )
+    measures["tokens"] = measures["tokens"].astype(float)
     measures["chars"] = docs.blanks.visible(starts, ends).astype(float)
     measures["loaded"] = _loaded(measures)
     measures["sentiment"] = _compound(measures["valence"], measures["exclamation"])
-    return Analysis(
-        n_texts=len(docs),
-        doc=docs.text_of(starts),
-        quoted=quoted,
-        kept=~left_out,
-        measures=measures,
-    )
+    return Analysis(len(docs), doc, quoted, ~left_out, measures, hits, docs)
 
 
-def _emphasis(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Emphatic capitals per piece: :func:`emphasis_spans` run only on the pieces holding an
-    emphatic word with two capitals in a row."""
+def _record(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> Hits:
+    """Every hit in the pieces beginning at ``starts`` (``doc``, ``quoted`` and
+    ``left_out`` are filled in by :func:`analyse`)."""
+    import numpy as np
+
+    lex = lexicon()
+    of_column, flipped, factor = _kind_maps()
+    M = lex.compiled(docs).tocsr()
+    cols = docs.token_columns
+    # token hits: the rows M[token_columns] of the tokens whose term is in some list
+    per_term = np.diff(M.indptr)
+    tok = np.flatnonzero(per_term[cols])
+    n = per_term[cols[tok]]
+    token = np.repeat(tok, n)
+    first = np.repeat(M.indptr[cols[tok]] - np.cumsum(n) + n, n)
+    entry = first + np.arange(len(token))
+    kind, value = of_column[M.indices[entry]], M.data[entry].astype(float)
+    # strong valence: VADER words with |valence| >= 2, counted 1 each whatever the negation
+    strong = (kind == HIT_KINDS.index("valence")) & (np.abs(value) >= 2.0)
+    # a word in the scope of two negators ("neither allowed nor encouraged") is negated
+    # once, as its evidence says (it used to flip twice: -1 to its polarity, +2 to the other)
+    negated = np.zeros(len(docs.token_starts), dtype=bool)
+    negated[_negation_scopes(docs)] = True
+    negated = negated[token]
+    value[negated] *= factor[kind[negated]]
+    kind[negated] = flipped[kind[negated]]
+    parts = [
+        (docs.token_starts[token], docs.token_ends[token], kind, value, negated),
+        _marks(docs.token_starts[token[strong]], docs.token_ends[token[strong]], "strong_valence"),
+    ]
+    found = lex.find_phrases(docs.joined, docs.low_utf8)
+    if found:
+        s, e, c, w = (np.array(x) for x in zip(*found, strict=True))
+        parts.append((s, e, of_column[c], w.astype(float), np.zeros(len(s), dtype=bool)))
+    parts.append(_marks(*_emphasis(docs, starts, ends), "emphasis"))
+    bang = docs.low_codes == 33  # "!": a run counts once
+    run_start = np.flatnonzero(bang & ~np.r_[False, bang[:-1]])
+    run_end = np.flatnonzero(bang & ~np.r_[bang[1:], False]) + 1
+    parts.append(_marks(run_start, run_end, "exclamation"))
+    named = np.array(_named(docs), dtype=np.int64).reshape(-1, 2)
+    parts.append(_marks(named[:, 0], named[:, 1], "named"))
+    start, end, kind, value, negated = (np.concatenate(x) for x in zip(*parts, strict=True))
+    start, end = start.astype(np.int64), end.astype(np.int64)
+    none = np.zeros(len(start), dtype=bool)
+    piece = _piece_of(starts, start)
+    return Hits(start, end, piece, piece, kind.astype(np.int64), value, negated, none, none)
+
+
+def _marks(start, end, kind: str) -> tuple:
+    """Hits of one kind, value 1 each, never negated."""
+    import numpy as np
+
+    n = len(start)
+    kinds = np.full(n, HIT_KINDS.index(kind), dtype=np.int64)
+    return np.asarray(start), np.asarray(end), kinds, np.ones(n), np.zeros(n, dtype=bool)
+
+
+def _emphasis(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> tuple[list, list]:
+    """Offsets of the emphatic capitals: :func:`emphasis_spans` run only on the pieces
+    holding an emphatic word with two capitals in a row."""
     import numpy as np
 
     codes = docs.codes
@@ -219,11 +303,14 @@ def _emphasis(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     token = np.searchsorted(docs.token_starts, pairs, "right") - 1
     emphatic = docs.has_term(_emphatic_words())
     token = token[emphatic[docs.token_columns[np.maximum(token, 0)]] & (token >= 0)]
-    out = np.zeros(len(starts))
     text = docs.joined
+    out_s, out_e = [], []
     for i in _sorted_unique(_piece_of(starts, docs.token_starts[token])).tolist():
-        out[i] = len(emphasis_spans(text[starts[i] : ends[i]]))
-    return out
+        base = int(starts[i])
+        for s, e in emphasis_spans(text[base : ends[i]]):
+            out_s.append(base + s)
+            out_e.append(base + e)
+    return out_s, out_e
 
 
 def _piece_of(starts: np.ndarray, offsets) -> np.ndarray:
@@ -231,13 +318,6 @@ def _piece_of(starts: np.ndarray, offsets) -> np.ndarray:
     import numpy as np
 
     return np.searchsorted(starts, np.asarray(offsets, dtype=np.int64), "right") - 1
-
-
-def _per_piece(starts: np.ndarray, offsets) -> np.ndarray:
-    """How many of the character ``offsets`` fall in each piece (pieces begin at ``starts``)."""
-    import numpy as np
-
-    return np.bincount(_piece_of(starts, offsets), minlength=len(starts)).astype(float)
 
 
 def _loaded(m: dict[str, np.ndarray]) -> np.ndarray:
