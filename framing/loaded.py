@@ -1,10 +1,18 @@
 """Loaded language, subjectivity and sourcing: one analysis of each text, and its evidence.
 
 A text is cut once into *segments*: the pieces of its sentences that lie inside or outside
-quotation marks. Every segment is tokenised once into one shared count matrix; all
-lexicons (merged into one) are scored as a single sparse product over it, and the phrase
-entries in one Aho-Corasick pass. Article measures are sums of segment measures over the
-outlet's own voice (outside quotes) or over the quoted voice.
+quotation marks (and around the spans left out, such as a body's clutter). One pass
+records every hit (:class:`~framing.loaded_record.Hits`: each lexicon word or phrase,
+emphatic capital, exclamation and named attribution, with its offsets, measure, value,
+negation, quotation and whether it was left out); segment measures are sums over that
+record, and article measures sums of segment measures over the outlet's own voice
+(outside quotes) or over the quoted voice. The evidence spans (:func:`loaded_spans`,
+:func:`spans_of`) are read from the same record, so they count what the measures count.
+
+The parts live in sibling modules: :mod:`framing.loaded_quotes` (quotes and pieces),
+:mod:`framing.loaded_cues` (negation, emphasis, named attributions),
+:mod:`framing.loaded_record` (the record and the measures) and
+:mod:`framing.loaded_evidence` (spans).
 
 * Quotation marks: straight, curly and guillemet double quotes, and curly single quotes
   (``‘high alert’``). A paragraph that opens a quote and does not close it is quoted to its
@@ -31,19 +39,25 @@ Examples
 from __future__ import annotations
 
 from framing.loaded_cues import emphasis_spans, named_attributions, negation_scopes
-from framing.loaded_evidence import loaded_spans
+from framing.loaded_evidence import loaded_spans, not_counted, spans_of
 from framing.loaded_quotes import quote_spans, segments
 from framing.loaded_record import (
+    HIT_KINDS,
     INTENSIFIED,
     LOADED_KINDS,
     WEIGHTS,
     Analysis,
+    Hits,
     analyse,
     lexicon,
 )
 
 __all__ = [
     "loaded_spans",
+    "spans_of",
+    "not_counted",
+    "Hits",
+    "HIT_KINDS",
     "quote_spans",
     "segments",
     "analyse",
