@@ -88,13 +88,19 @@ def spans_of(analysis: Analysis, i: int, *, merge: bool = True) -> list[Span]:
             g[0].append(kind)
             g[1] |= negated and kind in _POLARITY
     spans = []
-    for (s, e), (kinds, negated, quoted, out) in groups.items():
-        kinds = list(dict.fromkeys(kinds))
+    for (s, e), (hit_kinds, negated, quoted, out) in groups.items():
+        kinds = list(dict.fromkeys(hit_kinds))
         flags = (("quoted",) if quoted else ()) + (("clutter",) if out else ())
         loaded = [k for k in LOADED_KINDS if k in kinds]
         if loaded:
             spans.append((s, e, loaded[0], tuple(loaded[1:]), ("negated",) * negated + flags))
         spans += [(s, e, k, (), flags) for k in kinds if k not in LOADED_KINDS]
+        if not merge and len(kinds) < len(hit_kinds):
+            # a word counted twice by one measure (a word entry and a phrase entry of one
+            # list at the same place: "bully" and Hu & Liu's "bull****") is two spans
+            for k in kinds:
+                extra = ("negated",) * (negated and k in _POLARITY) + flags
+                spans += [(s, e, k, (), extra)] * (hit_kinds.count(k) - 1)
     spans.sort()
     if merge:
         spans = _merge(text, spans)
