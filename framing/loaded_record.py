@@ -277,9 +277,14 @@ def _record(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> Hits:
     named = np.array(_named(docs), dtype=np.int64).reshape(-1, 2)
     parts.append(_marks(named[:, 0], named[:, 1], "named"))
     start, end, kind, value, negated = (np.concatenate(x) for x in zip(*parts, strict=True))
+    # the piece of each token from the pieces' token ranges; only the other hits are searched
+    ptr = np.searchsorted(docs.token_starts, np.r_[starts, len(docs.joined)])
+    of_token = np.repeat(np.arange(len(starts)), np.diff(ptr))
+    piece = np.empty(len(start), dtype=np.int64)
+    piece[: len(token)] = of_token[token - ptr[0]]
+    piece[len(token) :] = _piece_of(starts, start[len(token) :])
     start, end = start.astype(np.int64), end.astype(np.int64)
     none = np.zeros(len(start), dtype=bool)
-    piece = _piece_of(starts, start)
     return Hits(start, end, piece, piece, kind.astype(np.int64), value, negated, none, none)
 
 
