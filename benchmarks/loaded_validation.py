@@ -6,7 +6,7 @@ outlet name says so ("Guest Writer - Right", "New York Times - Opinion", "CNN - 
 when it comes from a news desk of the same kind of outlet (outlet names with "News", "Reuters",
 "Associated Press", "USA TODAY", "Washington Post", "The Hill", "NPR") and none of those URL
 parts. The articles are split by a hash of their id into a development half (used when the
-weights in framing.loaded.WEIGHTS were chosen) and a held-out half, reported separately.
+weights in framing.measures.loaded.WEIGHTS were chosen) and a held-out half, reported separately.
 
 Usage: ``python benchmarks/loaded_validation.py [N per class]`` (default 1500).
 """

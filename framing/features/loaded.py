@@ -11,7 +11,8 @@ import pandas as pd
 
 from framing.features.clutter import body_clutter
 from framing.features.context import Context
-from framing.measures.loaded import Analysis, analyse
+from framing.measures.loaded import Analysis, analyse, spans_of
+from framing.spans import Span
 
 COLUMNS = {
     "loaded_language": "loaded-language score of the outlet's own voice (outside quotes), per 100 words",
@@ -36,6 +37,28 @@ def analysis(ctx: Context) -> Analysis:
     return ctx.memo("loaded.analysis", lambda: analyse(ctx.docs("body"), skip=body_clutter(ctx)))
 
 
+def headline_analysis(ctx: Context) -> Analysis:
+    """The shared analysis of the headlines of ``ctx`` (each on its own, both voices count)."""
+    return ctx.memo("loaded.headline", lambda: analyse(ctx.docs("headline")))
+
+
+def article_spans(headline: str, body: str) -> list[tuple[str, Span]]:
+    """The evidence of one article, ``(field, span)``, read from the very analyses its
+    measures come from: the body with its clutter left out (spans in clutter are kept,
+    labelled ``clutter``), the headline on its own.
+
+    Examples
+    --------
+    >>> spans = article_spans("Chaos!", "Police came.\\nREAD MORE: Chaos")
+    >>> [(f, s.kind, s.text, s.label) for f, s in spans]  # doctest: +NORMALIZE_WHITESPACE
+    [('headline', 'emotive', 'Chaos', 'negative'), ('headline', 'exclamation', '!', ''),
+     ('body', 'report', 'READ', 'clutter'), ('body', 'emotive', 'Chaos', 'negative,clutter')]
+    """
+    ctx = Context([headline], [body])
+    out = [("headline", s) for s in spans_of(headline_analysis(ctx), 0)] if headline else []
+    return out + ([("body", s) for s in spans_of(analysis(ctx), 0)] if body else [])
+
+
 def compute(ctx: Context) -> pd.DataFrame:
     """Loaded-language measures for each article in ``ctx``.
 
@@ -47,7 +70,7 @@ def compute(ctx: Context) -> pd.DataFrame:
     (True, True, True)
     """
     a = analysis(ctx)
-    head = ctx.memo("loaded.headline", lambda: analyse(ctx.docs("headline")))
+    head = headline_analysis(ctx)
     body = a.rate("loaded")
     headline = head.rate("loaded", quoted=None)
     return pd.DataFrame(

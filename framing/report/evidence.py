@@ -6,7 +6,15 @@ marked-up text in a terminal (``str``: ``[[bloody monster]]{pejorative}``).
 
 Span sources are registered in :data:`SPAN_SOURCES` (name -> ``"module:function"``; the
 function takes one text and returns a list of :class:`~framing.spans.Span`) and read the
-texts named in :data:`SOURCE_TEXTS` (the body unless listed there).
+texts named in :data:`SOURCE_TEXTS` (the body unless listed there). A source reading
+``"article"`` takes the headline and the body and returns ``(field, span)`` pairs: the
+loaded source does, so that its spans come from the very analyses the features use (the
+body with its clutter left out, the headline on its own).
+
+Evidence that did not count toward the outlet-voice measures (in clutter; quoted, counted
+in ``*_quoted`` instead) is shown struck through and greyed, with the reason in its
+marker (``{emotive,clutter}``) or its tooltip; negated polarity words, counted with the
+opposite polarity, are marked ``negated``.
 """
 
 from __future__ import annotations
@@ -26,12 +34,12 @@ from framing.spans import Span
 # source name -> "module:function" (text -> list[Span]); only sources that exist are listed
 SPAN_SOURCES: dict[str, str] = {
     "clutter": "framing.measures.clutter:find_clutter",
-    "loaded": "framing.measures.loaded:loaded_spans",
+    "loaded": "framing.features.loaded:article_spans",
     "headline": "framing.measures.headline:headline_spans",
 }
 # source name -> the texts it reads; a source not listed here reads the body only
 SOURCE_TEXTS: dict[str, tuple[str, ...]] = {
-    "loaded": ("headline", "body"),
+    "loaded": ("article",),
     "headline": ("headline",),
 }
 FIELDS = ("headline", "body")
@@ -152,20 +160,26 @@ class Explanation:
                 return f"\x1b[30;{stack[-1]}m"
             return "[["
 
-        def close(s: Span) -> str:
-            if color:
-                stack.pop()
-                return "\x1b[0m" + (f"\x1b[30;{stack[-1]}m" if stack else "")
-            return f"]]{{{s.kind}}}"
+        def closer(where: str) -> Callable[[Span], str]:
+            def close(s: Span) -> str:
+                if color:
+                    stack.pop()
+                    return "\x1b[0m" + (f"\x1b[30;{stack[-1]}m" if stack else "")
+                note = ",".join(_notes(s, where))
+                return f"]]{{{s.kind},{note}}}" if note else f"]]{{{s.kind}}}"
+
+            return close
 
         parts = []
         for where in FIELDS:
             text = getattr(self, where)
             if text:
-                parts.append(_markup(text, self._in(where), open_, close, str))
+                parts.append(_markup(text, self._in(where), open_, closer(where), str))
         counts = self.kinds()
         legend = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
         parts.append(f"evidence: {legend}" if counts else "evidence: none found")
+        if self._flagged():
+            parts.append(NOT_COUNTED)
         return "\n\n".join(parts)
 
     def __str__(self) -> str:
@@ -196,12 +210,25 @@ class Explanation:
         """
         colours = {**self.colours(), **(colours or {})}
 
-        def open_(s: Span) -> str:
-            title = f"{s.kind}: {s.label}" if s.label else s.kind
-            return (
-                f'<mark style="background:{colours[_first(s.kind)]};padding:0 1px;border-radius:2px" '
-                f'title="{html.escape(title)}" data-kind="{html.escape(s.kind)}">'
-            )
+        def opener(where: str) -> Callable[[Span], str]:
+            def open_(s: Span) -> str:
+                title = f"{s.kind}: {s.label}" if s.label else s.kind
+                notes = _notes(s, where)
+                style, extra = "", ""
+                if notes and notes[0] != "negated":
+                    style = ";opacity:0.55;text-decoration:line-through;outline:1px dashed #777"
+                    title += f" (not counted: {notes[0]})"
+                    extra = f' data-counted="no" data-why="{notes[0]}"'
+                elif notes:
+                    style = ";text-decoration:underline dotted"
+                    title += " (negated: counted with flipped polarity)"
+                return (
+                    f'<mark style="background:{colours[_first(s.kind)]};padding:0 1px;'
+                    f'border-radius:2px{style}" title="{html.escape(title)}" '
+                    f'data-kind="{html.escape(s.kind)}"{extra}>'
+                )
+
+            return open_
 
         body, body_spans, note = self.body, self._in("body"), ""
         if max_chars is not None and len(body) > max_chars:
@@ -213,13 +240,21 @@ class Explanation:
             )
         parts = ['<div class="framing-explain" style="line-height:1.5">']
         if self.headline:
-            marked = _markup(self.headline, self._in("headline"), open_, _close, html.escape)
+            marked = _markup(
+                self.headline, self._in("headline"), opener("headline"), _close, html.escape
+            )
             parts.append(f'<p style="font-weight:bold;font-size:1.1em">{marked}</p>')
         if body:
-            marked = _markup(body, body_spans, open_, _close, html.escape)
+            marked = _markup(body, body_spans, opener("body"), _close, html.escape)
             parts.append(f'<div style="white-space:pre-wrap">{marked}</div>')
         parts.append(note)
         parts.append(self._legend_html(colours))
+        if self._flagged():
+            parts.append(
+                '<p style="font-size:0.85em;color:#555"><span style="opacity:0.55;'
+                'text-decoration:line-through;outline:1px dashed #777">struck, greyed</span> '
+                f"{html.escape(NOT_COUNTED)}</p>"
+            )
         parts.append("</div>")
         return "".join(parts)
 
@@ -239,6 +274,27 @@ class Explanation:
 
     def _in(self, where: str) -> list[Span]:
         return [s for w, _, s in self.found if w == where]
+
+    def _flagged(self) -> bool:
+        """Whether some span did not count, or counted negated."""
+        return any(_notes(s, w) for w, _, s in self.found)
+
+
+NOT_COUNTED = (
+    "not counted: in clutter / quoted (counted in *_quoted) / "
+    "negated (counted with flipped polarity)"
+)
+
+
+def _notes(s: Span, where: str) -> list[str]:
+    """Why ``s`` (found in ``where``) did not count (``clutter``, ``quoted``), or that it
+    counted negated; empty for evidence that counted as shown."""
+    from framing.measures.loaded.evidence import flags, not_counted
+
+    if not s.label:
+        return []
+    why = not_counted(s, quoted_counts=where == "headline")  # headline measures: both voices
+    return ([why] if why else []) + (["negated"] if "negated" in flags(s) else [])
 
 
 def _close(s: Span) -> str:
@@ -474,6 +530,9 @@ def explain(
     for name in names:
         find = _source(name)
         for where in SOURCE_TEXTS.get(name, ("body",)):
+            if where == "article":  # the source reads the whole article: (field, span) pairs
+                found.extend((w, name, s) for w, s in find(head, body))
+                continue
             text = head if where == "headline" else body
             if text:
                 found.extend((where, name, s) for s in find(text))

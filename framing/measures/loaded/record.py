@@ -1,0 +1,348 @@
+"""The analysis of :mod:`framing.measures.loaded`: per-piece measures of a batch of texts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from framing.measures.loaded.cues import (
+    emphasis_spans,
+    emphatic_words,
+    named_offsets,
+    negated_tokens,
+)
+from framing.measures.loaded.quotes import cut_pieces
+from framing.text import Docs, sorted_unique
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
+# --- the analysis ---------------------------------------------------------------------
+
+# lexicon name -> (category in that lexicon -> measure name)
+_MEASURES = {
+    "opinion": {"negative": "negative", "positive": "positive"},
+    "vader": {"valence": "valence"},
+    "intensifiers": {"intensifiers": "intensifier", "hyperbole": "intensifier"},
+    "pejoratives": {"pejoratives": "pejorative"},
+    "conflict": {"conflict": "conflict"},
+    "absolutes": {"absolutes": "absolute"},
+    "emotive": {"emotive": "emotive"},
+    "bias": {"bias": "bias"},
+    "hedges": {"hedges": "hedge"},
+    "factives": {"factives": "factive"},
+    "assertives": {"assertives": "assertive"},
+    "implicatives": {"implicatives": "implicative"},
+    "report_verbs": {"report_verbs": "report"},
+    "anonymous_sources": {"anonymous_sources": "anonymous"},
+}
+LOADED_KINDS = ("pejorative", "emotive", "conflict", "intensifier", "absolute", "negative",
+                "positive")  # fmt: skip
+"""Span kinds of loaded language, in order of precedence when a word has several."""
+
+WEIGHTS = {
+    "negative": 0.25,
+    "positive": 0.35,
+    "intensifier": 1.5,
+    "pejorative": 1.0,
+    "conflict": 0.5,
+    "absolute": 2.0,
+    "emotive": 0.5,
+    "emphasis": 0.5,
+    "exclamation": 1.0,
+    "strong_valence": 0.35,
+}
+"""Weights of the per-token measures summed into ``loaded_language``.
+
+A non-negative logistic fit of opinion vs news on the development half of the AllSides
+labels (``benchmarks/loaded_validation.py``), rounded; conflict, emotive and emphasis got
+no weight from that fit (news copy uses them as much as opinion does) and are kept at 0.5
+by choice, since they are loaded whatever the section.
+"""
+INTENSIFIED = 0.5
+"""Extra weight of each loaded word in a sentence piece that also holds an intensifier."""
+
+
+@cache
+def lexicon():
+    """All shipped lexicons the analysis uses, merged into one (categories ``name.cat``)."""
+    from framing.measures.lexicons import load_lexicon
+
+    lexicons = [load_lexicon(name) for name in _MEASURES]
+    return lexicons[0].merge(*lexicons[1:], name="loaded")
+
+
+@cache
+def _columns() -> tuple[tuple[str, ...], dict[str, list[int]]]:
+    """Measure name of each merged category, and measure -> column indices."""
+    names = []
+    for cat in lexicon().categories:
+        lex, _, c = cat.partition(".")
+        names.append(_MEASURES[lex][c])
+    index: dict[str, list[int]] = {}
+    for i, n in enumerate(names):
+        index.setdefault(n, []).append(i)
+    return tuple(names), index
+
+
+HIT_KINDS = ("negative", "positive", "valence", "intensifier", "pejorative", "conflict",
+             "absolute", "emotive", "bias", "hedge", "factive", "assertive", "implicative",
+             "report", "anonymous", "strong_valence", "emphasis", "exclamation", "named")  # fmt: skip
+"""The measures a hit can count toward: :attr:`Hits.kind` indexes this tuple."""
+
+
+@cache
+def _kind_maps() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Hit kind of each merged category; the kind a negated hit becomes; its value factor."""
+    import numpy as np
+
+    names, _ = _columns()
+    of_column = np.array([HIT_KINDS.index(n) for n in names])
+    k = {n: i for i, n in enumerate(HIT_KINDS)}
+    flipped = np.arange(len(HIT_KINDS))
+    flipped[[k["negative"], k["positive"]]] = k["positive"], k["negative"]
+    factor = np.ones(len(HIT_KINDS))
+    factor[k["valence"]] = -0.74  # VADER's negation scalar
+    return of_column, flipped, factor
+
+
+@dataclass
+class Hits:
+    """The record of one analysis: every word, phrase or mark a measure counts, one a row.
+
+    Offsets are in :attr:`Docs.joined <framing.text.Docs.joined>` of the analysed batch.
+    ``kind`` indexes :data:`HIT_KINDS`; ``value`` is what the hit adds to its measure (a
+    negated polarity word counts 1 toward the opposite polarity, a negated valence -0.74
+    times its own); ``quoted`` and ``left_out`` are those of the piece holding it.
+    A word in several lists is one row per list.
+    """
+
+    start: np.ndarray
+    end: np.ndarray
+    doc: np.ndarray  # text index
+    piece: np.ndarray  # piece index
+    kind: np.ndarray
+    value: np.ndarray
+    negated: np.ndarray  # bool: inside a negation scope (polarity and valence flipped)
+    quoted: np.ndarray  # bool: inside quotation marks
+    left_out: np.ndarray  # bool: inside a span left out (clutter): counted nowhere
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    def per_piece(self, n_pieces: int) -> np.ndarray:
+        """Sum of ``value`` per piece and kind: ``(n_pieces, len(HIT_KINDS))``."""
+        import numpy as np
+
+        key = self.piece * len(HIT_KINDS) + self.kind
+        out = np.bincount(key, weights=self.value, minlength=n_pieces * len(HIT_KINDS))
+        return out.reshape(n_pieces, len(HIT_KINDS))
+
+
+@dataclass
+class Analysis:
+    """Per-piece measures of a batch of texts (built by :func:`analyse`), and their record."""
+
+    n_texts: int
+    doc: np.ndarray  # text index of each piece
+    quoted: np.ndarray  # bool: piece inside quotation marks
+    kept: np.ndarray  # bool: piece counted (not in a span left out, such as clutter)
+    measures: dict[str, np.ndarray]  # name -> per-piece counts (also tokens, chars)
+    hits: Hits | None = None  # the record every per-piece hit count is summed from
+    docs: Docs | None = field(default=None, repr=False)  # the analysed texts
+    _sums: dict = field(default_factory=dict, repr=False)  # voice -> summing matrix
+
+    @property
+    def tokens(self) -> np.ndarray:
+        return self.measures["tokens"]
+
+    def _sum(self, quoted: bool | None, with_tokens: bool = False):
+        """Sparse (texts x pieces) matrix summing the pieces of one voice, built once."""
+        key = (quoted, with_tokens)
+        if key not in self._sums:
+            import numpy as np
+            import scipy.sparse as sp
+
+            keep = self.kept if quoted is None else self.kept & (self.quoted == quoted)
+            if with_tokens:
+                keep = keep & (self.tokens > 0)
+            at = np.flatnonzero(keep)
+            shape = (self.n_texts, len(self.doc))
+            self._sums[key] = sp.csr_matrix((np.ones(len(at)), (self.doc[at], at)), shape=shape)
+        return self._sums[key]
+
+    def total(self, name: str, quoted: bool | None = False) -> np.ndarray:
+        """Per-text sum of a measure over outlet voice (False), quotes (True) or all (None)."""
+        return self._sum(quoted) @ self.measures[name]
+
+    def rate(self, name: str, quoted: bool | None = False) -> np.ndarray:
+        """Per-text measure per 100 tokens of the chosen voice (0 where it has no tokens)."""
+        import numpy as np
+
+        n = self.total("tokens", quoted)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(n > 0, 100.0 * self.total(name, quoted) / n, 0.0)
+
+    def mean(self, name: str, quoted: bool | None = False) -> np.ndarray:
+        """Per-text mean of a per-piece measure over pieces with tokens."""
+        import numpy as np
+
+        pieces = self._sum(quoted, with_tokens=True)
+        n = np.diff(pieces.indptr)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(n > 0, (pieces @ self.measures[name]) / n, 0.0)
+
+
+def analyse(texts, skip=None) -> Analysis:
+    """Cut and score a batch of texts once; every measure and every span derives from this.
+
+    One pass records every hit (:class:`Hits`); the per-piece measures are its sums, and
+    the evidence spans (:func:`framing.measures.loaded.evidence.spans_of`) are its rows.
+
+    Parameters
+    ----------
+    texts : framing.text.Docs or sequence of str
+        The texts; pass the :class:`~framing.text.Docs` other families use, so that the
+        batch is tokenised once.
+    skip : sequence of lists of spans, optional
+        For each text, spans ``(start, end)`` or :class:`~framing.spans.Span` left out of
+        every measure (the body's clutter).
+
+    Examples
+    --------
+    >>> a = analyse(['Chaos! "It was a tragedy," he said.', ""])
+    >>> a.rate("loaded").round(1).tolist(), a.rate("loaded", quoted=True).round(1).tolist()
+    ([70.0, 0.0], [27.5, 0.0])
+    >>> analyse(["Chaos! Advertisement"], skip=[[(0, 6)]]).rate("loaded").tolist()
+    [0.0]
+    >>> h = analyse(["It is not good."]).hits
+    >>> [(HIT_KINDS[k], float(v), bool(n)) for k, v, n in zip(h.kind, h.value, h.negated)]
+    [('negative', 1.0, True), ('valence', -1.406, True), ('bias', 1.0, True)]
+    """
+    import numpy as np
+
+    docs = texts if isinstance(texts, Docs) else Docs(texts)
+    starts, quoted, left_out = cut_pieces(docs, skip)
+    ends = np.r_[starts[1:], len(docs.joined)]
+    hits = _record(docs, starts, ends)
+    doc = docs.text_of(starts)
+    hits.doc, hits.quoted, hits.left_out = doc[hits.piece], quoted[hits.piece], left_out[hits.piece]
+    sums = hits.per_piece(len(starts))
+    measures = {n: sums[:, i] for i, n in enumerate(HIT_KINDS)}
+    measures["tokens"] = np.diff(
+        np.searchsorted(docs.token_starts, np.r_[starts, len(docs.joined)])
+    )
+    measures["tokens"] = measures["tokens"].astype(float)
+    measures["chars"] = docs.blanks.visible(starts, ends).astype(float)
+    measures["loaded"] = _loaded(measures)
+    measures["sentiment"] = _compound(measures["valence"], measures["exclamation"])
+    return Analysis(len(docs), doc, quoted, ~left_out, measures, hits, docs)
+
+
+def _record(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> Hits:
+    """Every hit in the pieces beginning at ``starts`` (``doc``, ``quoted`` and
+    ``left_out`` are filled in by :func:`analyse`)."""
+    import numpy as np
+
+    lex = lexicon()
+    of_column, flipped, factor = _kind_maps()
+    M = lex.compiled(docs).tocsr()
+    cols = docs.token_columns
+    # token hits: the rows M[token_columns] of the tokens whose term is in some list
+    per_term = np.diff(M.indptr)
+    tok = np.flatnonzero(per_term[cols])
+    n = per_term[cols[tok]]
+    token = np.repeat(tok, n)
+    first = np.repeat(M.indptr[cols[tok]] - np.cumsum(n) + n, n)
+    entry = first + np.arange(len(token))
+    kind, value = of_column[M.indices[entry]], M.data[entry].astype(float)
+    # strong valence: VADER words with |valence| >= 2, counted 1 each whatever the negation
+    strong = (kind == HIT_KINDS.index("valence")) & (np.abs(value) >= 2.0)
+    # a word in the scope of two negators ("neither allowed nor encouraged") is negated
+    # once, as its evidence says (it used to flip twice: -1 to its polarity, +2 to the other)
+    negated = np.zeros(len(docs.token_starts), dtype=bool)
+    negated[negated_tokens(docs)] = True
+    negated = negated[token]
+    value[negated] *= factor[kind[negated]]
+    kind[negated] = flipped[kind[negated]]
+    parts = [
+        (docs.token_starts[token], docs.token_ends[token], kind, value, negated),
+        _marks(docs.token_starts[token[strong]], docs.token_ends[token[strong]], "strong_valence"),
+    ]
+    found = lex.find_phrases(docs.joined, docs.low_utf8)
+    if found:
+        s, e, c, w = (np.array(x) for x in zip(*found, strict=True))
+        parts.append((s, e, of_column[c], w.astype(float), np.zeros(len(s), dtype=bool)))
+    parts.append(_marks(*_emphasis(docs, starts, ends), "emphasis"))
+    bang = docs.low_codes == 33  # "!": a run counts once
+    run_start = np.flatnonzero(bang & ~np.r_[False, bang[:-1]])
+    run_end = np.flatnonzero(bang & ~np.r_[bang[1:], False]) + 1
+    parts.append(_marks(run_start, run_end, "exclamation"))
+    named = np.array(named_offsets(docs), dtype=np.int64).reshape(-1, 2)
+    parts.append(_marks(named[:, 0], named[:, 1], "named"))
+    start, end, kind, value, negated = (np.concatenate(x) for x in zip(*parts, strict=True))
+    # the piece of each token from the pieces' token ranges; only the other hits are searched
+    ptr = np.searchsorted(docs.token_starts, np.r_[starts, len(docs.joined)])
+    of_token = np.repeat(np.arange(len(starts)), np.diff(ptr))
+    piece = np.empty(len(start), dtype=np.int64)
+    piece[: len(token)] = of_token[token - ptr[0]]
+    piece[len(token) :] = _piece_of(starts, start[len(token) :])
+    start, end = start.astype(np.int64), end.astype(np.int64)
+    none = np.zeros(len(start), dtype=bool)
+    return Hits(start, end, piece, piece, kind.astype(np.int64), value, negated, none, none)
+
+
+def _marks(start, end, kind: str) -> tuple:
+    """Hits of one kind, value 1 each, never negated."""
+    import numpy as np
+
+    n = len(start)
+    kinds = np.full(n, HIT_KINDS.index(kind), dtype=np.int64)
+    return np.asarray(start), np.asarray(end), kinds, np.ones(n), np.zeros(n, dtype=bool)
+
+
+def _emphasis(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> tuple[list, list]:
+    """Offsets of the emphatic capitals: :func:`emphasis_spans` run only on the pieces
+    holding an emphatic word with two capitals in a row."""
+    import numpy as np
+
+    codes = docs.codes
+    upper = (codes >= 65) & (codes <= 90)
+    pairs = np.flatnonzero(upper[:-1] & upper[1:])
+    token = np.searchsorted(docs.token_starts, pairs, "right") - 1
+    emphatic = docs.has_term(emphatic_words())
+    token = token[emphatic[docs.token_columns[np.maximum(token, 0)]] & (token >= 0)]
+    text = docs.joined
+    out_s, out_e = [], []
+    for i in sorted_unique(_piece_of(starts, docs.token_starts[token])).tolist():
+        base = int(starts[i])
+        for s, e in emphasis_spans(text[base : ends[i]]):
+            out_s.append(base + s)
+            out_e.append(base + e)
+    return out_s, out_e
+
+
+def _piece_of(starts: np.ndarray, offsets) -> np.ndarray:
+    """Index of the piece (pieces begin at sorted ``starts``) holding each offset."""
+    import numpy as np
+
+    return np.searchsorted(starts, np.asarray(offsets, dtype=np.int64), "right") - 1
+
+
+def _loaded(m: dict[str, np.ndarray]) -> np.ndarray:
+    """Weighted loaded-word mass of each segment, with intensifier scope."""
+    import numpy as np
+
+    mass = sum(w * m[k] for k, w in WEIGHTS.items())
+    others = mass - WEIGHTS["intensifier"] * m["intensifier"]
+    # an intensifier next to loaded words amplifies them (scope: the sentence piece)
+    return mass + INTENSIFIED * np.minimum(m["intensifier"], 2) * (others > 0) * others / 2
+
+
+def _compound(valence: np.ndarray, exclaim: np.ndarray) -> np.ndarray:
+    """VADER's compound normalisation of a valence sum, with its ``!`` amplifier."""
+    import numpy as np
+
+    s = valence + np.sign(valence) * 0.292 * np.minimum(exclaim, 4)
+    return s / np.sqrt(s * s + 15.0)
