@@ -10,7 +10,8 @@ import pytest
 import framing
 from framing.cli import main
 from framing.errors import InputError
-from framing.report.evidence import SPAN_SOURCES, Explanation, explain, nest
+from framing.report.evidence import SPAN_SOURCES, Explanation, explain
+from framing.report.markup import nest
 from framing.spans import Span
 
 
@@ -184,7 +185,7 @@ def test_excerpt_keeps_the_evidence(demo, express):
 
 
 def test_excerpt_spans_point_into_the_excerpt(express):
-    from framing.report.evidence import excerpt
+    from framing.report.markup import excerpt
 
     body = express.partition("\n")[2]
     spans = find_demo(body)
