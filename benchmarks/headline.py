@@ -40,7 +40,7 @@ def main(n: int = 2000, repeats: int = 3) -> None:
     print(f"{len(df):,} articles from {ALLSIDES}; best of {repeats} runs")
 
     start = time.perf_counter()
-    H.clickbait_model(), H.cues(), H.acronyms(), H._patterns()
+    H.clickbait_model(), H.cues(), H.acronyms(), H.patterns()
     print(f"one-off loading (model, cues, patterns): {time.perf_counter() - start:.3f} s")
 
     bare_body = best(lambda: [WORDS(t) for t in bodies], repeats)

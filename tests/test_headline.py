@@ -13,6 +13,7 @@ import pytest
 import framing
 from framing.features import headline as HF
 from framing.measures import headline as H
+from framing.measures.headline import cuedata, reader, yesno
 from framing.text import sentences, tokens
 from tests.conftest import CASES
 
@@ -225,21 +226,21 @@ def test_required_literals():
 
 
 def test_gates_never_hide_a_match(sample):
-    gated = {k: v for k, v in H._gates().items() if v is not None}
+    gated = {k: v for k, v in H.gates().items() if v is not None}
     assert set(gated) == {"media_tag", "teaser"}
     for text in _headlines(sample):
-        w = H._repair(text)
-        masked = H._read(text)[1]
+        w = reader._repair(text)
+        masked = reader._read(text)[1]
         for kind, literals in (("media_tag", w), ("teaser", masked)):
-            if H._patterns()[kind].search(literals) and literals.isascii():
-                need = H.required_literals(H._patterns()[kind])
+            if H.patterns()[kind].search(literals) and literals.isascii():
+                need = H.required_literals(H.patterns()[kind])
                 assert any(x in literals.lower() for x in need), (kind, text)
 
 
 def test_gated_spans_equal_plain_spans(sample, monkeypatch):
     texts = _headlines(sample)
     fast = [H.headline_spans(t) for t in texts]
-    monkeypatch.setattr(H, "_gates", lambda: dict.fromkeys(H._patterns()))
+    monkeypatch.setattr(cuedata, "gates", lambda: dict.fromkeys(H.patterns()))
     assert [H.headline_spans(t) for t in texts] == fast
     assert sum(map(bool, fast)) > 100  # the comparison covers many found devices
 
@@ -267,8 +268,8 @@ def test_batch_spans_equal_one_by_one(sample, monkeypatch):
     texts = ODD + _headlines(sample)
     one_by_one = [H.headline_spans(t) for t in texts]
     read = []
-    spans = H._spans
-    monkeypatch.setattr(H, "_spans", lambda t, *r: read.append(t) or spans(t, *r))
+    spans = reader._spans
+    monkeypatch.setattr(reader, "_spans", lambda t, *r: read.append(t) or spans(t, *r))
     assert H.batch_spans(texts) == one_by_one
     # every headline with a device is read in full, and not many without one
     assert len(read) >= sum(map(bool, one_by_one)) > 100
@@ -277,7 +278,7 @@ def test_batch_spans_equal_one_by_one(sample, monkeypatch):
 
 def _answered_plainly(question: str, body: str) -> bool:
     """yesno_answered without its shortcuts: every sentence of the body tokenised."""
-    content = H._content(question)
+    content = yesno._content(question)
     if len(content) < 2:
         return False
     need = max(2, int(np.ceil(0.6 * len(content))))
@@ -288,7 +289,7 @@ def _answered_plainly(question: str, body: str) -> bool:
             t in H.cues()["negation"] or t.endswith("n't") for t in words
         ):
             continue
-        if len(content & {H._stem(t) for t in words}) >= need:
+        if len(content & {yesno._stem(t) for t in words}) >= need:
             return True
     return False
 

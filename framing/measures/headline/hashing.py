@@ -37,9 +37,15 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sklearn.utils import Tags
 
 _MASK = (1 << 64) - 1
 _BASE = 0x100000001B3  # odd, so invertible modulo 2**64
@@ -113,7 +119,12 @@ class NgramHasher(TransformerMixin, BaseEstimator):
     True
     """
 
-    def __init__(self, analyzer: str = "word", ngram_range=(1, 1), n_features: int = 2**20):
+    def __init__(
+        self,
+        analyzer: str = "word",
+        ngram_range: tuple[int, int] = (1, 1),
+        n_features: int = 2**20,
+    ):
         self.analyzer = analyzer
         self.ngram_range = ngram_range
         self.n_features = n_features
@@ -129,19 +140,19 @@ class NgramHasher(TransformerMixin, BaseEstimator):
             raise ValueError(f"n_features must be a power of two from 2 to 2**30, not {n!r}")
         return low, high
 
-    def fit(self, X=None, y=None):
+    def fit(self, X: Iterable[str | None] | None = None, y: object = None) -> NgramHasher:
         """Check the parameters; nothing is learned."""
         self._check()
         return self
 
-    def __sklearn_tags__(self):
+    def __sklearn_tags__(self) -> Tags:
         tags = super().__sklearn_tags__()
         tags.requires_fit = False
         tags.input_tags.string = True
         tags.input_tags.two_d_array = False
         return tags
 
-    def transform(self, X) -> sp.csr_matrix:
+    def transform(self, X: Iterable[str | None]) -> sp.csr_matrix:
         """Hashed n-gram counts of each text, shape ``(len(X), n_features)``.
 
         Parameters
