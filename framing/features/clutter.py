@@ -7,6 +7,7 @@ import pandas as pd
 
 from framing.features.context import Context
 from framing.measures.clutter import KINDS, PROMO_KINDS, find_clutter_all, share
+from framing.spans import Span
 
 COLUMNS = {
     "clutter_share": "fraction of body characters that are clutter (0 for empty bodies)",
@@ -16,7 +17,7 @@ COLUMNS = {
 }
 
 
-def body_clutter(ctx: Context) -> list:
+def body_clutter(ctx: Context) -> list[list[Span]]:
     """The clutter spans of every body in ``ctx``, found once per batch."""
     return ctx.memo("clutter_spans", lambda: find_clutter_all(ctx.docs("body")))
 
