@@ -31,7 +31,7 @@ from framing.text import fold as _fold
 KINDS = clutter.KINDS
 PATTERNS_PATH = clutter.PATTERNS_PATH
 
-# --- the previous implementation (framing/clutter.py before the gates), verbatim ------
+# --- the reference implementation (the clutter scan before the gates), verbatim ------
 
 _MAX_LEAD_REST = 160  # "READ MORE: <at most this many characters>"
 _MAX_HEADLINE = 120  # a headline-like line is at most this long

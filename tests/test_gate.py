@@ -14,7 +14,7 @@ def spans(matches):
 
 
 def scans(text):
-    """The texts each cue section of framing.clutter scans (see _whole_lines and _find)."""
+    """The texts each cue section of framing.measures.clutter scans (see its detect module)."""
     folded = fold(text)
     lowered = "\n" + folded.replace("\u0130", "I").lower()
     return {"line": lowered, "lead": lowered, "anywhere": folded}
