@@ -73,7 +73,7 @@ def build_report(
     ...     print(error.parameter)
     by
 
-    On the 600-article sample (about a minute):
+    On the shipped sample:
 
     >>> framing.build_report(framing.load_sample(), output="reports/sample.html")  # doctest: +SKIP
     PosixPath('reports/sample.html')
