@@ -93,7 +93,7 @@ def test_markdown_with_png_folder(tmp_path):
 
 def test_many_groups_show_the_largest():
     from framing.report.analysis import largest
-    from framing.report.sections import context
+    from framing.report.render import context
 
     a = tables.analysis(outlets=[f"Outlet {i:02d}" for i in range(8)])
     a.corpus = a.corpus.iloc[2:]  # Outlet 00 now has one article, the smallest group

@@ -1,5 +1,7 @@
 """Writing a report: the jinja2 templates in ``templates/``, as HTML or Markdown.
 
+:func:`context` gathers what the templates show (the sections of
+:mod:`framing.report.sections`, the notes, the title) and :func:`write_report` renders it.
 HTML is one self-contained file: figures are embedded as base64 PNG and the template is
 autoescaped, so article text always shows as text. Markdown is written with a
 ``<name>_files`` folder of PNGs beside it; its text goes through the ``md`` filter
@@ -16,14 +18,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from framing import __version__
 from framing.errors import ParameterError
 from framing.io.atomic import atomic_write
-from framing.report.sections import Figure, context
+from framing.report.analysis import MAX_GROUPS, ReportData, largest
+from framing.report.sections import ALPHA, Figure, examples, methods, page_sections
 
 if TYPE_CHECKING:  # pragma: no cover
     from jinja2 import Environment
-
-    from framing.report.analysis import ReportData
 
 FORMATS = ("html", "md")
 
@@ -95,6 +97,48 @@ def write_figures(folder: Path, figures: Iterable[Figure]) -> None:
     for fig in figures:
         with atomic_write(folder / f"{fig.name}.png", "wb") as f:
             f.write(fig.png)
+
+
+def context(data: ReportData, max_groups: int = MAX_GROUPS) -> dict[str, Any]:
+    """Everything the templates show, as plain values.
+
+    Figures and examples show the ``max_groups`` largest groups; the statistics and the
+    tables of differences cover all of them (a note says so).
+
+    Parameters
+    ----------
+    data : ReportData
+        What :func:`framing.report.analysis.analyse` computed.
+    max_groups : int, default MAX_GROUPS
+        Groups shown in figures and examples.
+
+    Returns
+    -------
+    dict
+        ``title``, ``by``, ``seed``, ``version``, ``sections`` (dicts with ``id``,
+        ``title``, ``intro``, ``figures`` and ``tables``), ``examples``, ``methods``,
+        ``notes`` and ``alpha``.
+    """
+    n_groups = data.corpus[data.by].nunique()
+    shown = largest(data, max_groups)
+    notes = list(data.notes)
+    if shown is not data:
+        notes.append(
+            f"Figures and examples show the {max_groups} largest of {n_groups} groups; the "
+            "statistics and the tables of differences cover all of them."
+        )
+    sections = page_sections(data, shown)
+    return {
+        "title": f"How {n_groups} groups frame the news",
+        "by": data.by,
+        "seed": data.seed,
+        "version": __version__,
+        "sections": sections,
+        "examples": examples(shown),
+        "methods": methods(data),
+        "notes": notes,
+        "alpha": ALPHA,
+    }
 
 
 def write_report(data: ReportData, output: str | Path, *, format: str = "html") -> Path:

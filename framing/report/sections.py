@@ -1,9 +1,9 @@
 """The report's sections: a :class:`~framing.report.analysis.ReportData` as tables and figures.
 
-:func:`context` gives everything the templates show as plain values: sections (each with
-an id, a title, an intro, :class:`Figure` objects and tables of formatted cells), example
-articles with their evidence, the methods and the notes. Figures are PNG bytes without
-timestamps, so the same data gives the same bytes.
+:func:`page_sections` gives the sections as plain values (each with an id, a title, an
+intro, :class:`Figure` objects and tables of formatted cells); :func:`examples` the
+example articles with their evidence and :func:`methods` what the measures are. Figures
+are PNG bytes without timestamps, so the same data gives the same bytes.
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from framing import __version__
 from framing.errors import InputError
-from framing.report.analysis import MAX_GROUPS, ReportData, largest
+from framing.report.analysis import MAX_GROUPS, ReportData
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -332,7 +331,7 @@ def _classifier_section(data: ReportData) -> dict[str, Any] | None:
     }
 
 
-def _examples(data: ReportData) -> list[dict[str, Any]]:
+def examples(data: ReportData) -> list[dict[str, Any]]:
     """One article a group (the highest on the first measure of EXAMPLE_BY) with its evidence."""
     from framing.report.evidence import explain, kind_colours
 
@@ -366,7 +365,7 @@ def _lexicons() -> list[dict[str, Any]]:
     return [load_lexicon(name).info for name in available()]
 
 
-def _methods(data: ReportData) -> dict[str, Any]:
+def methods(data: ReportData) -> dict[str, Any]:
     """What each measure is, the lexicons, and the statistics' method note."""
     from framing.features import describe
 
@@ -384,45 +383,13 @@ def _methods(data: ReportData) -> dict[str, Any]:
     }
 
 
-def context(data: ReportData, max_groups: int = MAX_GROUPS) -> dict[str, Any]:
-    """Everything the templates show, as plain values.
+def page_sections(data: ReportData, shown: ReportData) -> list[dict[str, Any]]:
+    """The sections in page order: overview, one per measure family, terms, classifier.
 
-    Figures and examples show the ``max_groups`` largest groups; the statistics and the
-    tables of differences cover all of them (a note says so).
-
-    Parameters
-    ----------
-    data : ReportData
-        What :func:`framing.report.analysis.analyse` computed.
-    max_groups : int, default MAX_GROUPS
-        Groups shown in figures and examples.
-
-    Returns
-    -------
-    dict
-        ``title``, ``by``, ``seed``, ``version``, ``sections`` (dicts with ``id``,
-        ``title``, ``intro``, ``figures`` and ``tables``), ``examples``, ``methods``,
-        ``notes`` and ``alpha``.
+    ``shown`` is ``data`` restricted to the groups the figures show
+    (:func:`framing.report.analysis.largest`); tables of differences cover all groups.
     """
-    n_groups = data.corpus[data.by].nunique()
-    shown = largest(data, max_groups)
-    notes = list(data.notes)
-    if shown is not data:
-        notes.append(
-            f"Figures and examples show the {max_groups} largest of {n_groups} groups; the "
-            "statistics and the tables of differences cover all of them."
-        )
-    sections = [_overview(data, shown)]
-    sections += [_family_section(shown, f, data.comparison) for f in families(data.measures)]
-    sections += [s for s in (_terms_section(shown), _classifier_section(data)) if s]
-    return {
-        "title": f"How {n_groups} groups frame the news",
-        "by": data.by,
-        "seed": data.seed,
-        "version": __version__,
-        "sections": sections,
-        "examples": _examples(shown),
-        "methods": _methods(data),
-        "notes": notes,
-        "alpha": ALPHA,
-    }
+    out = [_overview(data, shown)]
+    out += [_family_section(shown, f, data.comparison) for f in families(data.measures)]
+    out += [s for s in (_terms_section(shown), _classifier_section(data)) if s]
+    return out
