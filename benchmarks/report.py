@@ -16,13 +16,8 @@ import time
 from pathlib import Path
 
 import framing
-from framing.report.build import (
-    Analysis,
-    classifier_sample,
-    prepare,
-    split_constant,
-    write_report,
-)
+from framing.report.analysis import ReportData, classifier_sample, prepare, split_constant
+from framing.report.render import write_report
 
 
 def main() -> None:
@@ -64,11 +59,11 @@ def main() -> None:
     lap("distinguishing_terms")
     classifier = framing.outlet_classifier(classifier_sample(table, args.by, 0, notes), by=args.by)
     lap("outlet_classifier")
-    analysis = Analysis(
+    data = ReportData(
         df, feats, comparison, args.by, terms=terms, classifier=classifier, notes=notes
     )
     with tempfile.TemporaryDirectory() as tmp:
-        write_report(analysis, Path(tmp) / "report.html")
+        write_report(data, Path(tmp) / "report.html")
     lap("figures + HTML")
 
     base = rows[0][1]

@@ -93,12 +93,12 @@ def classifier_result() -> dict:
 
 
 def analysis(by: str = "outlet", outlets=OUTLETS):
-    """A small :class:`framing.report.build.Analysis` built from the fixtures above.
+    """A small :class:`framing.report.analysis.ReportData` built from the fixtures above.
 
     The Express article is one of the bodies, and one headline is an HTML injection attempt.
     """
     from framing.corpus.load import load_example
-    from framing.report.build import Analysis
+    from framing.report.analysis import ReportData
 
     express = load_example()
     head, _, body = express.partition("\n")
@@ -117,7 +117,7 @@ def analysis(by: str = "outlet", outlets=OUTLETS):
     features.loc[[1, 3], "loaded_language"] = 5.0  # both are their outlet's example
     comparison = compare_table(outlets)
     comparison.attrs["method"] = "Fixture table with fixed numbers."
-    return Analysis(
+    return ReportData(
         corpus,
         features,
         comparison,

@@ -10,7 +10,9 @@ import tables
 
 from framing.cli import main
 from framing.errors import CorpusError
-from framing.report.build import EXAMPLE_BY, prepare, split_constant, write_report
+from framing.report.analysis import prepare, split_constant
+from framing.report.render import write_report
+from framing.report.sections import EXAMPLE_BY
 
 SECTIONS = [
     "overview",
@@ -90,7 +92,8 @@ def test_markdown_with_png_folder(tmp_path):
 
 
 def test_many_groups_show_the_largest():
-    from framing.report.build import context, largest
+    from framing.report.analysis import largest
+    from framing.report.render import context
 
     a = tables.analysis(outlets=[f"Outlet {i:02d}" for i in range(8)])
     a.corpus = a.corpus.iloc[2:]  # Outlet 00 now has one article, the smallest group
@@ -207,7 +210,7 @@ def test_cli_report_on_the_sample_is_reproducible(stats, tmp_path, monkeypatch):
 
 def test_classifier_takes_the_largest_groups_of_many(stats, monkeypatch):
     import framing.stats.compare
-    from framing.report.build import MAX_GROUPS, analyse
+    from framing.report.analysis import MAX_GROUPS, analyse
 
     seen = {}
 

@@ -316,7 +316,7 @@ def _realign_spans(spans: list, raw: dict, clean: dict, where: str) -> list:
         moved = []
         for span in items:
             field = span.get("field") if isinstance(span, dict) else None
-            if field not in raw or raw[field][row] == clean[field][row]:
+            if field is None or field not in raw or raw[field][row] == clean[field][row]:
                 moved.append(span)
                 continue
             before, after = raw[field][row] or "", clean[field][row]

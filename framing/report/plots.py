@@ -23,6 +23,8 @@ import os
 import re
 import sys
 import textwrap
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 
@@ -35,6 +37,9 @@ import pandas as pd  # noqa: E402
 
 from framing.errors import InputError  # noqa: E402
 
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+
 ALPHA = 0.05
 CLUTTER_KINDS = ("ad", "newsletter", "teaser", "media", "social", "legal", "meta", "other")
 HEADLINE_RATES = (
@@ -44,18 +49,34 @@ HEADLINE_RATES = (
     "headline_media_tag",
 )
 HIGH, LOW, PLAIN = "#c0392b", "#2471a3", "#7f8c8d"  # above the rest, below it, neither
-_KIND_COLOURS = dict(zip(CLUTTER_KINDS, plt.get_cmap("tab10").colors, strict=False))
+
+
+def _palette(name: str) -> list[tuple[float, float, float, float]]:
+    """The colours of a listed colormap (``tab10``, ``Set2``) as RGBA, in order."""
+    cmap = plt.get_cmap(name)
+    return [cmap(i) for i in range(cmap.N)]
+
+
+_KIND_COLOURS = dict(zip(CLUTTER_KINDS, _palette("tab10"), strict=False))
 _CLUTTER_COLUMN = re.compile(rf"^clutter_({'|'.join(CLUTTER_KINDS)})(?:_(\w+))?$")
 
 
-def _axes(ax, width: float, height: float):
+def _clutter_kind(column: str) -> str:
+    """The kind of a ``clutter_<kind>_<unit>`` column."""
+    match = _CLUTTER_COLUMN.match(column)
+    if match is None:
+        raise InputError(f"{column!r} is not a clutter_<kind> column")
+    return match[1]
+
+
+def _axes(ax: Axes | None, width: float, height: float) -> Axes:
     if ax is not None:
         return ax
     _, ax = plt.subplots(figsize=(width, height), layout="constrained")
     return ax
 
 
-def _legend_above(ax, ncol: int = 4) -> None:
+def _legend_above(ax: Axes, ncol: int = 4) -> None:
     ax.legend(
         loc="lower left",
         bbox_to_anchor=(0, 1.01),
@@ -70,13 +91,13 @@ def _is_table(data: pd.DataFrame) -> bool:
     return {"group", "measure", "mean"} <= set(data.columns)
 
 
-def _need(data: pd.DataFrame, columns, what: str) -> None:
+def _need(data: pd.DataFrame, columns: Iterable[str], what: str) -> None:
     missing = [c for c in columns if c not in data.columns]
     if missing:
         raise InputError(f"{what} needs column(s) {missing}; found {list(map(str, data.columns))}")
 
 
-def group_means(data: pd.DataFrame, columns, by: str = "outlet") -> pd.DataFrame:
+def group_means(data: pd.DataFrame, columns: Iterable[str], by: str = "outlet") -> pd.DataFrame:
     """Group x measure means from a comparison table or from features with a ``by`` column.
 
     Examples
@@ -105,7 +126,9 @@ def _measure_label(measure: str) -> str:
     return f"{measure}\n" + textwrap.fill(f"({text})", 70) if text else measure
 
 
-def forest(compare_df: pd.DataFrame, measure: str, ax=None, *, alpha: float = ALPHA):
+def forest(
+    compare_df: pd.DataFrame, measure: str, ax: Axes | None = None, *, alpha: float = ALPHA
+) -> Axes:
     """Each outlet's mean of ``measure`` with its confidence interval, sorted by the mean.
 
     Filled dots differ from the rest of the corpus (q < ``alpha``; red above, blue below);
@@ -163,13 +186,13 @@ def forest(compare_df: pd.DataFrame, measure: str, ax=None, *, alpha: float = AL
 
 def heatmap(
     compare_df: pd.DataFrame,
-    ax=None,
+    ax: Axes | None = None,
     *,
     value: str = "z",
-    measures=None,
-    order=None,
+    measures: Iterable[str] | None = None,
+    order: Iterable[Any] | None = None,
     alpha: float = ALPHA,
-):
+) -> Axes:
     """Outlets x measures, coloured by z-scored means (or Cliff's delta); * marks q < alpha.
 
     Parameters
@@ -236,7 +259,7 @@ def heatmap(
     return ax
 
 
-def clutter_columns(names) -> tuple[list[str], str]:
+def clutter_columns(names: Iterable[str]) -> tuple[list[str], str]:
     """The ``clutter_<kind>_<unit>`` columns among ``names`` for one unit, and that unit.
 
     Examples
@@ -252,12 +275,12 @@ def clutter_columns(names) -> tuple[list[str], str]:
     for suffix in ("share", "lines", "chars", *sorted(by_suffix)):
         if suffix in by_suffix:
             order = {k: i for i, k in enumerate(CLUTTER_KINDS)}
-            cols = sorted(by_suffix[suffix], key=lambda c: order[_CLUTTER_COLUMN.match(c)[1]])
+            cols = sorted(by_suffix[suffix], key=lambda c: order[_clutter_kind(c)])
             return cols, suffix
     return [], ""
 
 
-def clutter_composition(data: pd.DataFrame, by: str = "outlet", ax=None):
+def clutter_composition(data: pd.DataFrame, by: str = "outlet", ax: Axes | None = None) -> Axes:
     """Mean clutter per article by kind, as stacked bars per outlet (largest total on top).
 
     Reads the ``clutter_<kind>_share`` columns (else ``_lines``) of a feature table with a
@@ -281,7 +304,7 @@ def clutter_composition(data: pd.DataFrame, by: str = "outlet", ax=None):
     left = np.zeros(len(wide))
     y = np.arange(len(wide))
     for column in wide.columns:
-        kind = _CLUTTER_COLUMN.match(column)[1]
+        kind = _clutter_kind(column)
         values = wide[column].to_numpy(float)
         ax.barh(y, values, left=left, color=_KIND_COLOURS[kind], label=kind, height=0.7)
         left += values
@@ -294,7 +317,13 @@ def clutter_composition(data: pd.DataFrame, by: str = "outlet", ax=None):
     return ax
 
 
-def headline_rates(data: pd.DataFrame, by: str = "outlet", ax=None, *, measures=HEADLINE_RATES):
+def headline_rates(
+    data: pd.DataFrame,
+    by: str = "outlet",
+    ax: Axes | None = None,
+    *,
+    measures: Iterable[str] = HEADLINE_RATES,
+) -> Axes:
     """Share of headlines per outlet that are questions, yes/no questions, teasers, media tags.
 
     Takes a feature table with a ``by`` column or a comparison table (whose CIs are then
@@ -317,7 +346,7 @@ def headline_rates(data: pd.DataFrame, by: str = "outlet", ax=None, *, measures=
     ax = _axes(ax, 7.0, 1.4 + 0.45 * len(wide))
     height = 0.8 / len(measures)
     y = np.arange(len(wide))
-    colours = plt.get_cmap("Set2").colors
+    colours = _palette("Set2")
     for i, m in enumerate(measures):
         pos = y + 0.4 - height * (i + 0.5)  # first measure on top within each outlet
         xerr = None
@@ -344,7 +373,9 @@ def headline_rates(data: pd.DataFrame, by: str = "outlet", ax=None, *, measures=
     return ax
 
 
-def distinguishing_terms(terms_df: pd.DataFrame, group: str, ax=None, *, top: int = 15):
+def distinguishing_terms(
+    terms_df: pd.DataFrame, group: Any, ax: Axes | None = None, *, top: int = 15
+) -> Axes:
     """The terms that most distinguish ``group`` from the rest, as bars of their z-score.
 
     Examples
@@ -365,7 +396,7 @@ def distinguishing_terms(terms_df: pd.DataFrame, group: str, ax=None, *, top: in
     return ax
 
 
-def importance(importance_df: pd.DataFrame, ax=None, *, top: int = 15):
+def importance(importance_df: pd.DataFrame, ax: Axes | None = None, *, top: int = 15) -> Axes:
     """Permutation importance of the measures in the outlet classifier (mean +- std).
 
     Examples

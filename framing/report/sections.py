@@ -1,0 +1,395 @@
+"""The report's sections: a :class:`~framing.report.analysis.ReportData` as tables and figures.
+
+:func:`page_sections` gives the sections as plain values (each with an id, a title, an
+intro, :class:`Figure` objects and tables of formatted cells); :func:`examples` the
+example articles with their evidence and :func:`methods` what the measures are. Figures
+are PNG bytes without timestamps, so the same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from framing.errors import InputError
+from framing.report.analysis import MAX_GROUPS, ReportData
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+
+    from framing.report.evidence import Explanation
+
+ALPHA = 0.05
+EXAMPLE_CHARS = 1200  # body characters shown per example article
+FAMILY_TITLES = {
+    "headline": "Headline framing",
+    "loaded": "Loaded language",
+    "clutter": "Promotional clutter",
+}
+KEY_MEASURE = {
+    "headline": "headline_question",
+    "loaded": "loaded_language",
+    "clutter": "clutter_share",
+}
+# which measure picks the example article of each group, first present wins
+EXAMPLE_BY = ("loaded_language", "clutter_share", "headline_question")
+
+
+@dataclass
+class Figure:
+    """A rendered figure: PNG bytes, a file name (for Markdown) and a caption.
+
+    Examples
+    --------
+    >>> Figure("f", b"png", "A caption.").data_uri
+    'data:image/png;base64,cG5n'
+    """
+
+    name: str
+    png: bytes
+    caption: str
+
+    @property
+    def data_uri(self) -> str:
+        """The PNG as a ``data:`` URI, for an ``<img src>``."""
+        return "data:image/png;base64," + base64.b64encode(self.png).decode("ascii")
+
+
+def _figure(
+    name: str, caption: str, draw: Callable[..., Axes], *args: Any, **kwargs: Any
+) -> Figure:
+    """Call ``draw(*args, **kwargs)`` and keep its figure as PNG bytes (figure closed)."""
+    import matplotlib.pyplot as plt
+
+    ax = draw(*args, **kwargs)
+    buffer = io.BytesIO()
+    # no Software/Date metadata: the bytes depend on the data only
+    figure = ax.figure.get_figure(root=True)
+    figure.savefig(buffer, format="png", dpi=100, metadata={"Software": None})
+    plt.close(figure)
+    return Figure(name, buffer.getvalue(), caption)
+
+
+def fmt(value: Any) -> str:
+    """A cell value as the report shows it.
+
+    Examples
+    --------
+    >>> fmt(0.12345), fmt(1234.5), fmt(0.0001), fmt(float("nan")), fmt(12000), fmt("x")
+    ('0.123', '1,234', '0.0001', '–', '12,000', 'x')
+    """
+    if isinstance(value, (float, np.floating)):
+        number = float(value)
+        if np.isnan(number):
+            return "–"
+        if number != 0 and (abs(number) < 0.001 or abs(number) >= 1e5):
+            return f"{number:.2g}"
+        if abs(number) < 1000:
+            return f"{number:,.3f}".rstrip("0").rstrip(".")
+        return f"{number:,.0f}"
+    if isinstance(value, (int, np.integer)):
+        return f"{value:,}"
+    return str(value)
+
+
+def table(df: pd.DataFrame, columns: Iterable[Any] | None = None) -> dict[str, Any]:
+    """A table as header and formatted cell strings (escaped by the template).
+
+    A named index becomes the first column.
+
+    Examples
+    --------
+    >>> table(pd.DataFrame({"n": [1200], "x": [0.5]}))
+    {'columns': ['n', 'x'], 'rows': [['1,200', '0.5']], 'numeric': [True, True]}
+    """
+    if df.index.name is not None:
+        df = df.reset_index()
+    names = list(df.columns if columns is None else columns)
+    rows = [[fmt(v) for v in record] for record in df[names].itertuples(index=False)]
+    numeric = [pd.api.types.is_numeric_dtype(df[c]) for c in names]
+    return {"columns": [str(c) for c in names], "rows": rows, "numeric": numeric}
+
+
+def _findings(comparison: pd.DataFrame, measures: list[str], top: int = 12) -> dict | None:
+    """The clearest group-vs-rest differences among ``measures`` (q < ALPHA, largest |delta|)."""
+    d = comparison[comparison["measure"].isin(measures) & (comparison["q"] < ALPHA)]
+    if d.empty:
+        return None
+    d = (
+        d.assign(size=d["cliffs_delta"].abs())
+        .sort_values(["size", "group", "measure"], ascending=[False, True, True])
+        .head(top)
+    )
+    d = d.assign(
+        direction=np.where(d["cliffs_delta"] > 0, "higher", "lower"),
+        interval=[
+            f"{fmt(lo)} to {fmt(hi)}" for lo, hi in zip(d["ci_low"], d["ci_high"], strict=True)
+        ],
+    )
+    return table(d, ["group", "measure", "direction", "mean", "interval", "cliffs_delta", "q"])
+
+
+def families(measures: Iterable[str]) -> list[str]:
+    """Family prefixes in order of first appearance, the three framing families first.
+
+    Examples
+    --------
+    >>> families(["style_words", "clutter_share", "headline_question", "style_x"])
+    ['headline', 'clutter', 'style']
+    """
+    seen = list(dict.fromkeys(m.split("_", 1)[0] for m in measures))
+    return [f for f in FAMILY_TITLES if f in seen] + [f for f in seen if f not in FAMILY_TITLES]
+
+
+def _family_section(data: ReportData, family: str, comparison: pd.DataFrame) -> dict[str, Any]:
+    """Figures of ``data`` (the groups shown) and the clearest differences in ``comparison``."""
+    from framing.report import plots
+
+    measures = [m for m in data.measures if m.split("_", 1)[0] == family]
+    figures = []
+    key = KEY_MEASURE.get(family)
+    if key not in measures:  # else the measure that differs most across groups
+        h = (
+            data.comparison.groupby("measure")["kruskal_h"].first()
+            if "kruskal_h" in data.comparison
+            else {}
+        )
+        key = max(measures, key=lambda m: (np.nan_to_num(h.get(m, 0.0)), m))
+    if family == "headline" and set(plots.HEADLINE_RATES) & set(measures):
+        figures.append(
+            _figure(
+                "headline-rates",
+                "Share of headlines with each device, per group, with 95% bootstrap intervals.",
+                plots.headline_rates,
+                data.comparison,
+            )
+        )
+    if family == "clutter" and plots.clutter_columns(measures)[0]:
+        figures.append(
+            _figure(
+                "clutter-composition",
+                "Mean clutter per article, by kind of clutter.",
+                plots.clutter_composition,
+                data.comparison,
+            )
+        )
+    figures.append(
+        _figure(
+            f"{family}-forest",
+            f"{key}: mean per group with its 95% bootstrap interval; filled dots differ "
+            f"from the rest of the corpus (q < {ALPHA:g}).",
+            plots.forest,
+            data.comparison,
+            key,
+        )
+    )
+    if len(measures) > 1:
+        figures.append(
+            _figure(
+                f"{family}-heatmap",
+                f"Every {family}_* measure: group means standardised across groups; "
+                f"* marks q < {ALPHA:g}.",
+                plots.heatmap,
+                data.comparison,
+                measures=measures,
+            )
+        )
+    title = FAMILY_TITLES.get(family, f"Other measures: {family}_*")
+    return {
+        "id": family,
+        "title": title,
+        "intro": f"{len(measures)} measure(s).",
+        "figures": figures,
+        "tables": [("Clearest differences", t) for t in [_findings(comparison, measures)] if t],
+    }
+
+
+def _overview(data: ReportData, shown: ReportData) -> dict[str, Any]:
+    """Articles per group (all of them) and the all-measures heatmap (of the groups shown)."""
+    from framing.report import plots
+
+    group = data.corpus[data.by]
+    rows = pd.DataFrame({"articles": group.value_counts()})
+    for col in ("headline", "body"):
+        if col in data.corpus.columns:
+            lengths = data.corpus[col].fillna("").str.len()
+            rows[f"median {col} chars"] = lengths.groupby(group).median()
+    if "leaning" in data.corpus.columns and data.by != "leaning":
+        rows["leaning"] = data.corpus.groupby(data.by)["leaning"].agg(
+            lambda s: ", ".join(sorted(map(str, s.dropna().unique())))
+        )
+    rows = (
+        rows.rename_axis(data.by)
+        .reset_index()
+        .sort_values(["articles", data.by], ascending=[False, True])
+    )
+    caption = "Articles per group"
+    if len(rows) > 2 * MAX_GROUPS:
+        caption += f" (the {2 * MAX_GROUPS} largest of {len(rows)})"
+    figures = []
+    if len(families(data.measures)) > 1:
+        figures.append(
+            _figure(
+                "overview-heatmap",
+                "All measures at a glance: each measure standardised across groups "
+                f"(red above, blue below the other groups); * marks q < {ALPHA:g}.",
+                plots.heatmap,
+                shown.comparison,
+            )
+        )
+    intro = (
+        f"{len(data.corpus):,} articles in {len(rows)} groups (by {data.by!r}), "
+        f"{len(data.measures)} measures compared."
+    )
+    if data.within:
+        intro += f" Groups are compared within {data.within!r} and reweighted to a common mix."
+    if "date" in data.corpus.columns:
+        dates = data.corpus["date"].dropna().astype(str)
+        dates = dates[dates != ""]
+        if len(dates):
+            intro += f" Dates from {dates.min()} to {dates.max()}."
+    return {
+        "id": "overview",
+        "title": "Corpus overview",
+        "intro": intro,
+        "figures": figures,
+        "tables": [(caption, table(rows.head(2 * MAX_GROUPS)))],
+    }
+
+
+def _terms_section(data: ReportData) -> dict[str, Any] | None:
+    """A grid of each group's most typical terms, or None without terms."""
+    import matplotlib.pyplot as plt
+
+    from framing.report import plots
+
+    terms = data.terms
+    if terms is None or terms.empty:
+        return None
+    groups = sorted(terms["group"].unique(), key=str)
+    ncols = min(4, len(groups))
+    nrows = -(-len(groups) // ncols)
+
+    def grid() -> Axes:
+        fig, axes = plt.subplots(
+            nrows, ncols, figsize=(3.3 * ncols, 3.1 * nrows), layout="constrained", squeeze=False
+        )
+        for ax, g in zip(axes.flat, groups, strict=False):
+            plots.distinguishing_terms(terms, g, ax, top=10)
+        for ax in axes.flat[len(groups) :]:
+            ax.set_axis_off()
+        return axes.flat[0]
+
+    fig = _figure(
+        "distinguishing-terms",
+        "Words and two-word phrases most typical of each group against the rest "
+        "(log-odds ratio with an informative Dirichlet prior, Monroe et al. 2008; bar = z-score). "
+        "Counted over the whole body, page furniture included: words like 'caption' or "
+        "'advertisement' point at clutter, not at framing.",
+        grid,
+    )
+    return {
+        "id": "terms",
+        "title": "Distinguishing terms",
+        "intro": "",
+        "figures": [fig],
+        "tables": [],
+    }
+
+
+def _classifier_section(data: ReportData) -> dict[str, Any] | None:
+    """The classifier's scores and permutation importance, or None without a classifier."""
+    from framing.report import plots
+
+    if not data.classifier:
+        return None
+    figures = []
+    imp = data.classifier.get("importance")
+    if imp is not None and not imp.empty:
+        figures.append(
+            _figure(
+                "classifier-importance",
+                "Permutation importance: how much cross-validated accuracy drops when one "
+                "measure is shuffled.",
+                plots.importance,
+                imp,
+            )
+        )
+    return {
+        "id": "classifier",
+        "title": "How well the measures tell groups apart",
+        "intro": "A classifier trained on the interpretable measures alone, scored under "
+        "cross-validation beside chance baselines.",
+        "figures": figures,
+        "tables": [("Cross-validated scores", table(data.classifier["scores"]))],
+    }
+
+
+def examples(data: ReportData) -> list[dict[str, Any]]:
+    """One article a group (the highest on the first measure of EXAMPLE_BY) with its evidence."""
+    from framing.report.evidence import explain, kind_colours
+
+    measure = next((m for m in EXAMPLE_BY if m in data.features.columns), None)
+    picked: list[tuple[str, str, Any, Explanation]] = []
+    for group, rows in data.corpus.groupby(data.by, sort=True):
+        if measure is not None:
+            pick = data.features.loc[rows.index, measure].astype(float).idxmax()
+            why = f"highest {measure} ({fmt(float(data.features.at[pick, measure]))})"
+        else:
+            pick, why = rows.index[0], "first article"
+        picked.append((str(group), why, pick, explain(data.corpus.loc[pick])))
+    # one colour per kind across all examples
+    colours = kind_colours(k for *_, explanation in picked for k in explanation.kinds())
+    return [
+        {
+            "group": group,
+            "why": why,
+            "id": str(pick),
+            "explanation": explanation,
+            "html": explanation.to_html(max_chars=EXAMPLE_CHARS, colours=colours),
+        }
+        for group, why, pick, explanation in picked
+    ]
+
+
+def _lexicons() -> list[dict[str, Any]]:
+    """Name, description and citation of each shipped lexicon, from its provenance header."""
+    from framing.measures.lexicons import available, load_lexicon
+
+    return [load_lexicon(name).info for name in available()]
+
+
+def methods(data: ReportData) -> dict[str, Any]:
+    """What each measure is, the lexicons, and the statistics' method note."""
+    from framing.features import describe
+
+    try:
+        described = describe()
+    except (ImportError, InputError):
+        described = {}
+    measures = pd.DataFrame(
+        {"measure": data.measures, "what it is": [described.get(m, "") for m in data.measures]}
+    )
+    return {
+        "measures": table(measures),
+        "lexicons": _lexicons(),
+        "method": data.comparison.attrs.get("method", ""),
+    }
+
+
+def page_sections(data: ReportData, shown: ReportData) -> list[dict[str, Any]]:
+    """The sections in page order: overview, one per measure family, terms, classifier.
+
+    ``shown`` is ``data`` restricted to the groups the figures show
+    (:func:`framing.report.analysis.largest`); tables of differences cover all groups.
+    """
+    out = [_overview(data, shown)]
+    out += [_family_section(shown, f, data.comparison) for f in families(data.measures)]
+    out += [s for s in (_terms_section(shown), _classifier_section(data)) if s]
+    return out
