@@ -38,3 +38,17 @@ class MissingColumnError(CorpusError):
         self.missing = missing
         self.found = found
         self.aliases = aliases or []
+
+
+class ParameterError(InputError):
+    """A parameter value that cannot be used (unknown choice, out of range, missing partner).
+
+    Attributes
+    ----------
+    parameter : str
+        The name of the parameter, as the function or estimator spells it.
+    """
+
+    def __init__(self, message: str, *, parameter: str) -> None:
+        super().__init__(message)
+        self.parameter = parameter
