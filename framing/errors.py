@@ -30,25 +30,25 @@ class MissingColumnError(CorpusError):
         self,
         message: str,
         *,
-        missing: list[str],
-        found: list[str],
+        missing: list[str] | None = None,
+        found: list[str] | None = None,
         aliases: list[str] | None = None,
     ) -> None:
         super().__init__(message)
-        self.missing = missing
-        self.found = found
+        self.missing = missing or []
+        self.found = found or []
         self.aliases = aliases or []
 
 
 class ParameterError(InputError):
-    """A parameter whose value cannot be used (``parameter`` names it).
+    """A parameter value that cannot be used (unknown choice, out of range, missing partner).
 
     Attributes
     ----------
     parameter : str
-        The name of the parameter, as the function spells it.
+        The name of the parameter, as the function or estimator spells it.
     """
 
-    def __init__(self, message: str, *, parameter: str) -> None:
+    def __init__(self, message: str, *, parameter: str = "") -> None:
         super().__init__(message)
         self.parameter = parameter

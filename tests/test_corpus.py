@@ -137,3 +137,21 @@ def test_cli_invalid_utf8_warns_on_one_line(tmp_path, capsys):
         assert main(["info", str(p)]) == 0
     captured = capsys.readouterr()
     assert "invalid UTF-8" in captured.err and "rows     1" in captured.out
+
+
+def test_structured_errors_survive_pickling():
+    """Errors raised in worker processes travel back pickled, fields and all."""
+    import pickle
+
+    from framing.errors import MissingColumnError, ParameterError
+
+    err = MissingColumnError("no body", missing=["body"], found=["title"], aliases=["text"])
+    back = pickle.loads(pickle.dumps(err))
+    assert (str(back), back.missing, back.found, back.aliases) == (
+        "no body",
+        ["body"],
+        ["title"],
+        ["text"],
+    )
+    back = pickle.loads(pickle.dumps(ParameterError("bad C", parameter="C")))
+    assert (str(back), back.parameter) == ("bad C", "C")

@@ -58,7 +58,7 @@ def test_chunked_equals_unchunked(sample, monkeypatch):
     pd.testing.assert_frame_equal(framing.extract_features(sample), whole)
 
 
-# --- the scikit-learn contract, by hand (check_estimator skips string input) ---------
+# --- the scikit-learn contract, by hand (see also tests/test_estimators.py) ----------
 
 
 def test_transformer_contract(sample, tmp_path):

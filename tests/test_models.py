@@ -19,10 +19,9 @@ from sklearn.exceptions import NotFittedError
 from sklearn.metrics import f1_score
 from sklearn.model_selection import GridSearchCV, cross_validate
 
-from framing.errors import InputError
+from framing.errors import InputError, MissingColumnError, ParameterError
 from framing.models import (
     FORMAT,
-    _folds,
     cross_validate_model,
     evaluate,
     fit_weighted,
@@ -34,6 +33,7 @@ from framing.models import (
     predict,
     save_model,
 )
+from framing.models.evaluation import _folds
 
 CASES = Path(__file__).parent / "cases"
 
@@ -122,6 +122,10 @@ def test_missing_text_column_is_one_line(fitted, articles):
     with pytest.raises(InputError, match=r"lacks the text column 'headline'") as err:
         fitted.predict(pd.DataFrame({"title": ["x"]}))
     assert "\n" not in str(err.value)
+    # structured, and free of command-line flags (the CLI adds those)
+    assert isinstance(err.value, MissingColumnError)
+    assert err.value.missing == ["headline"] and err.value.found == ["title"]
+    assert "title" in err.value.aliases and "--" not in str(err.value)
     with pytest.raises(InputError, match=r"text columns 'headline', 'body'"):
         make_classifier().fit(pd.DataFrame({"x": ["a", "b"]}), [0, 1])
 
@@ -257,8 +261,9 @@ def test_balanced_groups_change_the_fit_and_need_a_group(articles):
         clf, articles, label="leaning", cv=2, group="outlet", balance_groups=True
     )
     assert m["cv"]["balance_groups"] is True and m["n"] == len(articles)
-    with pytest.raises(InputError, match="needs the group column"):
+    with pytest.raises(ParameterError, match="needs the group column") as err:
         cross_validate_model(clf, articles, label="leaning", cv=2, balance_groups=True)
+    assert err.value.parameter == "group" and "--" not in str(err.value)
 
 
 def test_skops_round_trip(fitted, headlines, tmp_path):

@@ -41,7 +41,7 @@ from framing.errors import InputError
 ESTIMATORS = frozenset(
     {
         "framing.measures.headline.hashing.NgramHasher",
-        "framing.models.TextColumns",
+        "framing.models.build.TextColumns",
         "framing.features.transformer.FramingFeatures",
         "sklearn.calibration.CalibratedClassifierCV",
         "sklearn.calibration._CalibratedClassifier",
@@ -86,6 +86,7 @@ HINT = "only load model files from people you trust, or retrain with framing tra
 MOVED = {
     "framing.transformer.FramingFeatures": "framing.features.transformer.FramingFeatures",
     "framing.hashing.NgramHasher": "framing.measures.headline.hashing.NgramHasher",
+    "framing.models.TextColumns": "framing.models.build.TextColumns",
 }
 
 
