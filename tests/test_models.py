@@ -119,7 +119,7 @@ def test_alternative_models_give_probabilities_and_weights(headlines, model):
 
 
 def test_missing_text_column_is_one_line(fitted, articles):
-    with pytest.raises(InputError, match=r"lacks the text column 'headline'") as err:
+    with pytest.raises(InputError, match=r"no text column 'headline'") as err:
         fitted.predict(pd.DataFrame({"title": ["x"]}))
     assert "\n" not in str(err.value)
     # structured, and free of command-line flags (the CLI adds those)

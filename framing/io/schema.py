@@ -47,8 +47,21 @@ ALIASES: dict[str, str] = {
 ID_COLUMNS = ("id", "article_id", "doc_id", "uuid", "guid")
 
 
-def require_columns(df: pd.DataFrame, columns: Iterable[str], *, where: str = "corpus") -> None:
+def require_columns(
+    df: pd.DataFrame, columns: Iterable[str], *, where: str = "corpus", what: str = ""
+) -> None:
     """Raise :class:`MissingColumnError` naming any of ``columns`` that ``df`` lacks.
+
+    Parameters
+    ----------
+    df : DataFrame
+        The frame to check.
+    columns : iterable of str
+        The columns it needs.
+    where : str, default "corpus"
+        What the frame is, for the message.
+    what : str, optional
+        What the columns are for ("label", "group"), for the message.
 
     Examples
     --------
@@ -58,16 +71,20 @@ def require_columns(df: pd.DataFrame, columns: Iterable[str], *, where: str = "c
     ... except MissingColumnError as err:
     ...     print(err.missing, err.found, err.aliases[:2])
     ['body'] ['title'] ['article', 'article_text']
+    >>> require_columns(pd.DataFrame({"x": [1]}), ["y"], where="data", what="label")
+    Traceback (most recent call last):
+    ...
+    framing.errors.MissingColumnError: data: no label column 'y'; columns: x
     """
     missing = [c for c in columns if c not in df.columns]
-    if missing:
-        found = [str(c) for c in df.columns]
-        aliases = sorted(a for a, c in ALIASES.items() if c in missing)
+    if not missing:
+        return
+    found = [str(c) for c in df.columns]
+    aliases = sorted(a for a, c in ALIASES.items() if c in missing)
+    named = f"column{'s' * (len(missing) > 1)} {', '.join(map(repr, missing))}"
+    if what:
+        message = f"{where}: no {what} {named}; columns: {', '.join(found) or 'none'}"
+    else:
         hint = f" (aliases accepted: {', '.join(aliases)})" if aliases else ""
-        raise MissingColumnError(
-            f"{where}: missing column {', '.join(map(repr, missing))}{hint}; found "
-            f"{', '.join(found)}",
-            missing=missing,
-            found=found,
-            aliases=aliases,
-        )
+        message = f"{where}: missing {named}{hint}; found {', '.join(found)}"
+    raise MissingColumnError(message, missing=missing, found=found, aliases=aliases)

@@ -29,17 +29,14 @@ from __future__ import annotations
 
 from framing.models.build import MODELS, TextColumns, make_classifier
 from framing.models.evaluation import (
-    MIN_PER_CLASS,
-    check_labels,
     cross_validate_model,
     evaluate,
     fit_weighted,
     group_weights,
-    labels_of,
-    metrics,
     predict,
 )
 from framing.models.inspect import model_features
+from framing.models.labels import MIN_PER_CLASS, check_labels, labels_of, metrics
 from framing.models.persist import FORMAT, load_model, save_model
 
 __all__ = [

@@ -21,7 +21,8 @@ from sklearn.pipeline import Pipeline
 from sklearn.utils import Tags
 from sklearn.utils.validation import check_is_fitted
 
-from framing.errors import InputError, MissingColumnError, ParameterError
+from framing.errors import InputError, ParameterError
+from framing.io.schema import require_columns
 
 #: classifier name -> what it is; see :func:`make_classifier`
 MODELS = {
@@ -29,23 +30,6 @@ MODELS = {
     "linearsvc": "linear SVM, wrapped in sigmoid calibration so it gives probabilities",
     "sgd": "logistic loss by stochastic gradient descent; fast on very large corpora",
 }
-
-
-def _missing_columns(X: pd.DataFrame, columns: Sequence[str], what: str) -> None:
-    """Raise :class:`~framing.errors.MissingColumnError` unless ``X`` has ``columns``."""
-    from framing.io.schema import ALIASES
-
-    missing = [c for c in columns if c not in X.columns]
-    if missing:
-        found = list(map(str, X.columns))
-        plural = "s" if len(missing) > 1 else ""
-        raise MissingColumnError(
-            f"data lacks the {what}{plural} {', '.join(map(repr, missing))} the model reads "
-            f"(found: {', '.join(found) or 'no columns'})",
-            missing=missing,
-            found=found,
-            aliases=sorted(a for a, c in ALIASES.items() if c in missing),
-        )
 
 
 class TextColumns(TransformerMixin, BaseEstimator):
@@ -86,7 +70,7 @@ class TextColumns(TransformerMixin, BaseEstimator):
     >>> TextColumns(columns=["headline", "body"]).fit(X)
     Traceback (most recent call last):
     ...
-    framing.errors.MissingColumnError: data lacks the text column 'body' the model reads (found: headline)
+    framing.errors.MissingColumnError: data: no text column 'body'; columns: headline
     """
 
     def __init__(self, *, columns: Sequence[str] = ("headline", "body")) -> None:
@@ -109,7 +93,7 @@ class TextColumns(TransformerMixin, BaseEstimator):
                 f"a framing model takes a DataFrame with text columns {', '.join(columns)}, "
                 f"not {what}"
             )
-        _missing_columns(X, columns, "text column")
+        require_columns(X, columns, where="data", what="text")
         return X
 
     def fit(self, X: Any, y: Any = None) -> TextColumns:

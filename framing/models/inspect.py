@@ -19,7 +19,7 @@ import pandas as pd
 from sklearn.utils.validation import check_is_fitted
 
 from framing.errors import InputError
-from framing.models.evaluation import _classes
+from framing.models.labels import model_classes
 
 
 def _coefficients(estimator: Any) -> np.ndarray:
@@ -71,7 +71,7 @@ def model_features(model: Any, top: int = 20) -> pd.DataFrame:
     check_is_fitted(model)
     names = np.asarray(model[:-1].get_feature_names_out(), dtype=object)
     coef = _coefficients(model[-1])
-    classes = _classes(model)
+    classes = model_classes(model)
     if coef.shape[0] == 1:
         coef = np.vstack([-coef[0], coef[0]])
     rows = []

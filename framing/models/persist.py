@@ -21,7 +21,7 @@ from typing import Any
 from sklearn.utils.validation import check_is_fitted
 
 from framing.errors import InputError
-from framing.models.evaluation import _plain
+from framing.models.labels import plain_label
 
 FORMAT = "framing-model"
 
@@ -74,7 +74,7 @@ def save_model(model: Any, path: str | Path, metadata: dict | None = None) -> Pa
     check_is_fitted(model)
     meta = {"framing_version": __version__, **(metadata or {})}
     try:
-        meta = json.loads(json.dumps(meta, allow_nan=False, default=_plain))
+        meta = json.loads(json.dumps(meta, allow_nan=False, default=plain_label))
     except (TypeError, ValueError) as err:
         raise InputError(f"model metadata must be JSON-like: {err}") from None
     path = Path(path)
