@@ -38,3 +38,17 @@ class MissingColumnError(CorpusError):
         self.missing = missing
         self.found = found
         self.aliases = aliases or []
+
+
+class ParameterError(InputError):
+    """A parameter whose value cannot be used (``parameter`` names it).
+
+    Attributes
+    ----------
+    parameter : str
+        The name of the parameter, as the function spells it.
+    """
+
+    def __init__(self, message: str, *, parameter: str) -> None:
+        super().__init__(message)
+        self.parameter = parameter
