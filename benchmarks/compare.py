@@ -4,7 +4,7 @@
 
 ``compare_outlets`` runs with 2,000 bootstrap resamples over N articles (default 30,000)
 of 10 outlets and 40 topics with N_MEASURES (default 30) synthetic measures (0/1 flags,
-skewed rates, some NaN): plain, ``within="topic"`` and ``over="date"``.
+skewed rates, some NaN): plain and ``within="topic"``; ``compare_trends`` by month.
 ``distinguishing_terms`` (unigrams and bigrams) runs over N bodies from
 ../shared/data/allsides when present, else the shipped sample repeated. Both print their
 time beside a bare ``re.findall(r"\\w+")`` pass over the same bodies in the same run.
@@ -25,6 +25,7 @@ import pandas as pd
 from framing.corpus.load import SAMPLE_PATH
 from framing.stats.compare import compare_outlets
 from framing.stats.terms import distinguishing_terms
+from framing.stats.trends import compare_trends
 
 # ../shared/data beside the checkout (or beside the folder of worktrees)
 SHARED = next(
@@ -98,13 +99,13 @@ def main() -> None:
     feats = synthetic(n, m)
     measures = [c for c in feats.columns if c.startswith("m")]
     print(f"compare_outlets: {n:,} articles x {m} measures, 10 outlets, 2,000 resamples")
-    for label, kwargs in [
-        ("plain", {}),
-        ('within="topic" (40 strata)', {"within": "topic"}),
-        ('over="date" (120 months)', {"over": "date"}),
+    for label, compare, kwargs in [
+        ("plain", compare_outlets, {}),
+        ('within="topic" (40 strata)', compare_outlets, {"within": "topic"}),
+        ('compare_trends over="date" (120 months)', compare_trends, {"over": "date"}),
     ]:
         secs, table = timed(
-            lambda kw=kwargs: compare_outlets(feats, measures=measures, n_boot=2000, **kw)
+            lambda f=compare, kw=kwargs: f(feats, measures=measures, n_boot=2000, **kw)
         )
         print(
             f"  {label:<42} {secs:7.2f} s  (cpu {timed.cpu:.2f} s; {len(table):,} rows; {secs / bare:.2f} x the bare pass)"

@@ -1,4 +1,5 @@
-"""compare_outlets and outlet_classifier against scipy, hand computations and the sample."""
+"""compare_outlets, compare_trends and outlet_classifier against scipy, hand computations
+and the sample."""
 
 from __future__ import annotations
 
@@ -9,16 +10,12 @@ from scipy import stats
 
 import framing
 from framing.cli import main
-from framing.stats.compare import (
-    COLUMNS,
-    MOMENT_COLUMNS,
-    TREND_COLUMNS,
-    benjamini_hochberg,
-    compare_moments,
-    compare_outlets,
-    moment_stats,
-)
-from framing.stats.moments import merge_stats
+from framing.errors import ParameterError
+from framing.stats.compare import compare_outlets
+from framing.stats.moments import compare_moments, merge_stats, moment_stats
+from framing.stats.schema import COLUMNS, MOMENT_TEST_COLUMNS, RANK_COLUMNS, TREND_COLUMNS
+from framing.stats.significance import benjamini_hochberg
+from framing.stats.trends import compare_trends, trend_moments
 
 
 @pytest.fixture(scope="module")
@@ -217,7 +214,7 @@ def test_trend_by_month():
             "x": [1.0, 3.0, 5.0, 7.0, 9.0],
         }
     )
-    trend = compare_outlets(f, over="date", n_boot=100)
+    trend = compare_trends(f, over="date", n_boot=100)
     assert list(trend.columns) == TREND_COLUMNS
     assert trend[["group", "month", "n", "mean"]].values.tolist() == [
         ["a", "2020-01", 2, 2.0],
@@ -227,7 +224,7 @@ def test_trend_by_month():
     assert np.isnan(trend["ci_low"].iloc[1]) and trend["ci_low"].iloc[0] >= 1.0
     # with a stratum, each month is standardised to the pooled mix of the dated rows
     f["topic"] = ["x", "y", "x", "x", "y"]
-    both = compare_outlets(f, over="date", within="topic", n_boot=50)
+    both = compare_trends(f, over="date", within="topic", n_boot=50)
     # pooled (dated rows): x 3/4, y 1/4; a in 2020-01 has x = 1 and y = 3
     assert both["mean"].iloc[0] == pytest.approx(0.75 * 1 + 0.25 * 3)
 
@@ -245,7 +242,7 @@ def test_sample_corpus_by_outlet_and_topic(sample, style):
     within = compare_outlets(data, within="topic", n_boot=200)
     assert list(within.columns) == COLUMNS and len(within) == len(table)
     assert not np.allclose(within["mean"], table["mean"])
-    trend = compare_outlets(data, measures=["style_words"], over="date", n_boot=100)
+    trend = compare_trends(data, measures=["style_words"], over="date", n_boot=100)
     dated = sample["date"].notna().groupby(sample["outlet"]).sum()  # BBC has no dates
     assert trend.groupby("group")["n"].sum().to_dict() == dated[dated > 0].to_dict()
 
@@ -302,7 +299,7 @@ def test_cli_compare_without_grouping_column(tmp_path, capsys):
 
 def test_moments_match_scipy_and_the_bootstrap_means(random_features):
     table = compare_outlets(random_features, method="moments", ci=0.9)
-    assert list(table.columns) == MOMENT_COLUMNS
+    assert list(table.columns) == COLUMNS
     boot = compare_outlets(random_features, n_boot=20)
     pd.testing.assert_frame_equal(table[["group", "measure", "n"]], boot[["group", "measure", "n"]])
     np.testing.assert_allclose(table["mean"], boot["mean"], rtol=1e-13)
@@ -379,8 +376,8 @@ def test_moments_trend_and_errors():
             "x": [1.0, 3.0, 5.0, 7.0, 9.0],
         }
     )
-    trend = compare_outlets(f, over="date", method="moments")
-    boot = compare_outlets(f, over="date", n_boot=20)
+    trend = compare_trends(f, over="date", method="moments")
+    boot = compare_trends(f, over="date", n_boot=20)
     assert list(trend.columns) == TREND_COLUMNS
     pd.testing.assert_frame_equal(trend.iloc[:, :5], boot.iloc[:, :5])
     low, high = stats.t.interval(0.95, 1, 2.0, stats.sem([1.0, 3.0]))
@@ -388,9 +385,9 @@ def test_moments_trend_and_errors():
     assert trend["ci_low"][1:].isna().all()
     with pytest.raises(framing.InputError, match="within= standardises with the bootstrap"):
         compare_outlets(f.assign(topic="t"), within="topic", method="moments")
-    with pytest.raises(framing.InputError, match="method must be one of"):
+    with pytest.raises(ParameterError, match="method= must be one of"):
         compare_outlets(f, method="t")
-    with pytest.raises(framing.InputError, match="no article has a group"):
+    with pytest.raises(ParameterError, match="no article has a group"):
         compare_outlets(f.assign(outlet=None), method="moments")
 
 
@@ -401,9 +398,103 @@ def test_cli_compare_moments_streamed(tmp_path, capsys, sample):
     printed = capsys.readouterr()
     assert "Welch" in printed.err and "  d      q" in printed.out
     table = pd.read_csv(out)
-    assert list(table.columns) == MOMENT_COLUMNS
+    assert list(table.columns) == COLUMNS
     feats = pd.concat([sample[["outlet"]], framing.extract_features(sample, "style")], axis=1)
     expected = compare_outlets(feats, method="moments")
     pd.testing.assert_frame_equal(table, expected, rtol=1e-9, check_dtype=False)
     assert main([*args, "--within", "topic", "-o", str(out)]) == 2
     assert "--method bootstrap" in capsys.readouterr().err
+
+
+# --- one schema a function ---------------------------------------------------------------
+
+
+def test_compare_outlets_has_one_schema_whatever_the_arguments(random_features):
+    f = random_features.assign(topic=np.resize(["x", "y", "z"], len(random_features)))
+    tables = {
+        "bootstrap": compare_outlets(f, measures=["ties", "score"], n_boot=20),
+        "within": compare_outlets(f, within="topic", n_boot=20),
+        "series": compare_outlets(f.drop(columns="outlet"), f["outlet"], n_boot=20),
+        "one measure": compare_outlets(f, measures="score", n_boot=20),
+        "moments": compare_outlets(f, measures=["ties", "score"], method="moments"),
+        "from stats": compare_moments(moment_stats(f, measures=["ties", "score"])),
+    }
+    reference = tables["bootstrap"].dtypes
+    for name, table in tables.items():
+        assert list(table.columns) == COLUMNS, name
+        pd.testing.assert_series_equal(table.dtypes, reference, obj=name)
+        assert isinstance(table.attrs["method"], str)
+    # each method leaves the other's columns empty, and shares the rest
+    boot, moments = tables["bootstrap"], tables["moments"]
+    assert boot[MOMENT_TEST_COLUMNS].isna().all().all()
+    assert moments[RANK_COLUMNS].isna().all().all()
+    np.testing.assert_allclose(boot["sd"], moments["sd"], rtol=1e-12)
+    for (g, m), row in boot.set_index(["group", "measure"]).iterrows():
+        x = f.loc[f["outlet"] == g, m].to_numpy(float)
+        assert row["sd"] == pytest.approx(np.std(x, ddof=1))
+
+
+def test_sd_within_strata_is_that_of_the_adjusted_values():
+    f = pd.DataFrame({"outlet": list("aaabbb"), "topic": list("xyyxxy"), "s": [4.0, 0, 1, 1, 3, 5]})
+    table = compare_outlets(f, within="topic", n_boot=10).set_index("group")
+    adjusted = f["s"] - f.groupby("topic")["s"].transform("mean") + f["s"].mean()
+    for g in "ab":
+        x = adjusted[f["outlet"] == g]
+        assert table.loc[g, "sd"] == pytest.approx(x.std(ddof=1))
+        assert table.loc[g, "median"] == pytest.approx(x.median())
+
+
+def test_compare_trends_has_one_schema_whatever_the_arguments():
+    f = pd.DataFrame(
+        {
+            "outlet": list("aaabbb"),
+            "topic": list("xyxyxy"),
+            "date": ["2020-01-03", "2020-01-20", "2020-02-01", "2020-02-10", "2020-01-04", None],
+            "x": [1.0, 3.0, 5.0, 7.0, 9.0, 2.0],
+        }
+    )
+    tables = {
+        "bootstrap": compare_trends(f, n_boot=10),
+        "within": compare_trends(f, within="topic", n_boot=10),
+        "moments": compare_trends(f, method="moments"),
+        "from stats": trend_moments(moment_stats(f, over="date")),
+    }
+    for name, table in tables.items():
+        assert list(table.columns) == TREND_COLUMNS, name
+        pd.testing.assert_series_equal(table.dtypes, tables["bootstrap"].dtypes, obj=name)
+    pd.testing.assert_frame_equal(tables["moments"], tables["from stats"])
+    with pytest.raises(TypeError):
+        compare_outlets(f, over="date")  # trends are their own function
+    with pytest.raises(ParameterError, match="trend_moments") as err:
+        compare_moments(moment_stats(f, over="date"))
+    assert err.value.parameter == "stats"
+    with pytest.raises(ParameterError, match="compare_moments"):
+        trend_moments(moment_stats(f))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "parameter"),
+    [
+        ({"ci": 2.0}, "ci"),
+        ({"n_boot": 0}, "n_boot"),
+        ({"method": "t"}, "method"),
+        ({"within": "topic", "method": "moments"}, "within"),
+        ({"measures": ["label"]}, "measures"),
+        ({"by": pd.Series([None] * 4)}, "by"),
+    ],
+)
+def test_errors_name_the_parameter_not_a_flag(kwargs, parameter):
+    f = pd.DataFrame({"outlet": list("aabb"), "topic": "t", "label": "l", "x": [1.0, 2, 3, 4]})
+    with pytest.raises(ParameterError) as err:
+        compare_outlets(f, **kwargs)
+    assert err.value.parameter == parameter
+    assert f"{parameter}=" in str(err.value) and "--" not in str(err.value)
+    assert isinstance(err.value, framing.InputError)
+
+
+def test_cli_compare_spells_parameters_as_flags(tmp_path, capsys):
+    out = tmp_path / "cmp.csv"
+    assert main(["compare", "--features", "style", "--ci", "2", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "--ci must be between 0 and 1" in err and "ci=" not in err
+    assert not out.exists()

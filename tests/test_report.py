@@ -209,7 +209,7 @@ def test_cli_report_on_the_sample_is_reproducible(stats, tmp_path, monkeypatch):
 
 
 def test_classifier_takes_the_largest_groups_of_many(stats, monkeypatch):
-    import framing.stats.compare
+    import framing.stats.classifier
     from framing.report.analysis import MAX_GROUPS, analyse
 
     seen = {}
@@ -218,7 +218,7 @@ def test_classifier_takes_the_largest_groups_of_many(stats, monkeypatch):
         seen["groups"] = sorted(table[by].unique())
         return {"scores": pd.DataFrame({"accuracy": [0.5]}), "importance": pd.DataFrame()}
 
-    monkeypatch.setattr(framing.stats.compare, "outlet_classifier", spy)
+    monkeypatch.setattr(framing.stats.classifier, "outlet_classifier", spy)
     n = MAX_GROUPS + 5
     corpus = pd.DataFrame(
         {

@@ -119,11 +119,12 @@ def test_cli_on_a_dask_scheduler(client, sample, measures, tmp_path):
 def test_dask_compare_outlets_equals_pandas(client, measures):
     import dask.dataframe as dd
 
-    from framing.stats.compare import MOMENT_COLUMNS, compare_outlets
+    from framing.stats.compare import compare_outlets
+    from framing.stats.schema import COLUMNS
 
     ddf = dd.from_pandas(measures, npartitions=5, sort=False)
     got = compare_outlets(ddf, ci=0.9)
-    assert list(got.columns) == MOMENT_COLUMNS
+    assert list(got.columns) == COLUMNS
     assert "sufficient statistics" in got.attrs["method"]
     expected = compare_outlets(measures, method="moments", ci=0.9)
     pd.testing.assert_frame_equal(got, expected, rtol=1e-9, atol=1e-12)
@@ -144,6 +145,7 @@ def test_dask_groups_missing_from_partitions_and_months(client):
     import dask.dataframe as dd
 
     from framing.stats.compare import compare_outlets
+    from framing.stats.trends import compare_trends
 
     rng = np.random.default_rng(7)
     f = pd.DataFrame(
@@ -162,15 +164,15 @@ def test_dask_groups_missing_from_partitions_and_months(client):
     got = compare_outlets(ddf)
     pd.testing.assert_frame_equal(got, compare_outlets(f, method="moments"), rtol=1e-9)
     assert got["n"].tolist()[:4] == [49, 5, 30, 15]
-    trend = compare_outlets(ddf, over="date")
-    expected = compare_outlets(f, over="date", method="moments")
+    trend = compare_trends(ddf, over="date")
+    expected = compare_trends(f, over="date", method="moments")
     pd.testing.assert_frame_equal(trend, expected, rtol=1e-9)
     assert set(trend["month"]) == {"2021-01", "2021-02", "2021-03"}
     with pytest.raises(InputError, match="within= standardises"):
         compare_outlets(ddf.assign(topic="t"), within="topic")
     with pytest.raises(InputError, match="compute"):
         compare_outlets(ddf, method="bootstrap")
-    with pytest.raises(InputError, match="must name columns"):
+    with pytest.raises(InputError, match="must name a column"):
         compare_outlets(ddf.drop(columns="outlet"), f["outlet"])
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import framing
+from framing.errors import ParameterError
 from framing.stats.terms import COLUMNS, distinguishing_terms
 
 
@@ -70,6 +71,21 @@ def test_bigrams_stay_inside_texts_and_use_framing_tokens():
     assert counts == {"putin war": 2, "war putin": 1, "war ends": 1}
 
 
+def test_terms_are_the_tokens_of_the_text_engine():
+    from framing.text import Docs
+
+    texts = ["Trump‘s “deal” – Trump´s deal", "İstanbul’s MAYOR", "don't stop"]
+    df = pd.DataFrame({"outlet": ["a", "a", "b"], "body": texts})
+    out = distinguishing_terms(df, ngram_range=(1, 1), min_count=1, top=None, stop_words=None)
+    docs = Docs(texts)
+    expected = pd.Series(docs.terms[docs.token_columns]).value_counts()
+    got = out.set_index("term")["count"] + out.set_index("term")["count_rest"]
+    got = got.groupby(level=0).first()  # each term once: its count in a group plus the rest
+    assert got.sort_index().to_dict() == expected.sort_index().to_dict()
+    # other apostrophes fold too: no stray "s" from "Trump‘s" or "Trump´s"
+    assert "s" not in set(out["term"]) and got["trump"] == 2 and "istanbul" in got
+
+
 def test_stop_words_left_out_by_default():
     df = pd.DataFrame(
         {"outlet": ["a", "b"], "body": ["the war of the roses", "the peace of the world"]}
@@ -95,10 +111,15 @@ def test_bad_input():
         distinguishing_terms(df, by="leaning")
     with pytest.raises(framing.CorpusError, match="'headline'"):
         distinguishing_terms(df, text="headline")
-    with pytest.raises(framing.InputError, match="prior_scale"):
+    with pytest.raises(ParameterError, match="prior_scale=") as err:
         distinguishing_terms(df, prior_scale=0)
-    with pytest.raises(framing.InputError, match="ngram_range"):
+    assert err.value.parameter == "prior_scale" and isinstance(err.value, framing.InputError)
+    with pytest.raises(ParameterError, match="ngram_range=") as err:
         distinguishing_terms(df, ngram_range=(2, 1))
+    assert err.value.parameter == "ngram_range"
+    with pytest.raises(ParameterError, match="stop_words=") as err:
+        distinguishing_terms(df, stop_words="french")
+    assert err.value.parameter == "stop_words"
     # missing and empty texts count as empty; nothing frequent enough gives an empty table
     empty = distinguishing_terms(pd.DataFrame({"outlet": ["a", "b"], "body": [None, ""]}))
     assert list(empty.columns) == COLUMNS and empty.empty

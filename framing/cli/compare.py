@@ -4,7 +4,8 @@ By default the corpus is loaded, measured and compared in memory (bootstrap inte
 rank tests). With ``--jobs``, ``--dask`` or ``--scheduler`` it is streamed in chunks measured
 elsewhere; with ``--method moments`` (the default on Dask) each chunk is reduced where it is
 measured to per-outlet sufficient statistics, so the client keeps only those, whatever the
-corpus's size (:func:`framing.stats.compare.compare_moments`).
+corpus's size (:func:`framing.stats.moments.compare_moments`). With ``--over DATE`` the table
+is the monthly trend (:func:`framing.stats.trends.compare_trends`) instead.
 """
 
 from __future__ import annotations
@@ -15,9 +16,20 @@ from functools import partial
 
 from framing.cli.features import add_scale_arguments, add_table_output, write_table
 from framing.cli.info import add_corpus_argument, column_map, read_corpus
-from framing.errors import InputError
+from framing.errors import InputError, ParameterError
 
 HELP = "Compare outlets on every measure (CIs, tests, q-values, effect sizes) into a tidy table."
+# the library's parameters, as this command spells them
+_FLAGS = {
+    "by": "--by",
+    "within": "--within",
+    "over": "--over",
+    "method": "--method",
+    "n_boot": "--n-boot",
+    "ci": "--ci",
+    "seed": "--seed",
+    "measures": "--features",
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -98,16 +110,41 @@ def summary(table, top: int = 10, alpha: float = 0.05) -> list[str]:
     return lines
 
 
+def flag_hint(error: ParameterError) -> None:
+    """Spell the parameter ``error`` names (``by=``) as this command's flag, in place.
+
+    Examples
+    --------
+    >>> error = ParameterError("no article has a group value; check by=", parameter="by")
+    >>> flag_hint(error)
+    >>> str(error)
+    'no article has a group value; check --by'
+    """
+    flag = _FLAGS.get(error.parameter)
+    if flag is not None:
+        error.args = (str(error).replace(f"{error.parameter}=", flag),)
+
+
 def _num(x: float) -> str:
     """A short number: thousands without decimals, smaller values to 3 significant digits."""
     return f"{x:,.0f}" if abs(x) >= 1000 else f"{x:.3g}"
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except ParameterError as error:
+        flag_hint(error)
+        raise
+
+
+def _run(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from framing.features import extract_features, resolve
-    from framing.stats.compare import compare_moments, compare_outlets
+    from framing.stats.compare import compare_outlets
+    from framing.stats.moments import compare_moments, merge_stats
+    from framing.stats.trends import compare_trends, trend_moments
 
     keys = [k for k in (args.by, args.within, args.over) if k]
     method = args.method or ("moments" if args.dask or args.scheduler else "bootstrap")
@@ -117,32 +154,36 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs == 1 and not args.dask and not args.scheduler:
         df = read_corpus(args, require=keys)
         feats = extract_features(df, args.features, progress=sys.stderr.isatty())
-        table = compare_outlets(
-            pd.concat([df[keys], feats], axis=1),
+        table = pd.concat([df[keys], feats], axis=1)
+    else:
+        parts = _measured_chunks(args, keys, resolve(args.features), method)
+        if method == "moments":  # each chunk's sufficient statistics, merged here
+            if args.over:
+                stats = merge_stats(pd.concat(parts), ["group", "month"])
+                return _write(args, trend_moments(stats, ci=args.ci, by=args.by))
+            stats = merge_stats(pd.concat(parts), ["group"])
+            return _write(args, compare_moments(stats, ci=args.ci, by=args.by))
+        table = pd.concat(parts)
+    measures = list(table.columns[len(keys) :])
+    if args.over:
+        trend = compare_trends(
+            table,
             args.by,
-            measures=list(feats.columns),
-            within=args.within,
             over=args.over,
+            measures=measures,
+            within=args.within,
             method=method,
             **options,
         )
-    else:
-        from framing.stats.moments import merge_stats
+        return _write(args, trend)
+    comparison = compare_outlets(
+        table, args.by, measures=measures, within=args.within, method=method, **options
+    )
+    return _write(args, comparison)
 
-        parts = _measured_chunks(args, keys, resolve(args.features), method)
-        if method == "moments":
-            stats = merge_stats(pd.concat(parts), ["group", "month"] if args.over else ["group"])
-            table = compare_moments(stats, ci=args.ci, by=args.by)
-        else:
-            feats = pd.concat(parts)
-            table = compare_outlets(
-                feats,
-                args.by,
-                measures=list(feats.columns[len(keys) :]),
-                within=args.within,
-                over=args.over,
-                **options,
-            )
+
+def _write(args: argparse.Namespace, table) -> int:
+    """Write a comparison (or, with ``--over``, trend) table and print its summary."""
     index = ["group", "measure", "month"] if args.over else ["group", "measure"]
     write_table(table.set_index(index), args.output)
     print(f"wrote {len(table):,} rows to {args.output} ({table.attrs['method']})", file=sys.stderr)
@@ -172,11 +213,11 @@ def _measured_chunks(args: argparse.Namespace, keys: list[str], names, method: s
 
 def measure_chunk(chunk, features, keys, moments, by, over):
     """One chunk's measures beside its ``keys`` columns, or (``moments``) their
-    :func:`framing.stats.compare.moment_stats` (run in a worker process or on a Dask worker)."""
+    :func:`framing.stats.moments.moment_stats` (run in a worker process or on a Dask worker)."""
     import pandas as pd
 
     from framing.features import extract_features
-    from framing.stats.compare import moment_stats
+    from framing.stats.moments import moment_stats
 
     table = pd.concat([chunk[keys], extract_features(chunk, features)], axis=1)
     if not moments:

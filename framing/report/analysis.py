@@ -237,7 +237,8 @@ def analyse(
     from tqdm.auto import tqdm
 
     from framing.features import extract_features
-    from framing.stats.compare import compare_outlets, outlet_classifier
+    from framing.stats.classifier import outlet_classifier
+    from framing.stats.compare import compare_outlets
     from framing.stats.terms import distinguishing_terms
 
     steps = tqdm(total=4, desc="report", unit="step", disable=not progress, leave=False)

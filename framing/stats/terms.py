@@ -12,8 +12,10 @@ section 3.5. For a term ``w``, a group ``i`` and the rest ``j`` of the corpus, w
     z_w     = delta_w / sqrt(1 / (y_iw + a_w) + 1 / (y_jw + a_w))
 
 Each n-gram order (unigrams, bigrams, ...) is its own multinomial: its totals ``n`` count
-only n-grams of that order. Texts are tokenised once with :mod:`framing.text`, and
-n-grams are counted as integer codes (never as strings) before the survivors are named.
+only n-grams of that order. Texts are tokenised by :class:`framing.text.Docs`, the engine
+every measure of the toolkit uses (curly quotes and dashes folded to ASCII, lower-cased,
+possessive ``'s`` folded into its word), and n-grams are counted as integer codes before
+the survivors are named.
 
 Examples
 --------
@@ -33,44 +35,35 @@ Examples
 
 from __future__ import annotations
 
-from array import array
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from framing.errors import InputError
+from framing.errors import ParameterError
 from framing.io.schema import require_columns
-from framing.text import WORD, term
+from framing.stats.schema import group_key, no_groups
+from framing.text import Docs, term
 
 COLUMNS = ["group", "term", "count", "count_rest", "log_odds", "z"]
 """Columns of :func:`distinguishing_terms`, in order."""
 
 
 def _token_ids(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every token of every text as a term id, the texts' token offsets, and the terms."""
-    local: defaultdict[str, int] = defaultdict()
-    local.default_factory = local.__len__
-    lookup, findall = local.__getitem__, WORD.findall
-    ids, ptr = array("l"), array("l", [0])
-    for text in texts:
-        if text:
-            ids.extend(map(lookup, findall(text.lower())))
-        ptr.append(len(ids))
-    vocab: dict[str, int] = {}
-    column = np.empty(len(local), dtype=np.int64)
-    for token, i in local.items():  # raw token types -> vocabulary forms (possessives folded)
-        column[i] = vocab.setdefault(term(token), len(vocab))
-    terms = np.empty(len(vocab), dtype=object)
-    for form, j in vocab.items():
-        terms[j] = form
-    raw = np.frombuffer(ids, dtype=np.int_) if len(ids) else np.zeros(0, dtype=np.int64)
-    return column[raw], np.frombuffer(ptr, dtype=np.int_).astype(np.int64), terms
+    """Every token of every text as a term id, the texts' token offsets, and the terms.
+
+    The tokens are those of :class:`framing.text.Docs`, as every measure sees them:
+    folded (curly quotes and dashes to ASCII), lower-cased, possessive ``'s`` removed.
+    """
+    docs = Docs(texts)
+    ptr = np.searchsorted(docs.token_starts, docs.offsets).astype(np.int64)
+    return docs.token_columns.astype(np.int64), ptr, docs.terms
 
 
-def _ngrams(ids, ptr, n, skip):
+def _ngrams(
+    ids: np.ndarray, ptr: np.ndarray, n: int, skip: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Start positions of the n-grams inside one text and without a skipped term, and codes.
 
     Returns ``starts`` and ``codes`` (one integer per distinct n-gram, 0..k-1).
@@ -111,7 +104,10 @@ def _stop_words(stop_words: str | Iterable[str] | None) -> frozenset[str]:
         return frozenset()
     if isinstance(stop_words, str):
         if stop_words != "english":
-            raise InputError(f"stop_words must be 'english', None or a list, got {stop_words!r}")
+            raise ParameterError(
+                f"stop_words= must be 'english', None or a list, got {stop_words!r}",
+                parameter="stop_words",
+            )
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
         return frozenset(ENGLISH_STOP_WORDS)
@@ -162,8 +158,11 @@ def distinguishing_terms(
 
     Raises
     ------
-    CorpusError
+    MissingColumnError
         When the group or text column is missing.
+    ParameterError
+        For a bad ``ngram_range``, ``prior_scale`` or ``stop_words``, or no article with
+        a group (``error.parameter`` names the parameter).
 
     Examples
     --------
@@ -174,21 +173,26 @@ def distinguishing_terms(
     >>> bool((terms.groupby("group").size() == 3).all())
     True
     """
-    from framing.stats.compare import group_key
-
     if not isinstance(df, pd.DataFrame):
-        raise InputError("distinguishing_terms takes a corpus DataFrame (see framing.load_corpus)")
+        raise ParameterError(
+            "df= must be a corpus DataFrame (see framing.load_corpus)", parameter="df"
+        )
     lo, hi = ngram_range
     if not 1 <= lo <= hi:
-        raise InputError(f"ngram_range must be (min, max) with 1 <= min <= max, got {ngram_range}")
+        raise ParameterError(
+            f"ngram_range= must be (min, max) with 1 <= min <= max, got {ngram_range}",
+            parameter="ngram_range",
+        )
     if not prior_scale > 0:
-        raise InputError(f"prior_scale must be positive, got {prior_scale}")
+        raise ParameterError(
+            f"prior_scale= must be positive, got {prior_scale}", parameter="prior_scale"
+        )
     require_columns(df, [text])
     group = group_key(df, by)
     keep = group.notna().to_numpy()
     labels = sorted(pd.unique(group[keep]), key=str)
     if not labels:
-        raise InputError("no article has a group value; check the grouping column")
+        raise no_groups()
     doc_group = pd.Categorical(group[keep], categories=labels).codes.astype(np.int64)
     texts = [t if isinstance(t, str) else "" for t in df.loc[keep, text].tolist()]
     ids, ptr, vocab = _token_ids(texts)
@@ -198,7 +202,12 @@ def distinguishing_terms(
 
     # every order's kept n-grams side by side: names, group counts, corpus counts, and
     # each term's order (its multinomial: the totals n_i and n differ between orders)
-    names, counts, totals, order, n_group, n_all = [], [], [], [], [], []
+    name_parts: list[np.ndarray] = []
+    count_parts: list[sp.csr_matrix] = []
+    total_parts: list[np.ndarray] = []
+    order_parts: list[np.ndarray] = []
+    group_totals: list[np.ndarray] = []
+    order_totals: list[int] = []
     for n in range(lo, hi + 1):
         starts, codes = _ngrams(ids, ptr, n, skip)
         n_terms = int(codes.max()) + 1 if len(codes) else 0
@@ -213,15 +222,16 @@ def distinguishing_terms(
         name = vocab[ids[at]] if len(kept) else np.array([], dtype=object)
         for k in range(1, n):
             name = name + " " + vocab[ids[at + k]]
-        names.append(name)
-        counts.append(by_group[:, kept])
-        totals.append(total[kept])
-        order.append(np.full(len(kept), n - lo))
-        n_group.append(np.asarray(by_group.sum(axis=1)).ravel())
-        n_all.append(len(codes))
-    names, totals, order = np.concatenate(names), np.concatenate(totals), np.concatenate(order)
-    counts = sp.hstack(counts, format="csr")
-    n_group, n_all = np.stack(n_group, axis=1), np.array(n_all)
+        name_parts.append(name)
+        count_parts.append(by_group[:, kept])
+        total_parts.append(total[kept])
+        order_parts.append(np.full(len(kept), n - lo))
+        group_totals.append(np.asarray(by_group.sum(axis=1)).ravel())
+        order_totals.append(len(codes))
+    names, totals = np.concatenate(name_parts), np.concatenate(total_parts)
+    order = np.concatenate(order_parts)
+    counts = sp.hstack(count_parts, format="csr")
+    n_group, n_all = np.stack(group_totals, axis=1), np.array(order_totals)
     alphabetical = np.argsort(np.argsort(names, kind="stable"), kind="stable")
     picked = []
     for i in range(len(labels)):
