@@ -15,7 +15,7 @@ report: $(VENV)/.installed  ## the sample comparison report: reports/sample.html
 	$(BIN)/framing report
 
 test: $(VENV)/.installed  ## lint, layers, then the test suite (slow data-backed checks excluded)
-	$(BIN)/ruff check framing tests benchmarks
+	$(BIN)/ruff check framing tests benchmarks tools setup.py
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -m "not slow"
 

@@ -5,8 +5,8 @@ One rule set, :func:`headline_spans`, finds the evidence for every device in one
 spans into the 0/1 and count columns, so the columns and the highlighted evidence can never
 disagree. Cue words and patterns live in ``data/cues.json``; the acronym list used
 to tell emphatic capitals from initialisms in ``data/acronyms.txt`` (built by
-``scripts/build_acronyms.py``); the clickbait model in ``data/clickbait.skops``
-with its provenance in ``clickbait.json`` (trained by ``scripts/train_clickbait.py``).
+``tools/build_acronyms.py``); the clickbait model in ``data/clickbait.skops``
+with its provenance in ``clickbait.json`` (trained by ``tools/train_clickbait.py``).
 
 How a headline is read
 ----------------------
@@ -610,7 +610,7 @@ def clickbait_pipeline():
     per batch what scikit-learn's ``HashingVectorizer`` does one Python string at a time.
     Character 2-grams are left out: with them 10-fold CV accuracy was 0.9788, without 0.9778
     (std 0.0024), for 30% more n-grams to hash. The hyper-parameters live here so that
-    ``scripts/train_clickbait.py`` and ``benchmarks/clickbait.py`` use the same model.
+    ``tools/train_clickbait.py`` and ``benchmarks/clickbait.py`` use the same model.
 
     Examples
     --------

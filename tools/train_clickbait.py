@@ -7,7 +7,7 @@ github.com/bhargaviparanjape/clickbait, as ../shared/data/clickbait/headlines.ts
 
 Run from the repository root::
 
-    PYTHONPATH=$PWD python scripts/train_clickbait.py [path/to/headlines.tsv.gz]
+    PYTHONPATH=$PWD python tools/train_clickbait.py [path/to/headlines.tsv.gz]
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def main(path: Path = DEFAULT) -> None:
         "rows": int(len(data)),
         "positives": int(y.sum()),
         "data_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-        "training_script": "scripts/train_clickbait.py",
+        "training_script": "tools/train_clickbait.py",
         "cv": "10-fold stratified, shuffle, random_state=0",
         "cv_accuracy_mean": round(float(scores.mean()), 4),
         "cv_accuracy_std": round(float(scores.std()), 4),
