@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: report test lint clean-venv
+.PHONY: report test test-wheel lint clean-venv
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,9 @@ test: $(VENV)/.installed  ## lint, layers, then the test suite (slow data-backed
 	$(BIN)/ruff check framing tests benchmarks tools setup.py
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -m "not slow"
+
+test-wheel: $(VENV)/.installed  ## build the wheel, install it in a fresh venv, load the shipped data (CI runs it)
+	$(BIN)/python -m pytest -m wheel tests/test_wheel.py
 
 clean-venv:
 	rm -rf $(VENV)
