@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 
 .PHONY: report test lint clean-venv
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
@@ -14,10 +14,10 @@ $(VENV)/.installed: pyproject.toml
 report: $(VENV)/.installed  ## the sample comparison report: reports/sample.html
 	$(BIN)/framing report
 
-test: $(VENV)/.installed  ## lint, layers, then the test suite (slow data-backed checks excluded)
-	$(BIN)/ruff check framing tests benchmarks
+test: $(VENV)/.installed  ## lint, layers, then the test suite with the wheel test (slow data-backed checks excluded)
+	$(BIN)/ruff check framing tests benchmarks tools setup.py
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -m "not slow or wheel"
 
 clean-venv:
 	rm -rf $(VENV)

@@ -1,4 +1,4 @@
-"""Write framing/lexicons/data/*.txt from the word lists in ../shared/data/lexicons.
+"""Write framing/measures/lexicons/data/*.txt from the word lists in ../shared/data/lexicons.
 
 Run once by a developer (the package never reads ../shared): adds the header every shipped
 lexicon carries and, for the verb lists, the inflected forms (``say`` -> ``says said saying``)
@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 SRC = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/lexicons")
-OUT = Path(__file__).resolve().parents[1] / "framing" / "lexicons" / "data"
+OUT = Path(__file__).resolve().parents[1] / "framing" / "measures" / "lexicons" / "data"
 
 RECASENS = (
     "Marta Recasens, Cristian Danescu-Niculescu-Mizil and Dan Jurafsky. 2013. Linguistic "

@@ -27,9 +27,32 @@ from framing.text import tidy
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-_HERE = Path(__file__).parent.parent
-SAMPLE_PATH = _HERE / "corpora" / "sample" / "articles.jsonl.gz"
-EXAMPLES_PATH = _HERE / "corpora" / "examples"
+
+def corpora_folder() -> Path:
+    """The folder of the shipped corpora: the data package ``framing.corpora``.
+
+    pyproject.toml maps the top-level ``corpora/`` folder of the source tree to
+    ``framing.corpora``, so a wheel holds it inside the package and an editable install
+    finds it in the source tree. A source tree put on ``sys.path`` without installing it
+    (``PYTHONPATH=.``) has no such package; its ``corpora/`` beside ``framing/`` is used.
+
+    Examples
+    --------
+    >>> sorted(p.name for p in corpora_folder().iterdir() if p.is_dir() and p.name[0] != "_")
+    ['examples', 'sample']
+    """
+    from importlib.resources import files
+    from importlib.util import find_spec
+
+    spec = find_spec("framing.corpora")
+    if spec is None or spec.origin is None:  # not installed (or a stray namespace package)
+        return Path(__file__).resolve().parents[2] / "corpora"
+    # installed as files (a wheel or an editable install): a real folder on disk
+    return Path(str(files("framing.corpora")))
+
+
+SAMPLE_PATH = corpora_folder() / "sample" / "articles.jsonl.gz"
+EXAMPLES_PATH = corpora_folder() / "examples"
 
 
 # --- reading --------------------------------------------------------------------------

@@ -6,7 +6,7 @@ spans into the 0/1 and count columns, so the columns and the highlighted evidenc
 disagree. Cue words and patterns live in ``data/cues.json``; the acronym list used
 to tell emphatic capitals from initialisms in ``data/acronyms.txt`` (built by
 ``scripts/build_acronyms.py``); the clickbait model in ``data/clickbait.skops``
-with its provenance in ``clickbait.json`` (trained by ``scripts/train_clickbait.py``).
+with its provenance in ``clickbait.json`` (trained by ``tools/train_clickbait.py``).
 
 How a headline is read
 ----------------------

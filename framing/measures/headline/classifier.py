@@ -2,7 +2,7 @@
 
 The model (``data/clickbait.skops``, provenance, training size and cross-validated accuracy
 in ``data/clickbait.json``) is the pipeline of :func:`clickbait_pipeline` fitted by
-``scripts/train_clickbait.py``, and is loaded under :mod:`framing.io.trust`'s policy.
+``tools/train_clickbait.py``, and is loaded under :mod:`framing.io.trust`'s policy.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def clickbait_pipeline() -> Pipeline:
     operations per batch what scikit-learn's ``HashingVectorizer`` does one Python string at
     a time. Character 2-grams are left out: they barely change the cross-validated accuracy
     and add many n-grams to hash. The hyper-parameters live here so that
-    ``scripts/train_clickbait.py`` and ``benchmarks/clickbait.py`` use the same model.
+    ``tools/train_clickbait.py`` and ``benchmarks/clickbait.py`` use the same model.
 
     Returns
     -------

@@ -9,7 +9,7 @@ count, nor do runs of capitals like "MUST WATCH"), is an acronym. Source: the Al
 Detect Your Bias", EMNLP; github ramybaly/Article-Bias-Prediction, Apache-2.0). Only the
 derived word list is shipped, not the text. Deterministic; run from the repository root::
 
-    PYTHONPATH=$PWD python scripts/build_acronyms.py [path/to/articles.jsonl.gz]
+    PYTHONPATH=$PWD python tools/build_acronyms.py [path/to/articles.jsonl.gz]
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def main(path: Path = DEFAULT) -> None:
     with atomic_write(OUT) as fh:
         fh.write(
             "# Acronyms and initialisms: words written mostly in capitals in news bodies.\n"
-            "# Built by scripts/build_acronyms.py from the AllSides article bodies (Baly et al.\n"
+            "# Built by tools/build_acronyms.py from the AllSides article bodies (Baly et al.\n"
             "# 2020, EMNLP; github ramybaly/Article-Bias-Prediction, Apache-2.0): a word that in\n"
             f"# at least {MIN_OUTLETS} outlets is written in full capitals at least {MIN_COUNT} times,"
             f" in {MIN_CAPS_SHARE:.0%}\n"

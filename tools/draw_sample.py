@@ -1,8 +1,9 @@
 """Draw the shipped sample corpus from the AllSides/Baly et al. 2020 articles.
 
+Writes corpora/sample/articles.jsonl.gz (described in corpora/sample/DATASHEET.md).
 Run from the repository root (needs ../shared/data/allsides/articles.jsonl.gz):
 
-    python framing/corpora/sample/draw_sample.py ../shared/data/allsides/articles.jsonl.gz
+    python tools/draw_sample.py ../shared/data/allsides/articles.jsonl.gz
 
 The draw is seeded, so the same input gives the same sample.
 """
@@ -32,7 +33,7 @@ SEED = 2022
 FIELDS = ["id", "outlet", "leaning", "topic", "date", "url", "headline", "body"]
 
 
-OUT = Path(__file__).with_name("articles.jsonl.gz")
+OUT = Path(__file__).resolve().parents[1] / "corpora" / "sample" / "articles.jsonl.gz"
 
 
 def main(source: str, out: Path = OUT) -> None:

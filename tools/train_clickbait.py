@@ -7,7 +7,7 @@ github.com/bhargaviparanjape/clickbait, as ../shared/data/clickbait/headlines.ts
 
 Run from the repository root::
 
-    PYTHONPATH=$PWD python scripts/train_clickbait.py [path/to/headlines.tsv.gz]
+    PYTHONPATH=$PWD python tools/train_clickbait.py [path/to/headlines.tsv.gz]
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def main(path: Path = DEFAULT) -> None:
     provenance = {
         "model": CLICKBAIT_MODEL.name,
         "model_sha256": hashlib.sha256(CLICKBAIT_MODEL.read_bytes()).hexdigest(),
-        "what": "P(clickbait) of a headline: hashed (2**17, framing.hashing.NgramHasher) TF-IDF "
+        "what": "P(clickbait) of a headline: hashed (2**17, framing.measures.headline.hashing.NgramHasher) TF-IDF "
         "word 1-2-grams + char_wb 3-5-grams of the lower-cased headline, logistic regression "
         "C=10 (text only, no other headline feature; case is ignored because Title Case marks "
         "the clickbait rows)",
@@ -56,7 +56,7 @@ def main(path: Path = DEFAULT) -> None:
         "rows": int(len(data)),
         "positives": int(y.sum()),
         "data_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-        "training_script": "scripts/train_clickbait.py",
+        "training_script": "tools/train_clickbait.py",
         "cv": "10-fold stratified, shuffle, random_state=0",
         "cv_accuracy_mean": round(float(scores.mean()), 4),
         "cv_accuracy_std": round(float(scores.std()), 4),

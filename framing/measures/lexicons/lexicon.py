@@ -1,0 +1,289 @@
+"""The :class:`Lexicon`: weighted, categorised patterns with provenance, and their compiled forms.
+
+A pattern is a word (``chaos``), a wildcard stem (``abus*`` matches every vocabulary term
+starting with ``abus``) or a phrase (``on condition of anonymity``, ``far-left``,
+``useful idiot*``). Matching is case-insensitive and token-exact. Word and wildcard entries
+compile once per vocabulary into a sparse ``terms x categories`` matrix
+(:meth:`Lexicon.matrix`), phrases into one Aho-Corasick automaton (:attr:`Lexicon.automaton`).
+
+Examples
+--------
+>>> from framing.text import Docs
+>>> lex = Lexicon.from_terms("demo", ["chaos", "abus*", "riot police"])
+>>> lex.count(Docs(["Chaos! Abusive riot police, abuse.", "calm"])).tolist()
+[[4.0], [0.0]]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from framing.text import Utf8, lower_folded, term
+from framing.text.gate import automaton as _automaton
+from framing.text.gate import matches
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    import scipy.sparse as sp
+
+    from framing.text import Docs
+
+__all__ = ["HEADER_KEYS", "Lexicon", "is_word"]
+
+HEADER_KEYS = ("name", "description", "source", "citation", "licence")
+"""The provenance header every lexicon carries (and a shipped lexicon file starts with)."""
+
+_WORD_ONLY = re.compile(r"\w+(?:'\w+)*")
+
+
+def is_word(ch: str) -> bool:
+    """Whether ``ch`` is a word character (letter, digit or underscore) for match boundaries.
+
+    Examples
+    --------
+    >>> is_word("é"), is_word("_"), is_word("-")
+    (True, True, False)
+    """
+    return ch.isalnum() or ch == "_"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A named list of weighted, categorised patterns with its provenance.
+
+    Parameters
+    ----------
+    name : str
+    entries : tuple of (pattern, category, weight)
+        Patterns are lower-cased on construction; a trailing ``*`` makes a wildcard stem.
+    description, source, citation, licence : str
+
+    Examples
+    --------
+    >>> lex = Lexicon("tiny", (("good", "positive", 1.0), ("bad*", "negative", 2.0)))
+    >>> lex.categories, len(lex)
+    (('positive', 'negative'), 2)
+    >>> lex.matrix({"badly": 0, "good": 1, "bland": 2}).toarray().tolist()
+    [[0.0, 2.0], [1.0, 0.0], [0.0, 0.0]]
+    """
+
+    name: str
+    entries: tuple[tuple[str, str, float], ...]
+    description: str = ""
+    source: str = ""
+    citation: str = ""
+    licence: str = ""
+
+    def __post_init__(self) -> None:
+        clean = []
+        for pattern, category, weight in self.entries:
+            p = " ".join(lower_folded(str(pattern)).split())
+            if p.strip("*") and any(is_word(c) for c in p):
+                clean.append((p, str(category) or self.name, float(weight)))
+        object.__setattr__(self, "entries", tuple(clean))
+
+    @classmethod
+    def from_terms(cls, name: str, terms: Iterable[str], category: str | None = None, **meta):
+        """A lexicon of unweighted ``terms`` in one category (default: its name)."""
+        return cls(name, tuple((t, category or name, 1.0) for t in terms), **meta)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @cached_property
+    def categories(self) -> tuple[str, ...]:
+        """Category names in order of first appearance."""
+        return tuple(dict.fromkeys(c for _, c, _ in self.entries))
+
+    @cached_property
+    def _split(self):
+        """(words, wildcards, phrases): each a list of (pattern, category index, weight)."""
+        index = {c: i for i, c in enumerate(self.categories)}
+        words, stems, phrases = [], [], []
+        for p, c, w in self.entries:
+            item = (p, index[c], w)
+            if _WORD_ONLY.fullmatch(p):
+                words.append((term(p), index[c], w))
+            elif p.endswith("*") and _WORD_ONLY.fullmatch(p[:-1]):
+                stems.append((p[:-1], index[c], w))
+            else:
+                phrases.append(item)
+        return words, stems, phrases
+
+    @cached_property
+    def _word_arrays(self):
+        """The word entries as arrays: terms, category indices, weights."""
+        import numpy as np
+
+        words = self._split[0]
+        return (
+            np.array([t for t, _, _ in words], dtype=str),
+            np.array([c for _, c, _ in words], dtype=np.int64),
+            np.array([w for _, _, w in words], dtype=float),
+        )
+
+    @property
+    def info(self) -> dict[str, str]:
+        """The provenance header as a dict."""
+        return {k: getattr(self, k) for k in HEADER_KEYS}
+
+    def to_frame(self):
+        """The entries as a DataFrame with columns ``term``, ``category``, ``weight``."""
+        import pandas as pd
+
+        return pd.DataFrame(list(self.entries), columns=["term", "category", "weight"])
+
+    # --- compiled forms -----------------------------------------------------------
+
+    def matrix(self, vocabulary: dict[str, int] | Sequence[str] | np.ndarray) -> sp.csr_matrix:
+        """Word and wildcard entries as a sparse ``(n_terms, n_categories)`` weight matrix.
+
+        ``vocabulary`` is a term -> column dict (as :attr:`Docs.vocabulary`) or the terms
+        in column order (a sequence or an array, as :attr:`Docs.terms`). A term matched by several entries of one category gets the
+        largest weight, not the sum.
+        """
+        import numpy as np
+        import scipy.sparse as sp
+
+        if isinstance(vocabulary, dict):
+            terms = np.empty(len(vocabulary), dtype=object)
+            for t, i in vocabulary.items():
+                terms[i] = t
+        else:
+            terms = np.asarray(vocabulary, dtype=object)
+        words, stems, _ = self._split
+        rows, cols, vals = [], [], []
+        if len(terms) and (words or stems):
+            # one sort of the vocabulary; words and stems are then binary searches in it
+            text = terms.astype(str)
+            order = np.argsort(text)
+            ordered = text[order]
+            if words:
+                w_terms, w_cats, w_weights = self._word_arrays
+                at = np.minimum(np.searchsorted(ordered, w_terms), len(ordered) - 1)
+                hit = ordered[at] == w_terms
+                rows.extend(order[at[hit]].tolist())
+                cols.extend(w_cats[hit].tolist())
+                vals.extend(w_weights[hit].tolist())
+            if stems:
+                stem_arr = np.array([s for s, _, _ in stems], dtype=str)
+                lo = np.searchsorted(ordered, stem_arr, "left")
+                hi = np.searchsorted(ordered, np.char.add(stem_arr, "\U0010ffff"), "left")
+                for (_, c, w), a, b in zip(stems, lo, hi, strict=True):
+                    rows.extend(order[a:b].tolist())
+                    cols.extend([c] * (b - a))
+                    vals.extend([w] * (b - a))
+        shape = (len(terms), len(self.categories))
+        if not rows:
+            return sp.csr_matrix(shape, dtype=float)
+        # largest weight per (term, category): sort by value, keep the last of each cell
+        r, c, v = np.array(rows), np.array(cols), np.array(vals, dtype=float)
+        key = r * shape[1] + c
+        order = np.lexsort((v, key))
+        last = np.r_[key[order][1:] != key[order][:-1], True]
+        keep = order[last]
+        return sp.csr_matrix((v[keep], (r[keep], c[keep])), shape=shape)
+
+    @cached_property
+    def automaton(self) -> tuple[Any, list[list[tuple[int, float, bool]]]] | None:
+        """The phrase entries as an Aho-Corasick DFA over UTF-8 bytes (``ahocorasick_rs``),
+        with the ``(category, weight, open-ended)`` entries of each pattern; None without
+        phrases."""
+        _, _, phrases = self._split
+        if not phrases:
+            return None
+        found: dict[str, list[tuple[int, float, bool]]] = {}
+        for p, c, w in phrases:
+            found.setdefault(p.rstrip("*"), []).append((c, w, p.endswith("*")))
+        return _automaton(list(found)), list(found.values())
+
+    def find_phrases(
+        self, text: str, low: str | Utf8 | None = None
+    ) -> list[tuple[int, int, int, float]]:
+        """Phrase matches in ``text``: ``(start, end, category index, weight)``.
+
+        Every occurrence counts, overlapping ones too, if it starts and ends at word
+        boundaries (an entry ending in ``*`` runs on to the end of its word). ``low`` is
+        ``lower_folded(text)`` (or its :class:`~framing.text.Utf8`) when the caller has it.
+
+        Examples
+        --------
+        >>> lex = Lexicon.from_terms("p", ["riot police", "far-left", "useful idiot*"])
+        >>> [(s, e) for s, e, _, _ in lex.find_phrases("Far-left useful idiots met riot police.")]
+        [(0, 8), (9, 22), (27, 38)]
+        >>> lex.find_phrases("Café riot police")[0][:2]  # offsets in characters, not bytes
+        (5, 16)
+        """
+        if self.automaton is None or not text:
+            return []
+        auto, entries = self.automaton
+        low = lower_folded(text) if low is None else low
+        index, starts, ends = matches(auto, low)
+        low = low.text if isinstance(low, Utf8) else low
+        n = len(low)
+        out = []
+        for i, start, end in zip(index.tolist(), starts.tolist(), ends.tolist(), strict=True):
+            if start > 0 and is_word(low[start - 1]):
+                continue
+            closed = end >= n or not is_word(low[end])
+            for c, w, open_end in entries[i]:
+                if open_end:
+                    stop = end
+                    while stop < n and is_word(low[stop]):
+                        stop += 1
+                    out.append((start, stop, c, w))
+                elif closed:
+                    out.append((start, end, c, w))
+        return out
+
+    def phrase_counts(self, texts: Sequence[str]) -> sp.csr_matrix:
+        """Weighted phrase matches per text, ``(n_texts, n_categories)``."""
+        import numpy as np
+        import scipy.sparse as sp
+
+        shape = (len(texts), len(self.categories))
+        if self.automaton is None:
+            return sp.csr_matrix(shape, dtype=float)
+        rows, cols, vals = [], [], []
+        for i, text in enumerate(texts):
+            for _, _, c, w in self.find_phrases(text):
+                rows.append(i)
+                cols.append(c)
+                vals.append(w)
+        return sp.csr_matrix((np.array(vals, float), (rows, cols)), shape=shape)
+
+    def compiled(self, docs: Docs) -> sp.csr_matrix:
+        """:meth:`matrix` over the vocabulary of ``docs``, compiled once and kept on it."""
+        store = docs.__dict__.setdefault("_lexicon_matrices", {})
+        if id(self) not in store:  # keep self alive beside its matrix so the id stays valid
+            store[id(self)] = (self, self.matrix(docs.terms))
+        return store[id(self)][1]
+
+    def count(self, docs: Docs) -> np.ndarray:
+        """Weighted matches per text of ``docs``: a dense ``(n_texts, n_categories)`` array."""
+        import numpy as np
+
+        out = docs.counts @ self.compiled(docs)
+        out = np.asarray(out.toarray() if hasattr(out, "toarray") else out, dtype=float)
+        if self.automaton is not None:
+            out += self.phrase_counts(docs.texts).toarray()
+        return out
+
+    def merge(self, *others: Lexicon, name: str = "merged") -> Lexicon:
+        """One lexicon from several; categories become ``lexicon.category``.
+
+        Examples
+        --------
+        >>> a = Lexicon.from_terms("a", ["x"]); b = Lexicon.from_terms("b", ["y"], "k")
+        >>> a.merge(b).categories
+        ('a.a', 'b.k')
+        """
+        entries = tuple(
+            (p, f"{lex.name}.{c}", w) for lex in (self, *others) for p, c, w in lex.entries
+        )
+        merged = ", ".join(lex.name for lex in (self, *others))
+        return Lexicon(name, entries, description=f"merged: {merged}")
