@@ -52,7 +52,7 @@ SMOKE = textwrap.dedent(
     from framing.measures.clutter import load_rules
     from framing.measures.headline import acronyms, clickbait, cues
     from framing.measures.lexicons import available, load_lexicon
-    from framing.report.build import _environment
+    from framing.report.render import environment
 
     names = available()
     assert len(names) >= 10, names
@@ -61,7 +61,7 @@ SMOKE = textwrap.dedent(
     assert cues() and "nato" in acronyms()
     assert 0 <= clickbait([text.splitlines()[0]])[0] <= 1
     for template in ("report.html.j2", "report.md.j2"):
-        _environment().get_template(template)
+        environment().get_template(template)
     print("ok", where)
     """
 )
