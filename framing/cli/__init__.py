@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from framing import __version__
-from framing.errors import FramingError, InputError
+from framing.errors import FramingError, InputError, MissingColumnError, ParameterError
+from framing.io.schema import CANONICAL
 
 # command name -> module; only commands that exist are listed
 COMMANDS: dict[str, str] = {
@@ -46,8 +47,47 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(module_name)
         p = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(p)
-        p.set_defaults(_run=module.run, _reads=getattr(module, "READS", ("corpus",)))
+        flags = {a.dest: max(a.option_strings, key=len) for a in p._actions if a.option_strings}
+        p.set_defaults(_run=module.run, _reads=getattr(module, "READS", ("corpus",)), _flags=flags)
     return parser
+
+
+def hint(error: FramingError, flags: dict[str, str]) -> str:
+    """The error's message with the command-line fix: library errors name parameters and
+    columns; here they become the command's options.
+
+    Parameters
+    ----------
+    error : FramingError
+        From the library.
+    flags : dict
+        Parameter name -> the option that sets it, for the command that ran.
+
+    Examples
+    --------
+    >>> from framing.errors import MissingColumnError, ParameterError
+    >>> flags = {"by": "--by", "model": "--model", "map": "--map", "text": "--text"}
+    >>> hint(ParameterError("too few groups; use by= to pick another", parameter="by"), flags)
+    'too few groups; use --by to pick another'
+    >>> hint(ParameterError("unknown model 'forest'", parameter="model"), flags)
+    "unknown model 'forest' (--model)"
+    >>> hint(MissingColumnError("no text column 'body'", missing=["body"]), flags)
+    "no text column 'body'; map it with --map body=COLUMN or train with --text naming the columns you have"
+    """
+    text = str(error)
+    if isinstance(error, ParameterError) and error.parameter in flags:
+        flag = flags[error.parameter]
+        if "=" in text:  # every name= the message spells becomes the option
+            for name, option in flags.items():
+                text = text.replace(f"{name}=", option)
+            return text
+        return f"{text} ({flag})"
+    if isinstance(error, MissingColumnError) and error.missing and "map" in flags:
+        column = error.missing[0]
+        if column in CANONICAL:
+            also = " or train with --text naming the columns you have" if "text" in flags else ""
+            return f"{text}; map it with --map {column}=COLUMN{also}"
+    return text
 
 
 #: suffixes a folder corpus reads: an output with one of them inside an input folder would
@@ -109,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return int(args._run(args) or 0)
     except FramingError as err:
-        print(f"framing {args.command}: error: {err}", file=sys.stderr)
+        print(f"framing {args.command}: error: {hint(err, args._flags)}", file=sys.stderr)
     except (OSError, MemoryError) as err:
         print(f"framing {args.command}: error: {err}", file=sys.stderr)
     except KeyboardInterrupt:

@@ -16,20 +16,10 @@ from functools import partial
 
 from framing.cli.features import add_scale_arguments, add_table_output, write_table
 from framing.cli.info import add_corpus_argument, column_map, read_corpus
-from framing.errors import InputError, ParameterError
+from framing.errors import InputError
 
 HELP = "Compare outlets on every measure (CIs, tests, q-values, effect sizes) into a tidy table."
 # the library's parameters, as this command spells them
-_FLAGS = {
-    "by": "--by",
-    "within": "--within",
-    "over": "--over",
-    "method": "--method",
-    "n_boot": "--n-boot",
-    "ci": "--ci",
-    "seed": "--seed",
-    "measures": "--features",
-}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -110,32 +100,13 @@ def summary(table, top: int = 10, alpha: float = 0.05) -> list[str]:
     return lines
 
 
-def flag_hint(error: ParameterError) -> None:
-    """Spell the parameter ``error`` names (``by=``) as this command's flag, in place.
-
-    Examples
-    --------
-    >>> error = ParameterError("no article has a group value; check by=", parameter="by")
-    >>> flag_hint(error)
-    >>> str(error)
-    'no article has a group value; check --by'
-    """
-    flag = _FLAGS.get(error.parameter)
-    if flag is not None:
-        error.args = (str(error).replace(f"{error.parameter}=", flag),)
-
-
 def _num(x: float) -> str:
     """A short number: thousands without decimals, smaller values to 3 significant digits."""
     return f"{x:,.0f}" if abs(x) >= 1000 else f"{x:.3g}"
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        return _run(args)
-    except ParameterError as error:
-        flag_hint(error)
-        raise
+    return _run(args)
 
 
 def _run(args: argparse.Namespace) -> int:

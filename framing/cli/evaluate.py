@@ -17,12 +17,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from framing.cli.train import model_text, option_hints
     from framing.models import evaluate, load_model
 
     model = load_model(args.model)
     df = read_corpus(args)
-    with option_hints(model_text(model)):
-        metrics = evaluate(model, df, model.framing_metadata_.get("label"))
+    metrics = evaluate(model, df, model.framing_metadata_.get("label"))
     print(json.dumps(metrics))
     return 0

@@ -19,13 +19,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from framing.cli.train import model_text, option_hints
     from framing.models import load_model, predict
 
     model = load_model(args.model)
     df = read_corpus(args)
-    with option_hints(model_text(model)):
-        out = predict(model, df)
+    out = predict(model, df)
     write_table(out, args.output)
     print(f"wrote {len(out):,} predictions to {args.output}", file=sys.stderr)
     return 0

@@ -7,11 +7,9 @@ import sys
 from pathlib import Path
 
 from framing.cli.info import add_corpus_argument, read_corpus
-from framing.errors import ParameterError
 
 HELP = "Compare outlets (or any grouping) and write a self-contained HTML or Markdown report."
 _PROGRESS_FROM = 2000  # articles: show progress on stderr for corpora at least this long
-_FLAGS = {"by": "--by", "within": "--within", "format": "--format", "seed": "--seed"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,38 +39,19 @@ def default_output(corpus: str | None, format: str) -> Path:
     return Path("reports") / f"{name or 'report'}.{format}"
 
 
-def flag_hint(error: ParameterError) -> None:
-    """Spell the parameter ``error`` names (``by=``) as this command's flag, in place.
-
-    Examples
-    --------
-    >>> error = ParameterError("too few groups; use by= to pick another", parameter="by")
-    >>> flag_hint(error)
-    >>> str(error)
-    'too few groups; use --by to pick another'
-    """
-    flag = _FLAGS.get(error.parameter)
-    if flag is not None:
-        error.args = (str(error).replace(f"{error.parameter}=", flag),)
-
-
 def run(args: argparse.Namespace) -> int:
     from framing.report.build import build_report
 
     df = read_corpus(args)
     output = Path(args.output) if args.output else default_output(args.corpus, args.format)
-    try:
-        path = build_report(
-            df,
-            by=args.by,
-            within=args.within,
-            output=output,
-            format=args.format,
-            seed=args.seed,
-            progress=sys.stderr.isatty() or len(df) >= _PROGRESS_FROM,
-        )
-    except ParameterError as error:
-        flag_hint(error)
-        raise
+    path = build_report(
+        df,
+        by=args.by,
+        within=args.within,
+        output=output,
+        format=args.format,
+        seed=args.seed,
+        progress=sys.stderr.isatty() or len(df) >= _PROGRESS_FROM,
+    )
     print(f"wrote {path}", file=sys.stderr)
     return 0

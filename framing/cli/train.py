@@ -5,11 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 
 from framing.cli.info import add_corpus_argument, read_corpus
-from framing.errors import InputError, MissingColumnError, ParameterError
+from framing.errors import InputError
 
 HELP = "Train a classifier on labelled articles (measures + TF-IDF) and save it with skops."
 
@@ -60,51 +58,6 @@ def _pair(arg: str | None) -> tuple[int, int] | None:
     return lo, hi
 
 
-#: parameter of framing.models -> the option of framing train that sets it
-OPTIONS = {
-    "text": "--text COLUMNS",
-    "features": "--features",
-    "model": "--model",
-    "group": "--group COLUMN",
-    "cv": "--cv K",
-}
-
-
-def model_text(model) -> list[str]:
-    """The text columns a loaded model reads: recorded by train, else its first step's."""
-    text = getattr(model, "framing_metadata_", {}).get("text")
-    if not text and getattr(model, "steps", None):
-        text = getattr(model.steps[0][1], "columns", None)
-    return list(text or [])
-
-
-@contextmanager
-def option_hints(text: Sequence[str]) -> Iterator[None]:
-    """Add the command-line fix to errors of :mod:`framing.models`.
-
-    A missing text column (one of ``text``, the columns the model reads) gets how to map
-    or choose columns; a :class:`~framing.errors.ParameterError` gets the option that sets
-    its parameter.
-    """
-    try:
-        yield
-    except MissingColumnError as err:
-        missing = [c for c in err.missing if c in text]
-        if not missing:
-            raise
-        raise MissingColumnError(
-            f"{err}; map it with --map {missing[0]}=COLUMN or train with --text naming the "
-            "columns you have",
-            missing=err.missing,
-            found=err.found,
-            aliases=err.aliases,
-        ) from None
-    except ParameterError as err:
-        if err.parameter not in OPTIONS:
-            raise
-        raise ParameterError(f"{err} ({OPTIONS[err.parameter]})", parameter=err.parameter) from None
-
-
 def progress(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
@@ -128,32 +81,30 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"no group column {args.group!r}; columns: {', '.join(df.columns)}")
     text = text_columns(args.text, df)
     features = None if args.features == "none" else args.features
-    with option_hints(text):
-        clf = make_classifier(
-            text=text,
-            features=features,
-            char_ngrams=_pair(args.char_ngrams),
-            model=args.model,
-            C=args.C,
-            class_weight=None if args.balance_groups else "balanced",
-        )
-        clf[0].fit(df)  # the text columns exist, before any long computation
+    clf = make_classifier(
+        text=text,
+        features=features,
+        char_ngrams=_pair(args.char_ngrams),
+        model=args.model,
+        C=args.C,
+        class_weight=None if args.balance_groups else "balanced",
+    )
+    clf[0].fit(df)  # the text columns exist, before any long computation
     df, y = labels_of(df, args.label, where=str(args.corpus or "sample"))
     check_labels(y, args.label)
     cv_metrics = None
     if args.cv:
         how = f"grouped by {args.group}" if args.group else "stratified"
         progress(f"cross-validating: {args.cv} folds, {how}, {len(df):,} rows")
-        with option_hints(text):
-            cv_metrics = cross_validate_model(
-                clf,
-                df,
-                label=args.label,
-                cv=args.cv,
-                group=args.group,
-                balance_groups=args.balance_groups,
-                progress=progress,
-            )
+        cv_metrics = cross_validate_model(
+            clf,
+            df,
+            label=args.label,
+            cv=args.cv,
+            group=args.group,
+            balance_groups=args.balance_groups,
+            progress=progress,
+        )
         print(json.dumps(cv_metrics), flush=True)
     progress(f"fitting the final model on {len(df):,} rows")
     weights = group_weights(y, df[args.group]) if args.balance_groups else None

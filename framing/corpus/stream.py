@@ -305,7 +305,7 @@ class TableWriter:
             except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError) as err:
                 raise InputError(
                     f"{self.path}: a later chunk's columns differ in type from the first "
-                    f"chunk's ({err}); leave that column out with --keep"
+                    f"chunk's ({err}); leave that column out of the table, or write CSV"
                 ) from None
         self._parquet.write_table(table)
 

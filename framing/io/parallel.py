@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from concurrent.futures import Executor
 from typing import TYPE_CHECKING, Any
 
-from framing.errors import InputError
+from framing.errors import InputError, ParameterError
 
 if TYPE_CHECKING:  # pragma: no cover
     pass
@@ -31,13 +31,14 @@ def is_dask(obj: Any) -> bool:
     return type(obj).__module__.split(".")[0] in ("dask", "dask_expr")
 
 
-def _require_dask(what: str):
+def _require_dask(parameter: str) -> None:
     try:
         import dask.dataframe  # noqa: F401
         import distributed  # noqa: F401
     except ImportError:
-        raise InputError(
-            f"{what} needs Dask: pip install 'framing[scale]' (dask[dataframe,distributed])"
+        raise ParameterError(
+            f"{parameter}= needs Dask: pip install 'framing[scale]' (dask[dataframe,distributed])",
+            parameter=parameter,
         ) from None
 
 
@@ -80,15 +81,17 @@ def executor(
     (None, 1)
     """
     if sum(bool(x) for x in (jobs > 1, dask, scheduler)) > 1:
-        raise InputError("choose one of --jobs, --dask and --scheduler")
+        raise ParameterError("choose one of jobs=, dask= and scheduler=", parameter="jobs")
     if dask or scheduler:
-        _require_dask("--dask" if dask else "--scheduler")
+        _require_dask("dask" if dask else "scheduler")
         from distributed import Client, LocalCluster
 
         if dask:
             kind, _, n = dask.partition(":")
             if kind != "local" or not n.isdigit() or int(n) < 1:
-                raise InputError(f"--dask expects local:N (N worker processes), not {dask!r}")
+                raise ParameterError(
+                    f"dask= expects local:N (N worker processes), not {dask!r}", parameter="dask"
+                )
             with (
                 _dask_config(),
                 LocalCluster(
@@ -114,7 +117,7 @@ def executor(
             yield client.get_executor(), max(sum(client.nthreads().values()), 1)
         return
     if jobs < 1:
-        raise InputError(f"--jobs must be at least 1, not {jobs}")
+        raise ParameterError(f"jobs= must be at least 1, not {jobs}", parameter="jobs")
     if jobs == 1:
         yield None, 1
         return
