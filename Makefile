@@ -14,9 +14,10 @@ $(VENV)/.installed: pyproject.toml setup.py
 report: $(VENV)/.installed  ## the sample comparison report: reports/sample.html
 	$(BIN)/framing report
 
-test: $(VENV)/.installed  ## lint, layers, then the test suite with the wheel test (slow data-backed checks excluded)
+test: $(VENV)/.installed  ## lint, layers, types, then the test suite with the wheel test (slow data-backed checks excluded)
 	$(BIN)/ruff check framing tests benchmarks tools setup.py
 	$(BIN)/lint-imports
+	$(BIN)/mypy framing
 	$(BIN)/python -m pytest -m "not slow or wheel"
 
 clean-venv:

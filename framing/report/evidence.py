@@ -329,7 +329,9 @@ def _split(text_or_row: Any, headline: str | None) -> tuple[str, str]:
     )
 
 
-def _source(name: str) -> Callable[[str], list[Span]]:
+def _source(name: str) -> Callable[..., Any]:
+    """The span source ``name``: text -> spans, or (headline, body) -> (field, span) pairs
+    for a source that reads the whole article (``SOURCE_TEXTS[name] == ("article",)``)."""
     if name not in SPAN_SOURCES:
         known = ", ".join(SPAN_SOURCES) or "none registered"
         raise InputError(f"unknown span source {name!r}; known: {known}")
@@ -370,7 +372,7 @@ def explain(
     """
     head, body = _split(text_or_row, headline)
     names = list(SPAN_SOURCES) if sources is None else list(sources)
-    found = []
+    found: list[tuple[str, str, Span]] = []
     for name in names:
         find = _source(name)
         for where in SOURCE_TEXTS.get(name, ("body",)):

@@ -38,7 +38,8 @@ def excerpt(text: str, spans: list[Span], max_chars: int) -> tuple[str, list[Spa
     hits = [sum(1 for sp in spans if sp.start < e and sp.end > s) for s, e in paras]
     density = [h / (e - s + 50) for h, (s, e) in zip(hits, paras, strict=True)]
     order = [0] + sorted(range(1, len(paras)), key=lambda i: (-density[i], i))
-    kept, room = [], max_chars
+    kept: list[tuple[int, int]] = []
+    room = max_chars
     for i in order:
         s, e = paras[i]
         if kept and (room < min(80, max_chars // 3) or (hits[i] == 0 and e - s > room)):

@@ -109,10 +109,13 @@ def spans_of(analysis: Analysis, i: int, *, merge: bool = True) -> list[Span]:
     ]
 
 
-def _merge(text, spans):
+_Piece = tuple[int, int, str, tuple[str, ...], tuple[str, ...]]
+
+
+def _merge(text: str, spans: list[_Piece]) -> list[_Piece]:
     """Join loaded spans that touch or are joined by 'and', 'or' or a comma, when they count
     alike (the same flags)."""
-    out: list[tuple] = []
+    out: list[_Piece] = []
     for s, e, kind, extra, flags in spans:
         if out and kind in LOADED_KINDS and out[-1][2] in LOADED_KINDS and out[-1][1] <= s:
             ps, pe, pkind, pextra, pflags = out[-1]

@@ -88,12 +88,12 @@ def cut_pieces(docs: Docs, skip=None) -> tuple[np.ndarray, np.ndarray, np.ndarra
     import numpy as np
 
     quotes = np.array(_quotes(docs), dtype=np.int64).reshape(-1, 2)
-    left_out = [
+    skipped = [
         (base + sp[0], base + sp[1])
         for base, spans in zip(docs.offsets.tolist(), skip or (), strict=False)
         for sp in ((x.start, x.end) if isinstance(x, Span) else x for x in spans)
     ]
-    left_out = np.array(left_out, dtype=np.int64).reshape(-1, 2)
+    left_out = np.array(skipped, dtype=np.int64).reshape(-1, 2)
     cuts = np.r_[docs.offsets[:-1], docs.sentence_breaks, quotes.ravel(), left_out.ravel()]
     starts = sorted_unique(cuts[cuts < len(docs.joined)])
     return starts, _inside(starts, quotes), _inside(starts, left_out)

@@ -260,7 +260,7 @@ def _record(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> Hits:
     # strong valence: VADER words with |valence| >= 2, counted 1 each whatever the negation
     strong = (kind == HIT_KINDS.index("valence")) & (np.abs(value) >= 2.0)
     # a word in the scope of two negators ("neither allowed nor encouraged") is negated
-    # once, as its evidence says (it used to flip twice: -1 to its polarity, +2 to the other)
+    # once, as its evidence says
     negated = np.zeros(len(docs.token_starts), dtype=bool)
     negated[negated_tokens(docs)] = True
     negated = negated[token]
@@ -283,7 +283,7 @@ def _record(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> Hits:
     parts.append(_marks(named[:, 0], named[:, 1], "named"))
     start, end, kind, value, negated = (np.concatenate(x) for x in zip(*parts, strict=True))
     # the piece of each token from the pieces' token ranges; only the other hits are searched
-    ptr = np.searchsorted(docs.token_starts, np.r_[starts, len(docs.joined)])
+    ptr = np.asarray(np.searchsorted(docs.token_starts, np.r_[starts, len(docs.joined)]))
     of_token = np.repeat(np.arange(len(starts)), np.diff(ptr))
     piece = np.empty(len(start), dtype=np.int64)
     piece[: len(token)] = of_token[token - ptr[0]]
