@@ -15,6 +15,7 @@ import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from framing import __version__
 from framing.errors import FramingError, InputError, MissingColumnError, ParameterError
@@ -131,7 +132,14 @@ def check_output(output: str | os.PathLike | None, inputs: dict[str, str | None]
             )
 
 
-def _warning_line(message, category, filename, lineno, file=None, line=None):
+def _warning_line(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: Any = None,
+    line: str | None = None,
+) -> None:
     print(f"framing: warning: {message}", file=sys.stderr)
 
 

@@ -13,10 +13,15 @@ from __future__ import annotations
 import argparse
 import sys
 from functools import partial
+from typing import TYPE_CHECKING
 
 from framing.cli.features import add_scale_arguments, add_table_output, write_table
 from framing.cli.info import add_corpus_argument, column_map, read_corpus
 from framing.errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
 
 HELP = "Compare outlets on every measure (CIs, tests, q-values, effect sizes) into a tidy table."
 # the library's parameters, as this command spells them
@@ -52,7 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def summary(table, top: int = 10, alpha: float = 0.05) -> list[str]:
+def summary(table: pd.DataFrame, top: int = 10, alpha: float = 0.05) -> list[str]:
     """Lines naming the largest significant differences (q < alpha) of a comparison table.
 
     Examples
@@ -153,7 +158,7 @@ def _run(args: argparse.Namespace) -> int:
     return _write(args, comparison)
 
 
-def _write(args: argparse.Namespace, table) -> int:
+def _write(args: argparse.Namespace, table: pd.DataFrame) -> int:
     """Write a comparison (or, with ``--over``, trend) table and print its summary."""
     index = ["group", "measure", "month"] if args.over else ["group", "measure"]
     write_table(table.set_index(index), args.output)
@@ -163,7 +168,9 @@ def _write(args: argparse.Namespace, table) -> int:
     return 0
 
 
-def _measured_chunks(args: argparse.Namespace, keys: list[str], names, method: str) -> list:
+def _measured_chunks(
+    args: argparse.Namespace, keys: list[str], names: list[str], method: str
+) -> list:
     """Each chunk's key columns and measures (or their sufficient statistics), in order."""
     from pathlib import Path
 
@@ -182,7 +189,14 @@ def _measured_chunks(args: argparse.Namespace, keys: list[str], names, method: s
         return [part for _, part in map_ordered(work, chunks, pool, in_flight=2 * workers)]
 
 
-def measure_chunk(chunk, features, keys, moments, by, over):
+def measure_chunk(
+    chunk: pd.DataFrame,
+    features: list[str],
+    keys: list[str],
+    moments: bool,
+    by: str,
+    over: str | None,
+) -> pd.DataFrame:
     """One chunk's measures beside its ``keys`` columns, or (``moments``) their
     :func:`framing.stats.moments.moment_stats` (run in a worker process or on a Dask worker)."""
     import pandas as pd

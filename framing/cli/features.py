@@ -13,10 +13,15 @@ import sys
 import time
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from framing.cli.info import add_corpus_argument, column_map
 from framing.corpus.stream import CHUNKSIZE
 from framing.errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
 
 HELP = "Extract the framing measures of every article into a CSV or Parquet file."
 
@@ -73,7 +78,7 @@ def add_table_output(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def write_table(df, path: str | Path) -> None:
+def write_table(df: pd.DataFrame, path: str | Path) -> None:
     """Write ``df`` (with its index) as CSV, TSV or Parquet by suffix, atomically."""
     from framing.corpus.stream import TableWriter
 
@@ -81,7 +86,7 @@ def write_table(df, path: str | Path) -> None:
         writer.write(df)
 
 
-def measure(chunk, features):
+def measure(chunk: pd.DataFrame, features: list[str]) -> pd.DataFrame:
     """The measures of one chunk (run in a worker process or on a Dask worker)."""
     from framing.features import extract_features
 
@@ -123,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress(show: bool):
+def _progress(show: bool) -> Any:
     import contextlib
 
     if not show:

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
 
 HELP = "Describe a corpus: rows, outlets, columns, text lengths and the column mapping used."
 
@@ -44,7 +50,7 @@ def column_map(args: argparse.Namespace) -> dict[str, str]:
     return out
 
 
-def read_corpus(args: argparse.Namespace, require=()):
+def read_corpus(args: argparse.Namespace, require: Sequence[str] = ()) -> pd.DataFrame:
     """Load the corpus named on the command line (or the sample)."""
     from framing.corpus.load import SAMPLE_PATH, load_corpus
 
@@ -58,7 +64,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
-def summarize(df) -> dict:
+def summarize(df: pd.DataFrame) -> dict:
     """Rows, columns, outlets and text-length statistics of a loaded corpus."""
     out = {
         "source": df.attrs.get("source"),

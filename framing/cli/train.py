@@ -5,9 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from framing.cli.info import add_corpus_argument, read_corpus
 from framing.errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
 
 HELP = "Train a classifier on labelled articles (measures + TF-IDF) and save it with skops."
 
@@ -41,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, help="model file (.skops), atomic")
 
 
-def text_columns(arg: str | None, df) -> list[str]:
+def text_columns(arg: str | None, df: pd.DataFrame) -> list[str]:
     """The ``--text`` columns, or the headline and body columns the data has."""
     if arg:
         return [c.strip() for c in arg.split(",") if c.strip()]

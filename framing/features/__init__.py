@@ -11,10 +11,14 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Sequence
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from framing.errors import InputError
 from framing.features.context import Context
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
 
 # family name -> module, in the order columns appear
 FAMILIES: dict[str, str] = {
@@ -97,7 +101,7 @@ def text_columns(df: Any) -> tuple[Sequence[Any], Sequence[Any]]:
     return headline, body
 
 
-def _compute(names: list[str], headline: Sequence[Any], body: Sequence[Any]):
+def _compute(names: list[str], headline: Sequence[Any], body: Sequence[Any]) -> pd.DataFrame:
     import pandas as pd
 
     ctx = Context(headline, body)
@@ -105,7 +109,9 @@ def _compute(names: list[str], headline: Sequence[Any], body: Sequence[Any]):
     return pd.concat([p.reset_index(drop=True) for p in parts], axis=1)
 
 
-def extract_features(df: Any, features: str | Iterable[str] = "default", *, progress: bool = False):
+def extract_features(
+    df: Any, features: str | Iterable[str] = "default", *, progress: bool = False
+) -> pd.DataFrame:
     """Every measure of the chosen families, one row per article.
 
     Parameters

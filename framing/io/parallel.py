@@ -51,7 +51,7 @@ def _require_dask(parameter: str) -> None:
 WORKER_CONFIG = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 
 
-def _dask_config():
+def _dask_config() -> Any:
     """The Dask settings local workers start with (:data:`WORKER_CONFIG`)."""
     import dask
 

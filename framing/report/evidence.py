@@ -25,11 +25,15 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from framing.errors import InputError
 from framing.report.markup import excerpt, first_kind, markup
 from framing.spans import Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
 
 # source name -> "module:function" (text -> list[Span]); only sources that exist are listed
 SPAN_SOURCES: dict[str, str] = {
@@ -103,7 +107,7 @@ class Explanation:
     found: list[tuple[str, str, Span]] = field(default_factory=list)
 
     @property
-    def spans(self):
+    def spans(self) -> pd.DataFrame:
         """The spans as a DataFrame: field, source, kind, label, start, end, text.
 
         Examples
@@ -187,7 +191,9 @@ class Explanation:
 
     # --- HTML ---------------------------------------------------------------------------
 
-    def to_html(self, *, max_chars: int | None = None, colours: Mapping[str, str] | None = None):
+    def to_html(
+        self, *, max_chars: int | None = None, colours: Mapping[str, str] | None = None
+    ) -> str:
         """Highlighted HTML: one ``<mark>`` per span, coloured by kind, with a legend.
 
         Every piece of text is escaped; overlapping spans are nested (a span crossing

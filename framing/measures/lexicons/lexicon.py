@@ -28,6 +28,7 @@ from framing.text.gate import matches
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
+    import pandas as pd
     import scipy.sparse as sp
 
     from framing.text import Docs
@@ -37,6 +38,7 @@ __all__ = ["HEADER_KEYS", "Lexicon", "is_word"]
 HEADER_KEYS = ("name", "description", "source", "citation", "licence")
 """The provenance header every lexicon carries (and a shipped lexicon file starts with)."""
 
+_Entry = tuple[str, int, float]  # (pattern, category index, weight)
 _WORD_ONLY = re.compile(r"\w+(?:'\w+)*")
 
 
@@ -87,7 +89,9 @@ class Lexicon:
         object.__setattr__(self, "entries", tuple(clean))
 
     @classmethod
-    def from_terms(cls, name: str, terms: Iterable[str], category: str | None = None, **meta):
+    def from_terms(
+        cls, name: str, terms: Iterable[str], category: str | None = None, **meta: str
+    ) -> Lexicon:
         """A lexicon of unweighted ``terms`` in one category (default: its name)."""
         return cls(name, tuple((t, category or name, 1.0) for t in terms), **meta)
 
@@ -100,10 +104,12 @@ class Lexicon:
         return tuple(dict.fromkeys(c for _, c, _ in self.entries))
 
     @cached_property
-    def _split(self):
+    def _split(self) -> tuple[list[_Entry], list[_Entry], list[_Entry]]:
         """(words, wildcards, phrases): each a list of (pattern, category index, weight)."""
         index = {c: i for i, c in enumerate(self.categories)}
-        words, stems, phrases = [], [], []
+        words: list[_Entry] = []
+        stems: list[_Entry] = []
+        phrases: list[_Entry] = []
         for p, c, w in self.entries:
             item = (p, index[c], w)
             if _WORD_ONLY.fullmatch(p):
@@ -115,7 +121,7 @@ class Lexicon:
         return words, stems, phrases
 
     @cached_property
-    def _word_arrays(self):
+    def _word_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The word entries as arrays: terms, category indices, weights."""
         import numpy as np
 
@@ -131,7 +137,7 @@ class Lexicon:
         """The provenance header as a dict."""
         return {k: getattr(self, k) for k in HEADER_KEYS}
 
-    def to_frame(self):
+    def to_frame(self) -> pd.DataFrame:
         """The entries as a DataFrame with columns ``term``, ``category``, ``weight``."""
         import pandas as pd
 
@@ -181,12 +187,12 @@ class Lexicon:
         if not rows:
             return sp.csr_matrix(shape, dtype=float)
         # largest weight per (term, category): sort by value, keep the last of each cell
-        r, c, v = np.array(rows), np.array(cols), np.array(vals, dtype=float)
-        key = r * shape[1] + c
-        order = np.lexsort((v, key))
-        last = np.r_[key[order][1:] != key[order][:-1], True]
-        keep = order[last]
-        return sp.csr_matrix((v[keep], (r[keep], c[keep])), shape=shape)
+        row, col, value = np.array(rows), np.array(cols), np.array(vals, dtype=float)
+        key = row * shape[1] + col
+        by_cell = np.lexsort((value, key))
+        last = np.r_[key[by_cell][1:] != key[by_cell][:-1], True]
+        keep = by_cell[last]
+        return sp.csr_matrix((value[keep], (row[keep], col[keep])), shape=shape)
 
     @cached_property
     def automaton(self) -> tuple[Any, list[list[tuple[int, float, bool]]]] | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from framing.measures.lexicons import is_word
 from framing.spans import Span
@@ -77,7 +78,9 @@ def _inside(points: np.ndarray, spans: np.ndarray) -> np.ndarray:
     return (at >= 0) & (points < spans[np.maximum(at, 0), 1])
 
 
-def cut_pieces(docs: Docs, skip=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def cut_pieces(
+    docs: Docs, skip: Sequence[Sequence[Any]] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Cut the joined texts of ``docs`` into sentences, and those at quotation edges.
 
     ``skip`` holds, for each text, spans ``(start, end)`` (or :class:`Span`) to leave out

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from framing.measures.loaded.cues import (
     emphasis_spans,
@@ -17,6 +18,9 @@ from framing.text import Docs, sorted_unique
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
+    import scipy.sparse as sp
+
+    from framing.measures.lexicons import Lexicon
 
 # --- the analysis ---------------------------------------------------------------------
 
@@ -65,7 +69,7 @@ INTENSIFIED = 0.5
 
 
 @cache
-def lexicon():
+def lexicon() -> Lexicon:
     """All shipped lexicons the analysis uses, merged into one (categories ``name.cat``)."""
     from framing.measures.lexicons import load_lexicon
 
@@ -158,7 +162,7 @@ class Analysis:
     def tokens(self) -> np.ndarray:
         return self.measures["tokens"]
 
-    def _sum(self, quoted: bool | None, with_tokens: bool = False):
+    def _sum(self, quoted: bool | None, with_tokens: bool = False) -> sp.csr_matrix:
         """Sparse (texts x pieces) matrix summing the pieces of one voice, built once."""
         key = (quoted, with_tokens)
         if key not in self._sums:
@@ -195,7 +199,7 @@ class Analysis:
             return np.where(n > 0, (pieces @ self.measures[name]) / n, 0.0)
 
 
-def analyse(texts, skip=None) -> Analysis:
+def analyse(texts: Docs | Sequence[str], skip: Sequence[Sequence[Any]] | None = None) -> Analysis:
     """Cut and score a batch of texts once; every measure and every span derives from this.
 
     One pass records every hit (:class:`Hits`); the per-piece measures are its sums, and
@@ -292,7 +296,7 @@ def _record(docs: Docs, starts: np.ndarray, ends: np.ndarray, ptr: np.ndarray) -
     return Hits(start, end, piece, piece, kind.astype(np.int64), value, negated, none, none)
 
 
-def _marks(start, end, kind: str) -> tuple:
+def _marks(start: np.ndarray, end: np.ndarray, kind: str) -> tuple:
     """Hits of one kind, value 1 each, never negated."""
     import numpy as np
 
@@ -301,7 +305,7 @@ def _marks(start, end, kind: str) -> tuple:
     return np.asarray(start), np.asarray(end), kinds, np.ones(n), np.zeros(n, dtype=bool)
 
 
-def _emphasis(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> tuple[list, list]:
+def _emphasis(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Offsets of the emphatic capitals: :func:`emphasis_spans` run only on the pieces
     holding an emphatic word with two capitals in a row."""
     import numpy as np
@@ -313,16 +317,17 @@ def _emphasis(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> tuple[list, l
     emphatic = docs.has_term(emphatic_words())
     token = token[emphatic[docs.token_columns[np.maximum(token, 0)]] & (token >= 0)]
     text = docs.joined
-    out_s, out_e = [], []
+    out_s: list[int] = []
+    out_e: list[int] = []
     for i in sorted_unique(_piece_of(starts, docs.token_starts[token])).tolist():
         base = int(starts[i])
         for s, e in emphasis_spans(text[base : ends[i]]):
             out_s.append(base + s)
             out_e.append(base + e)
-    return out_s, out_e
+    return np.array(out_s, dtype=np.int64), np.array(out_e, dtype=np.int64)
 
 
-def _piece_of(starts: np.ndarray, offsets) -> np.ndarray:
+def _piece_of(starts: np.ndarray, offsets: Any) -> np.ndarray:
     """Index of the piece (pieces begin at sorted ``starts``) holding each offset."""
     import numpy as np
 
