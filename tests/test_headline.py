@@ -45,7 +45,7 @@ def test_gold_file_is_complete():
     assert len({c["headline"] for c in cases}) == len(cases)
     for case in cases:
         assert set(case["devices"]) <= set(DEVICES), case
-        questions = {"yesno_question", "wh_question"} & set(case["devices"])
+        questions = {"yesno_question", "wh_question", "alternative_question"} & set(case["devices"])
         assert ("question" in case["devices"]) == bool(questions), case
     passing = [c for c in cases if "xfail" not in c]
     for device in DEVICES:  # a positive and a negative for every device

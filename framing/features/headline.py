@@ -17,6 +17,7 @@ COLUMNS = {
     "headline_question": "1 if the headline asks the reader a question in the outlet's own voice",
     "headline_yesno_question": "1 if that question is polar (yes/no: 'Is Putin losing his grip?')",
     "headline_wh_question": "1 if that question is a wh-question ('Why is toilet paper vanishing?')",
+    "headline_alternative_question": "1 if that question offers a choice ('Hero or villain?'): neither yes/no nor wh",
     "headline_quoted_question": "1 if the headline quotes someone else's question",
     "headline_media_tag": "1 if the headline carries a media tag (VIDEO, WATCH:, [PHOTOS], LIVE:)",
     "headline_teaser": "1 if the headline withholds its point ('Here's why...', 'This is what...')",
@@ -68,7 +69,9 @@ def compute(ctx: Context) -> pd.DataFrame:
                 answered[i] = yesno_answered(s.text, body.texts[i], list(own))
     flag = {k: (v > 0).astype(float) for k, v in count.items()}
     out = {
-        "headline_question": np.maximum(flag["yesno_question"], flag["wh_question"]),
+        "headline_question": np.maximum.reduce(
+            [flag["yesno_question"], flag["wh_question"], flag["alternative_question"]]
+        ),
         **{f"headline_{k}": flag[k] for k in DEVICES},
         "headline_caps_words": count["caps_words"],
         "headline_words": heads.n_tokens.astype(float),

@@ -124,7 +124,9 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
         Parameters
         ----------
         X : pandas.DataFrame, Series or list of str
-            As at fit: a frame needs the ``headline``/``body`` columns it had then.
+            As at fit: a frame needs the ``headline``/``body`` columns it had then. The
+            measures are those seen at fit, in the same order, even when a family has
+            gained measures since.
 
         Returns
         -------
@@ -149,7 +151,16 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
                     missing=missing,
                     found=found,
                 )
-        return extract_features(X, self.families_).to_numpy()
+        measured = extract_features(X, self.families_)
+        missing = [c for c in self.feature_names_out_ if c not in measured.columns]
+        if missing:
+            raise InputError(
+                f"FramingFeatures was fitted on measures this version of framing does not "
+                f"compute ({', '.join(missing)}); retrain the model"
+            )
+        # the measures seen at fit, in their order: a family that gained a measure since
+        # keeps feeding a saved model the columns it was trained on
+        return measured[self.feature_names_out_].to_numpy()
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """The measure names, as an object array.

@@ -30,7 +30,7 @@ from framing.measures.headline.cuedata import (
     patterns,
 )
 from framing.spans import Span
-from framing.text import WORD, fold, tokens
+from framing.text import WORD, fold
 
 MAX_CHARS = 400  # a longer "headline" is read up to its first line break or this many characters
 
@@ -38,6 +38,7 @@ MAX_CHARS = 400  # a longer "headline" is read up to its first line break or thi
 DEVICES = (
     "yesno_question",
     "wh_question",
+    "alternative_question",
     "quoted_question",
     "media_tag",
     "teaser",
@@ -56,7 +57,6 @@ _BOUNDARY = re.compile(  # (the leading lookahead lets the engine skip to candid
     r"""(?=[.!?;:\s])(?:(?:(?<![\s.][A-Z])(?<!\b[A-Z][a-z])\.+|[!?;:]+)['")\]]*(?=\s|$)"""
     r"""|\s(?:-{1,2}|\|)\s)"""
 )
-_AFTER_COMMA = re.compile(r",\s*(\w+(?:'\w+)?)((?:\s+\w+(?:'\w+)?){0,2})")
 _LABEL = re.compile(r"^\s*[A-Z][A-Z.'\s-]*:")
 _BANGS = re.compile(r"!+")
 _CAPITALS = re.compile(r"[A-Z](?:'?[A-Z])+")  # an ASCII word in capitals is one whole match
@@ -158,25 +158,56 @@ def _clauses(masked: str) -> Iterator[tuple[int, int, str]]:
     yield pos, len(masked), ""
 
 
+_ELONGATED = re.compile(r"(\w)\1{2,}")  # "Whyyyyy" is "why"
+_NOT_A_CHOICE = frozenset({"not", "no", "otherwise", "else"})  # "... or not?" stays polar
+
+
+def _words(text: str) -> list[str]:
+    return [_ELONGATED.sub(r"\1", t.lower()) for t in WORD.findall(text)]
+
+
+def _wh_after_comma(clause: str, wh: frozenset[str], aux: frozenset[str]) -> bool:
+    """A wh-question after a comma ("If Flynn did nothing wrong, why didn't he...", "..., so
+    why did...", "Um, what?", "Prices are falling, but for how long?"): within the first
+    three words after the comma (discourse words skipped), a wh-word followed by an
+    auxiliary, or ending the clause within two words (elliptical)."""
+    discourse = cues()["discourse"]
+    for part in clause.split(",")[1:]:
+        words = _words(part)
+        while words[1:] and words[0] in discourse:
+            words = words[1:]
+        for i, word in enumerate(words[:3]):
+            if word in wh:
+                rest = words[i + 1 :]
+                if "'" in word or len(rest) <= 2 or aux & set(rest[:2]):
+                    return True
+                break
+    return False
+
+
 def _question(clause: str, marked: bool) -> str:
-    """``"wh"``, ``"yesno"`` or ``""`` for one clause (``marked``: it ends with ``?``)."""
-    words = [t.lower() for t in WORD.findall(clause)]
+    """``"wh"``, ``"yesno"``, ``"alternative"`` or ``""`` for one clause (``marked``: it ends
+    with ``?``). A marked question that offers a choice between alternatives joined by "or"
+    ("Hero or villain?", "Was it a protest or a riot?") is an alternative question, not a
+    polar one; "... or not?" stays polar."""
+    words = _words(clause)
     c = cues()
     while words[1:] and words[0] in c["discourse"]:
         words = words[1:]  # "So why are cases surging?", "But can he keep it civil?"
     if not words:
         return ""
     wh, aux = c["wh"], c["polar"]
-    # "If Flynn did nothing wrong, why didn't he...": a wh-word and an auxiliary after a comma
-    led_by_wh = words[0] in wh or any(
-        first.lower() in wh and ("'" in first or aux & set(tokens(then)))
-        for first, then in _AFTER_COMMA.findall(clause)
-    )
+    led_by_wh = words[0] in wh or _wh_after_comma(clause, wh, aux)
     if marked:
-        return "wh" if led_by_wh else "yesno"
+        if led_by_wh:
+            return "wh"
+        choice = [i for i, w in enumerate(words) if w == "or" and i > 0]
+        if any(words[i + 1 : i + 2] and words[i + 1] not in _NOT_A_CHOICE for i in choice):
+            return "alternative"
+        return "yesno"
     # no question mark: only a plainly interrogative clause (inverted auxiliary)
     if len(words) >= 3 and words[0] in c["polar_without_mark"]:
-        return "yesno"
+        return "yesno" if "or" not in words[1:] else "alternative"
     # "Why is...", "How much damage have...": not "How Trump won", "What that does"
     degree = words[0] == "how" and words[1] in c["degree"]
     if len(words) >= 3 and words[0] in wh and aux & set(words[1 : 3 if degree else 2]):
