@@ -15,6 +15,7 @@ Development sets so far:
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +23,10 @@ from sklearn.metrics import precision_recall_fscore_support
 
 import framing
 
-DEV = Path(__file__).resolve().parents[1] / "tests" / "dev"
+REPO = Path(__file__).resolve().parents[1]
+DEV = REPO / "tests" / "dev"
+sys.path.insert(0, str(REPO / "tools"))
+from devset import read  # noqa: E402
 
 _AUX = (
     r"(?:is|are|was|were|will|would|can|could|should|shall|do|does|did|has|have|had|may|might|must)"
@@ -55,16 +59,12 @@ def _scores(gold: pd.Series, pred: pd.Series) -> tuple[float, float, float]:
 def headlines() -> pd.DataFrame:
     """Scores of the headline measures and their anchors on the headline development set."""
     path = DEV / "headlines" / "headlines.tsv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    codebook = next(i for i, line in enumerate(lines) if not line.startswith("#"))
-    dev = pd.read_csv(path, sep="\t", skiprows=codebook, keep_default_na=False)
+    dev = read(path)
     feats = framing.extract_features(dev[["headline"]], features="headline")
     predicted = {
         "question": feats["headline_question"] > 0,
         "yesno_question": feats["headline_yesno_question"] > 0,
         "teaser": feats["headline_teaser"] > 0,
-        "teaser (teaser or listicle)": (feats["headline_teaser"] > 0)
-        | (feats["headline_listicle"] > 0),
     }
     rows = []
     for name, pred in predicted.items():

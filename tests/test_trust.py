@@ -254,10 +254,12 @@ def test_schema_is_read_without_importing(tmp_path):
 def test_model_saved_by_the_flat_layout_still_loads():
     """A model saved by framing 0.1 (``framing.transformer.FramingFeatures``, 53 measures)
     loads, feeds its pipeline the measures it was fitted on although the default set has
-    gained one since, and predicts what it predicted then: the same labels, and the same
-    probabilities except where a measure was since corrected for that article (one
-    headline, "... cover-up or right-wing conspiracy theory?", is now read as an
-    alternative question, no longer a yes/no one)."""
+    gained some since, and predicts the labels it predicted then. Its probabilities moved
+    a little, because measures it reads were since corrected: one headline ("... cover-up
+    or right-wing conspiracy theory?") is now an alternative question, no longer a yes/no
+    one; ``headline_clickbait`` comes from a model retrained with news headlines as
+    negatives; ``headline_teaser`` counts numbered lists and the clickbait model's
+    teasers; clutter lines come from the rules and the line model."""
     folder = Path(__file__).parent / "fixtures" / "models"
     import framing
     from framing.models import predict
@@ -270,11 +272,5 @@ def test_model_saved_by_the_flat_layout_still_loads():
     got = predict(model, rows)
     assert got.index.tolist() == expected.index.tolist()
     assert got["predicted"].tolist() == expected["predicted"].tolist()
-    corrected = rows["headline"].str.contains(r" or .*\?$", regex=True)
-    assert corrected.sum() == 1
-    pd.testing.assert_frame_equal(
-        got[~corrected.to_numpy()].drop(columns="predicted"),
-        expected[~corrected.to_numpy()].drop(columns="predicted"),
-        check_names=False,
-        atol=1e-9,
-    )
+    moved = (got.drop(columns="predicted") - expected.drop(columns="predicted")).abs()
+    assert moved.to_numpy().max() < 0.2 and moved.to_numpy().mean() < 0.05

@@ -20,12 +20,12 @@ COLUMNS = {
     "headline_alternative_question": "1 if that question offers a choice ('Hero or villain?'): neither yes/no nor wh",
     "headline_quoted_question": "1 if the headline quotes someone else's question",
     "headline_media_tag": "1 if the headline carries a media tag (VIDEO, WATCH:, [PHOTOS], LIVE:)",
-    "headline_teaser": "1 if the headline withholds its point ('Here's why...', 'This is what...')",
+    "headline_teaser": "1 if the headline withholds its point ('Here's why...', 'This is what...', '5 things...', or P(clickbait) >= 0.9)",
     "headline_listicle": "1 if the headline opens with a count of list items ('5 things...')",
     "headline_caps_words": "words in emphatic capitals ('SLAMS'); acronyms and all-caps headlines excluded",
     "headline_exclamation": "1 if the headline has an exclamation mark (quoted speech included)",
     "headline_words": "word tokens in the headline",
-    "headline_clickbait": "P(clickbait) from the shipped model (Chakraborty et al. 2016 data); 0 if no headline",
+    "headline_clickbait": "P(clickbait) from the shipped model (Chakraborty et al. 2016 data, news headlines as negatives); 0 if no headline",
     "gap_yesno_answered": "1 if a yes/no question headline's proposition is asserted in the body (best effort); 0 otherwise",
 }
 
@@ -51,7 +51,9 @@ def compute(ctx: Context) -> pd.DataFrame:
     """
     heads = ctx.docs("headline")
     unique = list(dict.fromkeys(heads.texts))  # a headline repeated is read once
-    found = dict(zip(unique, batch_spans(unique), strict=True))
+    p = clickbait(unique)
+    found = dict(zip(unique, batch_spans(unique, p), strict=True))
+    prob = dict(zip(unique, p.tolist(), strict=True))
     spans = [found[t] for t in heads.texts]
     count = {k: np.zeros(len(spans)) for k in DEVICES}
     answered = np.zeros(len(spans))
@@ -75,7 +77,7 @@ def compute(ctx: Context) -> pd.DataFrame:
         **{f"headline_{k}": flag[k] for k in DEVICES},
         "headline_caps_words": count["caps_words"],
         "headline_words": heads.n_tokens.astype(float),
-        "headline_clickbait": clickbait(heads.texts),
+        "headline_clickbait": np.array([prob[t] for t in heads.texts]),
         "gap_yesno_answered": answered,
     }
     return pd.DataFrame({c: out[c] for c in COLUMNS})

@@ -33,6 +33,16 @@ from framing.spans import Span
 from framing.text import WORD, fold
 
 MAX_CHARS = 400  # a longer "headline" is read up to its first line break or this many characters
+TEASER_CLICKBAIT = 0.9
+"""P(clickbait) from which a headline no cue marks is a teaser all the same.
+
+The cues catch the common forms of a curiosity gap; the shipped clickbait model
+(:func:`~framing.measures.headline.classifier.clickbait`, trained on the Stop Clickbait data
+with news headlines as negatives) catches the forms no cue names ("Which Horror Movie
+Villain Are You", "This Gift List Hack Might Actually Save Your Holiday"). The threshold
+is the best on the tuning outlets of the headline development set
+(``benchmarks/validity.py``).
+"""
 
 # the span kinds, each a column: headline_<kind>
 DEVICES = (
@@ -262,18 +272,22 @@ def _caps_words(w: str, exclude: list[Span]) -> list[tuple[int, int]]:
     ]
 
 
-def headline_spans(headline: str | None) -> list[Span]:
+def headline_spans(headline: str | None, clickbait: float | None = None) -> list[Span]:
     """The evidence for every headline device, as spans into ``headline``.
 
     ``kind`` is the device, the column ``headline_<kind>``: ``yesno_question``,
     ``wh_question``, ``quoted_question``, ``media_tag``, ``teaser``, ``listicle``,
     ``caps_words`` (one span a word) and ``exclamation``; ``label`` says which rule matched.
-    The feature columns are computed from these spans.
+    The feature columns are computed from these spans. A teaser is a cue's match, a
+    numbered list (which holds its items back), or, when neither is there, the whole
+    headline if the clickbait model gives it at least :data:`TEASER_CLICKBAIT`.
 
     Parameters
     ----------
     headline : str or None
         None (or anything not a string) has no device.
+    clickbait : float, optional
+        The headline's P(clickbait), if already known; by default the shipped model's.
 
     Returns
     -------
@@ -288,10 +302,29 @@ def headline_spans(headline: str | None) -> list[Span]:
     ['media_tag', 'listicle', 'teaser', 'caps_words', 'exclamation']
     >>> headline_spans("Why the Fed raised rates"), headline_spans("Trump?s can?t-win war")
     ([], [])
+    >>> [(s.kind, s.label) for s in headline_spans("Which Horror Movie Villain Are You")]
+    [('teaser', 'clickbait model, p = 1.00')]
     """
     if not isinstance(headline, str) or not WORD.search(headline):
         return []  # nothing, or only punctuation: no device
-    return _spans(headline, *_read(headline))
+    return _learned_teaser(headline, _spans(headline, *_read(headline)), clickbait)
+
+
+def _learned_teaser(headline: str, spans: list[Span], clickbait: float | None) -> list[Span]:
+    """``spans``, and the whole headline as a teaser if no rule found one and the model does."""
+    if any(s.kind == "teaser" for s in spans):
+        return spans
+    if clickbait is None:
+        from framing.measures.headline.classifier import clickbait as model
+
+        clickbait = float(model([headline])[0])
+    if clickbait < TEASER_CLICKBAIT:
+        return spans
+    text = head(headline)
+    first, last = WORD.search(text), list(WORD.finditer(text))[-1]
+    teaser = Span.at(headline, first.start() if first else 0, last.end(), "teaser",
+                     f"clickbait model, p = {clickbait:.2f}")  # fmt: skip
+    return sorted([*spans, teaser], key=lambda s: (s.start, s.end))
 
 
 def _spans(headline: str, w: str, masked: str, quoted: list[Span]) -> list[Span]:
@@ -326,6 +359,8 @@ def _spans(headline: str, w: str, masked: str, quoted: list[Span]) -> list[Span]
     listicle = _listicle(w)
     if listicle:
         spans.append(Span.at(headline, *listicle.span("n"), "listicle", "leading number"))
+        if not any(s.kind == "teaser" for s in spans):
+            spans.append(Span.at(headline, *listicle.span("n"), "teaser", "numbered list"))
     spans += [
         Span.at(headline, s, e, "caps_words", "emphatic capitals") for s, e in _caps_words(w, media)
     ]
@@ -358,7 +393,9 @@ def _screens() -> dict[str, re.Pattern[str]]:
     }
 
 
-def batch_spans(texts: Sequence[str | None]) -> list[list[Span]]:
+def batch_spans(
+    texts: Sequence[str | None], clickbait: Sequence[float] | None = None
+) -> list[list[Span]]:
     """``[headline_spans(t) for t in texts]``, reading in full only the headlines that may hold
     a device.
 
@@ -375,6 +412,8 @@ def batch_spans(texts: Sequence[str | None]) -> list[list[Span]]:
     ----------
     texts : sequence of str or None
         The headlines; None (or anything not a string) has no device.
+    clickbait : sequence of float, optional
+        Each headline's P(clickbait), if already known; by default the shipped model's.
 
     Returns
     -------
@@ -428,7 +467,13 @@ def batch_spans(texts: Sequence[str | None]) -> list[list[Span]]:
             else:
                 found = gate.find_matches_as_indexes(text.lower(), overlapping=True)
                 mark(start for _, start, _ in found)
+    if clickbait is None:
+        from framing.measures.headline.classifier import clickbait as model
+
+        clickbait = model(texts)
     return [
-        _spans(t, *r) if m and r is not None and isinstance(t, str) else []
-        for t, r, m in zip(texts, read, may, strict=True)
+        _learned_teaser(t, _spans(t, *r) if m else [], float(p))
+        if r is not None and isinstance(t, str)
+        else []
+        for t, r, m, p in zip(texts, read, may, clickbait, strict=True)
     ]

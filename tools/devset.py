@@ -1,0 +1,21 @@
+"""Read a development set: a tab-separated file with its codebook as ``#`` lines on top."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+
+def read(path: Path) -> pd.DataFrame:
+    """The rows of ``path``, skipping the leading ``#`` lines (only those: a "#" in a row stays).
+
+    Every column is read as text, and no value is taken as missing.
+    """
+    with open(path, encoding="utf-8") as f:
+        skip = 0
+        for line in f:
+            if not line.startswith("#"):
+                break
+            skip += 1
+    return pd.read_csv(path, sep="\t", skiprows=skip, keep_default_na=False, dtype=str)

@@ -1,0 +1,91 @@
+"""Draw the loaded-language development set that two labellers code (issue 20).
+
+Usage (from the repository root, with ../shared/data present)::
+
+    python tools/draw_loaded_devset.py ../shared/data tests/dev/loaded/sentences.tsv
+
+2,000 sentences of AllSides bodies (clutter removed first), seed 2026, 8 to 60 words each,
+at most one per article and ten per outlet (40 in the opinion stratum, where few
+outlets mark opinion in their addresses): 1,200 from any article and 800 from articles
+whose address marks opinion (``opinion``, ``commentary``, ``editorial``, ``column``,
+``blog``, ``op-ed``), as biased wording is rare in straight news and the labels need enough
+of it. The opinion stratum is drawn by address only, never by the words a measure counts.
+``split`` is ``tune`` or ``heldout`` by a hash of the outlet (the same hash as the other
+development sets), so no outlet is on both sides.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from framing.measures.clutter import clean
+from framing.text.segment import sentences
+
+OPINION = r"opinion|commentary|editorial|column|blog|op-ed|oped"
+
+
+def _half(key: str) -> str:
+    return "heldout" if int(hashlib.sha256(key.encode()).hexdigest(), 16) % 2 else "tune"
+
+
+def _one_sentence(body: str, rng: np.random.Generator) -> str | None:
+    text = clean(body)
+    found = [text[a:b].strip() for a, b in sentences(text)]
+    found = [s for s in found if 8 <= len(s.split()) <= 60 and "\n" not in s and "\t" not in s]
+    return found[rng.integers(len(found))] if found else None
+
+
+def _draw(
+    articles: pd.DataFrame, n: int, rng: np.random.Generator, stratum: str, cap: int
+) -> pd.DataFrame:
+    rows = []
+    per_outlet: dict[str, int] = {}
+    for art in articles.sample(frac=1.0, random_state=int(rng.integers(2**31))).itertuples():
+        if per_outlet.get(art.outlet, 0) >= cap:
+            continue
+        sentence = _one_sentence(art.body, rng)
+        if sentence is None:
+            continue
+        per_outlet[art.outlet] = per_outlet.get(art.outlet, 0) + 1
+        rows.append(
+            {
+                "id": f"{art.id}",
+                "outlet": art.outlet,
+                "leaning": art.leaning,
+                "stratum": stratum,
+                "split": _half(art.outlet),
+                "sentence": sentence,
+            }
+        )
+        if len(rows) == n:
+            break
+    return pd.DataFrame(rows)
+
+
+def main(shared: Path, out: Path, seed: int = 2026) -> None:
+    rng = np.random.default_rng(seed)
+    articles = pd.read_json(shared / "allsides" / "articles.jsonl.gz", lines=True)
+    articles = articles[articles["body"].fillna("").str.strip().ne("")]
+    opinion = articles["url"].fillna("").str.lower().str.contains(OPINION)
+    table = pd.concat(
+        [
+            _draw(articles[opinion], 800, rng, "opinion", cap=40),
+            _draw(articles[~opinion], 1200, rng, "any", cap=10),
+        ]
+    )
+    table = table.sample(frac=1.0, random_state=seed)
+    table.to_csv(out, sep="\t", index=False)
+    print(
+        f"{len(table)} sentences, {table['outlet'].nunique()} outlets; "
+        f"strata {table['stratum'].value_counts().to_dict()}; "
+        f"split {table['split'].value_counts().to_dict()}"
+    )
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))
