@@ -18,15 +18,17 @@ import re
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
-from sklearn.metrics import precision_recall_fscore_support
+from sklearn.metrics import precision_recall_fscore_support, roc_auc_score
 
 import framing
+from framing.text import WORD
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO / "tests" / "dev"
 sys.path.insert(0, str(REPO / "tools"))
-from devset import read  # noqa: E402
+from devset import articles, read  # noqa: E402
 
 _AUX = (
     r"(?:is|are|was|were|will|would|can|could|should|shall|do|does|did|has|have|had|may|might|must)"
@@ -91,6 +93,168 @@ def headlines() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+CLUTTER_WORDS = re.compile(
+    r"advertis|subscri|newsletter|sign up|follow|share|copyright|\u00a9|read more|click|photo|"
+    r"video|getty|reuters|associated press|contributed|all rights",
+    re.I,
+)
+
+
+def clutter_anchor(line: str) -> bool:
+    """The naive rule: a clutter keyword, or a line of under six words without a sentence end."""
+    return bool(CLUTTER_WORDS.search(line)) or (
+        len(line.split()) < 6 and line[-1:] not in ".!?\"\u201d'"
+    )
+
+
+def line_predictions(texts: list[str], spans: list[list]) -> list[bool]:
+    """Per line of the rebuilt articles: do spans cover at least half of it?"""
+    out = []
+    for text, found in zip(texts, spans, strict=True):
+        at = 0
+        for line in text.split("\n\n"):
+            end = at + len(line)
+            covered = sum(max(0, min(end, s.end) - max(at, s.start)) for s in found)
+            out.append(covered >= 0.5 * len(line))
+            at = end + 2
+    return out
+
+
+def clutter() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Scores of clutter line detection on the clutter development set, and per outlet."""
+    from framing.measures.clutter import find_clutter_all, scan_docs
+    from framing.measures.clutter.rules import load_rules
+    from framing.text import Docs
+
+    texts, lines = articles(read(DEV / "clutter" / "lines.tsv"))
+    docs = Docs(texts)
+    lines["gold"] = lines["clutter"].astype(int)
+    lines["rules"] = line_predictions(texts, scan_docs(docs, load_rules()))
+    lines["measure"] = line_predictions(texts, find_clutter_all(docs))
+    lines["anchor"] = [clutter_anchor(t) for t in lines["text"]]
+    rows = []
+    for split in ("heldout", "tune"):
+        at = lines["split"].eq(split)
+        gold = lines.loc[at, "gold"]
+        for name in ("measure", "rules"):
+            p, r, f = _scores(gold, lines.loc[at, name])
+            rows.append(
+                {
+                    "measure": f"clutter lines ({name})",
+                    "split": split,
+                    "n": int(at.sum()),
+                    "outlets": int(lines.loc[at, "outlet"].nunique()),
+                    "positives": int(gold.sum()),
+                    "precision": p,
+                    "recall": r,
+                    "F1": f,
+                    "anchor F1": _scores(gold, lines.loc[at, "anchor"])[2],
+                }
+            )
+    held = lines[lines["split"].eq("heldout")]
+    per_outlet = held.groupby("outlet").apply(
+        lambda g: pd.Series(
+            {
+                "lines": len(g),
+                "clutter": int(g["gold"].sum()),
+                "missed": int((g["gold"].eq(1) & ~g["measure"]).sum()),
+                "false": int((g["gold"].eq(0) & g["measure"]).sum()),
+            }
+        ),
+        include_groups=False,
+    )
+    return pd.DataFrame(rows), per_outlet
+
+
+def marked_tokens(sentence: str, words: str) -> set[int]:
+    """Offsets of the word tokens inside the labellers' marks (each mark found in the text)."""
+    out: set[int] = set()
+    for mark in filter(None, (w.strip() for w in words.split(" | "))):
+        at = sentence.find(mark)
+        if at >= 0:
+            out |= {m.start() + at for m in WORD.finditer(mark)}
+    return out
+
+
+def span_tokens(sentence: str, spans: list) -> set[int]:
+    """Offsets of the word tokens inside loaded-language spans (the loaded kinds only)."""
+    return {
+        m.start()
+        for m in WORD.finditer(sentence)
+        if any(s.start <= m.start() < s.end for s in spans)
+    }
+
+
+def loaded() -> pd.DataFrame:
+    """Sentence AUC of ``loaded_language`` and token F1 of its spans against hand labels."""
+    from framing.measures.lexicons import load_lexicon
+    from framing.measures.loaded import LOADED_KINDS, loaded_spans
+    from framing.text import Docs
+
+    dev = read(DEV / "loaded" / "sentences.tsv")
+    feats = framing.extract_features(
+        dev[["sentence"]].rename(columns={"sentence": "body"}), "loaded"
+    )
+    docs = Docs(dev["sentence"])
+    tokens = np.maximum(docs.n_tokens, 1)
+    anchors = {
+        f"{name} words per token": load_lexicon(name).count(docs).sum(axis=1) / tokens
+        for name in ("opinion", "bias")
+    }
+    scores = {
+        "loaded_language": feats["loaded_language"],
+        "loaded_language + loaded_language_quoted": feats["loaded_language"]
+        + feats["loaded_language_quoted"],
+    }
+    gold_tokens = [marked_tokens(t, w) for t, w in zip(dev["sentence"], dev["words"], strict=True)]
+    kinds = set(LOADED_KINDS)
+    found = [
+        span_tokens(t, [s for s in loaded_spans(t) if s.kind in kinds]) for t in dev["sentence"]
+    ]
+    opinion = set(load_lexicon("opinion").to_frame()["term"])
+    naive = [
+        {m.start() for m in WORD.finditer(t) if m.group().lower() in opinion}
+        for t in dev["sentence"]
+    ]
+    rows = []
+    for split in ("heldout", "tune"):
+        at = dev["split"].eq(split).to_numpy()
+        gold = dev.loc[at, "biased"].astype(int)
+        for name, score in scores.items():
+            rows.append(
+                {
+                    "measure": f"{name} (sentence ROC AUC)",
+                    "split": split,
+                    "n": int(at.sum()),
+                    "positives": int(gold.sum()),
+                    "value": roc_auc_score(gold, np.asarray(score)[at]),
+                    "anchor": "; ".join(
+                        f"{a} {roc_auc_score(gold, np.asarray(v)[at]):.3f}"
+                        for a, v in anchors.items()
+                    ),
+                }
+            )
+        tp = sum(len(g & f) for g, f, a in zip(gold_tokens, found, at, strict=True) if a)
+        fp = sum(len(f - g) for g, f, a in zip(gold_tokens, found, at, strict=True) if a)
+        fn = sum(len(g - f) for g, f, a in zip(gold_tokens, found, at, strict=True) if a)
+        ntp = sum(len(g & f) for g, f, a in zip(gold_tokens, naive, at, strict=True) if a)
+        nfp = sum(len(f - g) for g, f, a in zip(gold_tokens, naive, at, strict=True) if a)
+        nfn = sum(len(g - f) for g, f, a in zip(gold_tokens, naive, at, strict=True) if a)
+        f1 = 2 * tp / max(2 * tp + fp + fn, 1)
+        rows.append(
+            {
+                "measure": "loaded spans (token F1)",
+                "split": split,
+                "n": int(at.sum()),
+                "positives": int(sum(len(g) for g, a in zip(gold_tokens, at, strict=True) if a)),
+                "value": f1,
+                "anchor": f"P {tp / max(tp + fp, 1):.3f} R {tp / max(tp + fn, 1):.3f}; "
+                f"Hu & Liu words as spans F1 {2 * ntp / max(2 * ntp + nfp + nfn, 1):.3f}",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
 def main() -> None:
     table = headlines()
     with pd.option_context("display.width", 160, "display.max_rows", 200):
@@ -100,6 +264,17 @@ def main() -> None:
         print("\nPer stratum, held-out outlets:\n")
         per = table[table["split"].eq("heldout") & table["stratum"].ne("all")]
         print(per.round(3).to_string(index=False))
+        scores, per_outlet = clutter()
+        print("\nClutter lines against hand labels (tests/dev/clutter)\n")
+        print(scores.round(3).to_string(index=False))
+        wrong = per_outlet["missed"] + per_outlet["false"]
+        print(
+            f"\nPer held-out outlet ({len(per_outlet)}): {int((wrong == 0).sum())} without an "
+            f"error; most errors: "
+            + ", ".join(f"{o} {int(n)}" for o, n in wrong.nlargest(8).items())
+        )
+        print("\nLoaded language against hand labels (tests/dev/loaded)\n")
+        print(loaded().round(3).to_string(index=False))
 
 
 if __name__ == "__main__":

@@ -19,3 +19,14 @@ def read(path: Path) -> pd.DataFrame:
                 break
             skip += 1
     return pd.read_csv(path, sep="\t", skiprows=skip, keep_default_na=False, dtype=str)
+
+
+def articles(lines: pd.DataFrame) -> tuple[list[str], pd.DataFrame]:
+    """The articles of a clutter development set rebuilt from their labelled lines.
+
+    Lines are joined by blank lines in their order; returns the texts and the lines in the
+    same order (as :func:`framing.measures.clutter.linemodel.line_frame` lists them).
+    """
+    lines = lines.assign(_n=lines["line"].astype(int)).sort_values(["article", "_n"])
+    texts = lines.groupby("article", sort=False)["text"].agg("\n\n".join)
+    return texts.tolist(), lines.drop(columns="_n").reset_index(drop=True)

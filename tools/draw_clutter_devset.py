@@ -8,7 +8,13 @@ Usage (from the repository root, with ../shared/data present)::
 line of each body as one row (``text``, stripped). Articles of more than 40 lines keep their
 first 20 and last 20 lines (clutter gathers at both ends; ``lines`` gives the article's
 count). ``split`` is ``tune`` or ``heldout`` by a hash of the outlet (the same hash as the
-headline set), so no outlet is on both sides. The labellers read ``PACKETS_DIR/part1.txt``
+headline set), so no outlet is on both sides.
+
+With ``--more tests/dev/clutter/lines.tsv`` it draws 300 further articles (seed 2027, at most
+two per outlet) from the tuning outlets only, leaving out the articles already drawn: more
+lines to train the line model on, never scored as held out::
+
+    python tools/draw_clutter_devset.py ../shared/data MORE.tsv PACKETS_DIR --more tests/dev/clutter/lines.tsv The labellers read ``PACKETS_DIR/part1.txt``
 and ``part2.txt`` (150 articles each): each article under a ``###`` header, one
 ``id<TAB>line`` row a line, lines cut at 300 characters with `` [+N chars]`` after them.
 """
@@ -20,6 +26,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+from devset import read
 
 SHOWN = 300
 MAX_LINES = 40
@@ -52,10 +59,19 @@ def write_packets(table: pd.DataFrame, folder: Path) -> None:
         (folder / f"part{k}.txt").write_text("\n".join(out), encoding="utf-8")
 
 
-def main(shared: Path, out: Path, packets: Path, seed: int = 2026, n: int = 300) -> None:
+def main(
+    shared: Path, out: Path, packets: Path, seed: int = 2026, n: int = 300, more: Path | None = None
+) -> None:
     articles = pd.read_json(shared / "allsides" / "articles.jsonl.gz", lines=True)
     articles = articles[articles["body"].fillna("").str.strip().ne("")]
-    drawn = articles.sample(frac=1.0, random_state=seed).groupby("outlet").head(1)
+    if more is not None:  # a further draw for training: tuning outlets, other articles
+        drawn = set(read(more)["article"])
+        articles = articles[articles["outlet"].map(_half).eq("tune") & ~articles["id"].isin(drawn)]
+    drawn = (
+        articles.sample(frac=1.0, random_state=seed)
+        .groupby("outlet")
+        .head(1 if more is None else 2)
+    )
     drawn = drawn.sample(n, random_state=seed)
     rows = []
     for art in drawn.itertuples():
@@ -85,4 +101,13 @@ def main(shared: Path, out: Path, packets: Path, seed: int = 2026, n: int = 300)
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
+    if len(sys.argv) > 4:  # the training draw: ... --more tests/dev/clutter/lines.tsv
+        main(
+            Path(sys.argv[1]),
+            Path(sys.argv[2]),
+            Path(sys.argv[3]),
+            seed=2027,
+            more=Path(sys.argv[5]),
+        )
+    else:
+        main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))

@@ -12,6 +12,12 @@ whose address marks opinion (``opinion``, ``commentary``, ``editorial``, ``colum
 of it. The opinion stratum is drawn by address only, never by the words a measure counts.
 ``split`` is ``tune`` or ``heldout`` by a hash of the outlet (the same hash as the other
 development sets), so no outlet is on both sides.
+
+With ``--more tests/dev/loaded/sentences.tsv`` it draws up to 4,000 further sentences (seed 2027,
+four times the caps) from the tuning outlets only, leaving out the articles already drawn: more
+sentences to learn from, never scored as held out::
+
+    python tools/draw_loaded_devset.py ../shared/data MORE.tsv --more tests/dev/loaded/sentences.tsv
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from devset import read
 
 from framing.measures.clutter import clean
 from framing.text.segment import sentences
@@ -67,15 +74,20 @@ def _draw(
     return pd.DataFrame(rows)
 
 
-def main(shared: Path, out: Path, seed: int = 2026) -> None:
+def main(shared: Path, out: Path, seed: int = 2026, more: Path | None = None) -> None:
     rng = np.random.default_rng(seed)
     articles = pd.read_json(shared / "allsides" / "articles.jsonl.gz", lines=True)
     articles = articles[articles["body"].fillna("").str.strip().ne("")]
+    scale = 1
+    if more is not None:  # a further draw for training: tuning outlets, other articles
+        drawn = set(read(more)["id"])
+        articles = articles[articles["outlet"].map(_half).eq("tune") & ~articles["id"].isin(drawn)]
+        scale = 2
     opinion = articles["url"].fillna("").str.lower().str.contains(OPINION)
     table = pd.concat(
         [
-            _draw(articles[opinion], 800, rng, "opinion", cap=40),
-            _draw(articles[~opinion], 1200, rng, "any", cap=10),
+            _draw(articles[opinion], 800 * scale, rng, "opinion", cap=40 * scale**2),
+            _draw(articles[~opinion], 1200 * scale, rng, "any", cap=10 * scale**2),
         ]
     )
     table = table.sample(frac=1.0, random_state=seed)
@@ -88,4 +100,7 @@ def main(shared: Path, out: Path, seed: int = 2026) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    if len(sys.argv) > 3:  # the training draw: ... --more tests/dev/loaded/sentences.tsv
+        main(Path(sys.argv[1]), Path(sys.argv[2]), seed=2027, more=Path(sys.argv[4]))
+    else:
+        main(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -23,7 +23,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pandas as pd
 from devset import read
 from sklearn.metrics import cohen_kappa_score
 
@@ -81,7 +80,8 @@ def main(sample: Path, a: Path, b: Path, codebook: Path, out: Path, resolved: Pa
     if MARKS in coded:
         positive = final[labels[0]].astype(int) == 1
         final[MARKS] = [
-            _union(x, y) if p else "" for x, y, p in zip(left[MARKS], right[MARKS], positive)
+            _union(x, y) if p else ""
+            for x, y, p in zip(left[MARKS], right[MARKS], positive, strict=True)
         ]
     merged = rows.set_index("id").join(final)
     for prefix, codes in (("a", left), ("b", right)):

@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from framing.errors import InputError
+from framing.measures.clutter.linemodel import model_spans
 from framing.measures.clutter.rules import Rules, load_rules
 from framing.spans import Span
 from framing.text import Docs, Utf8
@@ -236,7 +237,7 @@ def find_clutter(text: str | None) -> list[Span]:
         return []
     if not isinstance(text, str):
         raise InputError(f"find_clutter takes a str, not {type(text).__name__}")
-    return scan_docs(Docs([text]), load_rules())[0]
+    return find_clutter_all([text])[0]
 
 
 def find_clutter_all(texts: Sequence[str | None] | Docs) -> list[list[Span]]:
@@ -259,4 +260,13 @@ def find_clutter_all(texts: Sequence[str | None] | Docs) -> list[list[Span]]:
     [[('ad', 'Advertisement')], [], [('teaser', "Read more: Putin's war")]]
     """
     docs = texts if isinstance(texts, Docs) else Docs(texts)
-    return scan_docs(docs, load_rules())
+    found = scan_docs(docs, load_rules())
+    return [with_lines(a, b) for a, b in zip(found, model_spans(docs, found), strict=True)]
+
+
+def with_lines(spans: list[Span], lines: list[Span]) -> list[Span]:
+    """``spans`` with whole ``lines`` added, each replacing the fragments found inside it."""
+    if not lines:
+        return spans
+    kept = [s for s in spans if not any(x.start <= s.start and s.end <= x.end for x in lines)]
+    return sorted(kept + lines, key=lambda s: s.start)

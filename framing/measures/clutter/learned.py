@@ -19,7 +19,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from framing.errors import InputError
 from framing.measures.clutter.clean import clean_corpus
-from framing.measures.clutter.detect import find_clutter_all, scan_docs
+from framing.measures.clutter.detect import find_clutter_all, scan_docs, with_lines
 from framing.measures.clutter.rules import Rules, load_rules
 from framing.spans import Span
 from framing.text import Docs
@@ -273,13 +273,7 @@ class ClutterDetector(TransformerMixin, BaseEstimator):
                 if key in table:
                     extra.append(Span(s, e, table[key][0], text[s:e], f"boilerplate:{name}"))
                     break
-        if not extra:
-            return spans
-        # a learned line replaces the fragments found inside it
-        kept = [
-            sp for sp in spans if not any(x.start <= sp.start and sp.end <= x.end for x in extra)
-        ]
-        return sorted(kept + extra, key=lambda sp: sp.start)
+        return with_lines(spans, extra)
 
     def transform(self, corpus: pd.DataFrame) -> pd.DataFrame:
         """Clean a corpus with the learned lines too.

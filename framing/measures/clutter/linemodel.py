@@ -15,9 +15,15 @@ probability and the features that weighed most.
 
 Examples
 --------
->>> body = "Police moved in.\\n\\nIn this March 3, 2018, photo, a protester holds a sign."
->>> [(s.kind, s.text[:20]) for s in model_spans(Docs([body]), [[]])[0]]
-[('media', 'In this March 3, 201')]
+>>> body = "\\n\\n".join([
+...     "Police moved in on Sunday as thousands marched through the capital.",
+...     "The protest was the largest since the election, organisers said.",
+...     "Officers detained dozens of people near the square, witnesses said.",
+...     "In this March 3, 2018, photo, a protester holds a sign outside the courthouse.",
+...     "The mayor called for calm and promised an inquiry into the arrests.",
+... ])
+>>> [(s.kind, s.text[:20], s.label) for s in model_spans(Docs([body]), [[]])[0]]
+[('media', 'In this March 3, 201', 'line model, p = 0.87')]
 """
 
 from __future__ import annotations
@@ -42,6 +48,10 @@ LINE_MODEL = Path(__file__).with_name("lines.skops")
 """The shipped line classifier; its provenance and threshold are in ``lines.json``."""
 TEXT = "text"
 """The class of a line that is the article's own text."""
+MIN_LINES = 5
+"""Bodies of fewer non-blank lines are not read by the model: with so little around a line,
+its place and neighbours say little (a one-sentence body is not furniture; a quarter of
+news bodies have fewer than 14 lines, almost none fewer than 5)."""
 
 NUMERIC = (
     "chars",  # log(1 + characters)
@@ -61,6 +71,11 @@ NUMERIC = (
     "handle",  # holds an @handle
     "copyright",  # holds "©" or "(c)"
     "rule",  # share of its characters the cue rules mark as clutter
+    "prev_end_mark",  # the line before ends like a sentence (0 if none)
+    "next_end_mark",  # the line after
+    "prev_rule",  # the rules' share of the line before
+    "next_rule",  # and of the line after
+    "repeated",  # the same line (lower-cased) appears elsewhere in the body
 )
 """The numeric features of a line (:func:`line_frame`), beside its words."""
 
@@ -128,8 +143,8 @@ def line_frame(
     >>> frame, text, start, end = line_frame(Docs(["Kept here.\\n\\nBy JANE DOE", ""]), [[], []])
     >>> frame["line"].tolist(), text.tolist(), start.tolist(), end.tolist()
     (['xxstart kept here. xxend', 'xxstart by jane doe xxend'], [0, 0], [0, 12], [10, 23])
-    >>> frame.loc[1, ["last", "end_mark", "capitalised", "upper"]].tolist()
-    [1.0, 0.0, 1.0, 1.0]
+    >>> frame.loc[1, ["last", "end_mark", "capitalised"]].tolist(), round(float(frame.at[1, "upper"]), 2)
+    ([1.0, 0.0, 1.0], 0.89)
     """
     import pandas as pd
 
@@ -194,11 +209,17 @@ def line_frame(
         **{k: (_count_in(v, starts, ends) > 0).astype(float) for k, v in marks.items()},
         "rule": np.minimum(rule / chars.clip(min=1), 1.0),
     }
-    lines = [
-        f"xxstart {_DIGIT.sub('0', low[a:b])} xxend"
-        for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
-    ]
-    frame = pd.DataFrame({"line": lines, **{k: numeric[k] for k in NUMERIC}})
+    for name in ("end_mark", "rule"):
+        numeric[f"prev_{name}"] = np.where(same_prev, np.roll(numeric[name], 1), 0.0)
+        numeric[f"next_{name}"] = np.where(same_next, np.roll(numeric[name], -1), 0.0)
+    lines = [_DIGIT.sub("0", low[a:b]) for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+    keys = pd.Series(lines).factorize()[0]
+    numeric["repeated"] = (
+        pd.DataFrame({"t": text, "k": keys}).duplicated(keep=False).to_numpy().astype(float)
+    )
+    frame = pd.DataFrame(
+        {"line": [f"xxstart {line} xxend" for line in lines], **{k: numeric[k] for k in NUMERIC}}
+    )
     base = docs.offsets[text]
     return frame, text, starts - base, ends - base
 
@@ -216,9 +237,9 @@ def model_spans(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> list[list[S
     Returns
     -------
     list of list of Span
-        Per body, one span a line the model gives at least its threshold of P(clutter),
-        unless the rules already mark most of it; ``kind`` is the model's likeliest kind,
-        ``label`` says ``line model, p = ...``.
+        Per body of at least :data:`MIN_LINES` lines, one span a line the model gives at
+        least its threshold of P(clutter), unless the rules already mark most of it;
+        ``kind`` is the model's likeliest kind, ``label`` says ``line model, p = ...``.
     """
     out: list[list[Span]] = [[] for _ in range(len(docs))]
     frame, text, start, end = line_frame(docs, rule_spans)
@@ -230,7 +251,8 @@ def model_spans(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> list[list[S
     clutter = 1.0 - proba[:, classes.index(TEXT)]
     kinds = np.array([c for c in classes if c != TEXT])
     kind_of = kinds[np.argmax(proba[:, [classes.index(k) for k in kinds]], axis=1)]
-    found = np.flatnonzero((clutter >= threshold) & (frame["rule"].to_numpy() < 0.5))
+    long_enough = np.bincount(text, minlength=len(docs))[text] >= MIN_LINES
+    found = np.flatnonzero((clutter >= threshold) & (frame["rule"].to_numpy() < 0.5) & long_enough)
     for i in found.tolist():
         k = int(text[i])
         label = f"line model, p = {clutter[i]:.2f}"

@@ -394,7 +394,7 @@ def _screens() -> dict[str, re.Pattern[str]]:
 
 
 def batch_spans(
-    texts: Sequence[str | None], clickbait: Sequence[float] | None = None
+    texts: Sequence[str | None], clickbait: Iterable[float] | None = None
 ) -> list[list[Span]]:
     """``[headline_spans(t) for t in texts]``, reading in full only the headlines that may hold
     a device.
@@ -412,7 +412,7 @@ def batch_spans(
     ----------
     texts : sequence of str or None
         The headlines; None (or anything not a string) has no device.
-    clickbait : sequence of float, optional
+    clickbait : iterable of float, optional
         Each headline's P(clickbait), if already known; by default the shipped model's.
 
     Returns
@@ -470,7 +470,7 @@ def batch_spans(
     if clickbait is None:
         from framing.measures.headline.classifier import clickbait as model
 
-        clickbait = model(texts)
+        clickbait = model(texts).tolist()
     return [
         _learned_teaser(t, _spans(t, *r) if m else [], float(p))
         if r is not None and isinstance(t, str)
