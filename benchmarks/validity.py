@@ -1,15 +1,22 @@
 """Agreement of each measure with hand labels on outlets held out from tuning.
 
-Usage: ``python benchmarks/validity.py``. Reads the development sets under
-``tests/dev/`` (each with its codebook and both labellers' codes) and prints, for each
-measure, precision, recall and F1 against the resolved labels on the held-out outlets and on
-the tuning outlets, per stratum of the sample, beside a naive anchor scored the same way.
+Usage: ``python benchmarks/validity.py``. Reads the development sets under ``tests/dev/``
+(each with its codebook at the top and both labellers' codes) and prints, for each measure,
+its agreement with the resolved labels on the held-out outlets, beside a naive anchor scored
+the same way, and on the tuning outlets. The learned parts (the clickbait model's teaser
+threshold, the clutter line model, the induced loaded lexicon) were fitted on the tuning
+outlets, so their tuning figures are in-sample; the held-out figures are the honest ones.
 
-Development sets so far:
+Development sets (outlets split into tune and held out by a hash of their name):
 
-* ``tests/dev/headlines/headlines.tsv``: 1,200 headlines (AllSides, 368 outlets, and the
-  Stop Clickbait data) coded for question, yes/no question and teaser
-  (``tests/dev/headlines/CODEBOOK.md``).
+* ``headlines/headlines.tsv``: 1,200 headlines (AllSides, 368 outlets, and the Stop
+  Clickbait data) coded for question, yes/no question and teaser.
+* ``clutter/lines.tsv``: 6,079 body lines of 300 AllSides articles from 300 outlets coded
+  clutter or not (with a kind); ``clutter/lines_more.tsv``: 6,082 lines of 300 further
+  articles of the tuning outlets, for training only.
+* ``loaded/sentences.tsv``: 2,000 AllSides sentences (315 outlets) coded biased or not, with
+  the words that make them so; ``loaded/sentences_more.tsv``: 3,233 further sentences of the
+  tuning outlets, for training only.
 """
 
 from __future__ import annotations

@@ -28,13 +28,28 @@ PARA_AFTER = (
     "The Kremlin has denied that its troops are massing on the border, and says the exercises "
     "in Belarus are routine and will end as planned later this month."
 )
+# a body of several paragraphs, as the line model reads lines in their place
+BEFORE = [
+    "Thousands of people marched through central Moscow on Sunday against the war, the "
+    "largest protest in the capital since the invasion began.",
+    "Riot police lined the boulevards and pulled demonstrators into buses, witnesses said.",
+    PARA,
+]
+AFTER = [
+    PARA_AFTER,
+    "Western governments have threatened further sanctions if the crackdown continues, and "
+    "the European Union said it would meet on Monday to discuss its response.",
+]
 
 
-def embedded(line: str) -> tuple[str, int]:
-    """The line between two editorial paragraphs, and its offset. (Two different ones: a
-    paragraph repeated word for word is a pull quote, itself clutter.)"""
-    text = f"{PARA}\n\n{line}\n\n{PARA_AFTER}"
-    return text, len(PARA) + 2
+def embedded(line: str, at: str = "middle") -> tuple[str, int]:
+    """The line in a body of editorial paragraphs (at its top, in the middle or at its
+    bottom), and its offset. (Each paragraph once: a paragraph repeated word for word is a
+    pull quote, itself clutter.)"""
+    cut = {"top": 0, "middle": len(BEFORE), "bottom": len(BEFORE) + len(AFTER)}[at]
+    paras = [*BEFORE, *AFTER]
+    before = "".join(f"{p}\n\n" for p in paras[:cut])
+    return before + "\n\n".join([line, *paras[cut:]]), len(before)
 
 
 def check_spans(text, spans):
@@ -46,9 +61,11 @@ def check_spans(text, spans):
 # --- gold cases -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case", CASES_DATA["positives"], ids=lambda c: c["line"][:40])
+@pytest.mark.parametrize(
+    "case", CASES_DATA["positives"] + CASES_DATA["issue20"], ids=lambda c: c["line"][:40]
+)
 def test_positive_cases(case):
-    text, at = embedded(case["line"])
+    text, at = embedded(case["line"], case.get("at", "middle"))
     spans = find_clutter(text)
     check_spans(text, spans)
     want = case.get("clutter", case["line"])
@@ -73,7 +90,9 @@ def test_negative_cases(case):
     ids=lambda c: c["line"][:40],
 )
 def test_known_failures(case):
-    text = case["line"] if case.get("alone") else embedded(case["line"])[0]
+    text = (
+        case["line"] if case.get("alone") else embedded(case["line"], case.get("at", "middle"))[0]
+    )
     assert [s.kind for s in find_clutter(text)] == [case["kind"]]
 
 

@@ -28,17 +28,20 @@ def _flags(span) -> set[str]:
     return {x for x in span.label.replace(";", ",").split(",") if x in ("quoted", "clutter")}
 
 
-def _count(spans, kind: str, quoted: bool | None) -> int:
+def _count(spans, kind: str, quoted: bool | None) -> float:
     """Spans of ``kind`` counted toward the measure of one voice (False: the outlet's own,
     True: quoted, None: both), as :meth:`Analysis.total` sums them."""
-    n = 0
+    n = 0.0
     for s in spans:
-        if s.kind != kind and kind not in s.label.split(","):
+        parts = s.label.split(",")
+        if s.kind != kind and kind not in parts:
             continue
         f = _flags(s)
         if "clutter" in f or (quoted is not None and ("quoted" in f) != quoted):
             continue
-        n += 1
+        # a loaded_word counts its weight (the induced lexicon's), given in its label
+        weights = [float(p.split()[1]) for p in parts if p.startswith("weight ")]
+        n += weights[0] if kind == "loaded_word" else 1
     return n
 
 
@@ -49,7 +52,13 @@ def _agree(a, n: int, kinds=ALL_KINDS) -> None:
     for kind in kinds:
         for quoted in (False, True, None):
             got = [_count(spans, kind, quoted) for spans in per_text]
-            assert got == a.total(kind, quoted).tolist(), (kind, quoted)
+            # weights are given to three decimals
+            np.testing.assert_allclose(
+                got,
+                a.total(kind, quoted),
+                atol=0.002 * max(map(len, per_text)),
+                err_msg=str((kind, quoted)),
+            )
 
 
 @pytest.fixture(scope="module")
@@ -133,7 +142,7 @@ def test_quoted_evidence_counts_in_the_quoted_voice():
     text = 'Calm here. "What a brutal monster," she said.'
     spans = loaded_spans(text)
     monster = next(s for s in spans if "monster" in s.text)
-    assert monster.kind == "emotive" and "quoted" in _flags(monster)
+    assert monster.kind == "loaded_word" and "quoted" in _flags(monster)
     a = analyse([text])
     assert a.total("emotive", quoted=False)[0] == 0
     assert a.total("emotive", quoted=True)[0] == 2  # brutal, monster

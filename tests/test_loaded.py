@@ -14,14 +14,16 @@ FAMILIES = ["loaded", "voice", "sourcing"]
 def test_express_spans(express):
     spans = loaded_spans(express)
     texts = {s.text for s in spans}
-    for want in ["bloody monster", "brutality", "chaos", "chaotic and violent", "crackdown"]:
+    for want in ["bloody monster", "brutality", "chaos", "chaotic", "crackdown"]:
         assert want in texts, want
     emphasis = [s.text for s in spans if s.kind == "emphasis"]
     assert "AND" in emphasis and "NATO" not in emphasis and "OVD" not in emphasis
     for s in spans:
         assert express[s.start : s.end] == s.text
     monster = next(s for s in spans if s.text == "bloody monster")
-    assert monster.kind == "pejorative" and monster.label.endswith("quoted")
+    assert monster.kind == "loaded_word" and monster.label.endswith("quoted")
+    bloody = next(s for s in spans if s.text == "bloody" and s.kind == "pejorative")
+    assert bloody.label.endswith("quoted")  # the hand-written list keeps its own evidence
     chaos = next(s for s in spans if s.text == "chaos")
     assert "quoted" not in chaos.label
 
@@ -193,3 +195,35 @@ def test_loaded_families_leave_the_clutter_out():
         )
     pd.testing.assert_frame_equal(rows[0], rows[1])
     assert rows[0]["loaded_language"].iloc[0] > 0
+
+
+# Issue 20: most marked words on held-out outlets were ordinary sentiment words in neutral
+# use. These sentences are made up, of the kinds named there.
+NEUTRAL_NEWS = [
+    ("Government forces retook the town after a three-day attack, officials said.", "forces"),
+    ("The attack killed 12 people, police said.", "attack"),
+    ("About 300 people joined the protest outside city hall.", "protest"),
+    ("The total cost of the project is $4 billion.", "total"),
+    ("The figure was lower than analysts had expected.", "figure"),
+]
+LOADED_NEWS = [
+    ("The so-called reforms are a disastrous failure.", "disastrous"),
+    ("Protesters called the police thugs.", "thugs"),
+    ("Critics say the far-left agenda would bankrupt the state.", "far-left"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word"), NEUTRAL_NEWS)
+def test_sentiment_words_in_neutral_use_are_not_loaded(sentence, word):
+    from framing.measures.loaded import LOADED_KINDS
+
+    loaded = [s.text for s in loaded_spans(sentence) if s.kind in LOADED_KINDS]
+    assert not any(word in t.lower() for t in loaded), loaded
+
+
+@pytest.mark.parametrize(("sentence", "word"), LOADED_NEWS)
+def test_loaded_words_are_found(sentence, word):
+    from framing.measures.loaded import LOADED_KINDS
+
+    loaded = [s.text for s in loaded_spans(sentence) if s.kind in LOADED_KINDS]
+    assert any(word in t for t in loaded), loaded

@@ -54,9 +54,11 @@ def _named(path: Path) -> set[tuple[str, str]]:
 
 @pytest.mark.filterwarnings("ignore")
 def test_trusted_list_is_exactly_what_our_pipelines_contain(tmp_path):
-    """Every make_classifier configuration and the shipped model: the list has no gap and
+    """Every make_classifier configuration and the shipped models: the list has no gap and
     no spare entry (CachedNode only refers back to types already loaded)."""
-    seen = _named(CLICKBAIT_MODEL)
+    from framing.measures.clutter.linemodel import LINE_MODEL
+
+    seen = _named(CLICKBAIT_MODEL) | _named(LINE_MODEL)
     configs = itertools.product(
         ["logreg", "linearsvc", "sgd"], [False, True], [None, (2, 4)], [None, "default"]
     )
@@ -259,7 +261,8 @@ def test_model_saved_by_the_flat_layout_still_loads():
     or right-wing conspiracy theory?") is now an alternative question, no longer a yes/no
     one; ``headline_clickbait`` comes from a model retrained with news headlines as
     negatives; ``headline_teaser`` counts numbered lists and the clickbait model's
-    teasers; clutter lines come from the rules and the line model."""
+    teasers; clutter lines come from the rules and the line model; ``loaded_language`` sums
+    the induced lexicon's weights."""
     folder = Path(__file__).parent / "fixtures" / "models"
     import framing
     from framing.models import predict
@@ -273,4 +276,4 @@ def test_model_saved_by_the_flat_layout_still_loads():
     assert got.index.tolist() == expected.index.tolist()
     assert got["predicted"].tolist() == expected["predicted"].tolist()
     moved = (got.drop(columns="predicted") - expected.drop(columns="predicted")).abs()
-    assert moved.to_numpy().max() < 0.2 and moved.to_numpy().mean() < 0.05
+    assert moved.to_numpy().max() < 0.35 and moved.to_numpy().mean() < 0.1

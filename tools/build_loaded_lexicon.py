@@ -74,6 +74,11 @@ def term(token: str) -> str:
     return token.lower().replace("\u2019", "'")
 
 
+def is_entry(entry: str) -> bool:
+    """A word, a hyphenated compound ("so-called") or a list's stem ("thug*")."""
+    return all(WORD.fullmatch(part) for part in entry.removesuffix("*").split("-"))
+
+
 def distant_weights(shared: Path, labelled: set[str]) -> dict[str, float]:
     """Distant weight of each word (see the module notes)."""
     articles = pd.read_json(shared / "allsides" / "articles.jsonl.gz", lines=True)
@@ -209,7 +214,7 @@ def main(shared: Path) -> None:
     table["weight"] = (table["term"].map(seen["sum"]).fillna(0) + k * table["prior"]) / (
         table["term"].map(seen["count"]).fillna(0) + k
     )
-    table = table[table["weight"].ge(keep) & table["term"].str.match(r"^[a-z]")]
+    table = table[table["weight"].ge(keep) & table["term"].map(is_entry)]
     table = table.sort_values("term")
     header = [
         "# name: loaded",

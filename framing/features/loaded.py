@@ -15,7 +15,7 @@ from framing.measures.loaded import Analysis, analyse, spans_of
 from framing.spans import Span
 
 COLUMNS = {
-    "loaded_language": "loaded-language score of the outlet's own voice (outside quotes), per 100 words",
+    "loaded_language": "loaded words of the outlet's own voice (outside quotes), each weighted by the induced lexicon (how likely readers mark it), per 100 words",
     "loaded_language_quoted": "the same score on quoted text, per 100 quoted words",
     "loaded_negative": "negative opinion words (Hu & Liu, negation-aware), per 100 words",
     "loaded_positive": "positive opinion words (Hu & Liu, negation-aware), per 100 words",
@@ -51,8 +51,10 @@ def article_spans(headline: str, body: str) -> list[tuple[str, Span]]:
     --------
     >>> spans = article_spans("Chaos!", "Police came.\\nREAD MORE: Chaos")
     >>> [(f, s.kind, s.text, s.label) for f, s in spans]  # doctest: +NORMALIZE_WHITESPACE
-    [('headline', 'emotive', 'Chaos', 'negative'), ('headline', 'exclamation', '!', ''),
-     ('body', 'report', 'READ', 'clutter'), ('body', 'emotive', 'Chaos', 'negative,clutter')]
+    [('headline', 'emotive', 'Chaos', ''), ('headline', 'loaded_word', 'Chaos', 'weight 0.525'),
+     ('headline', 'negative', 'Chaos', ''), ('headline', 'exclamation', '!', ''),
+     ('body', 'report', 'READ', 'clutter'), ('body', 'emotive', 'Chaos', 'clutter'),
+     ('body', 'loaded_word', 'Chaos', 'weight 0.525,clutter'), ('body', 'negative', 'Chaos', 'clutter')]
     """
     ctx = Context([headline], [body])
     out = [("headline", s) for s in spans_of(headline_analysis(ctx), 0)] if headline else []

@@ -2,7 +2,8 @@
 
 The spans of a text are the rows of the :class:`~framing.measures.loaded.record.Hits` record that
 its measures were summed from, so a reader counting spans finds the measure's numbers.
-``label`` lists a loaded word's other lists, then why the hit counts differently:
+``label`` lists a loaded word's other lists, its weight if it is a ``loaded_word`` (the
+induced lexicon's, which the measure sums), then why the hit counts differently:
 
 * ``negated``: a polarity word in a negation scope, counted with the opposite polarity
   (its ``kind`` is the counted one: "not good" is ``negative``);
@@ -18,34 +19,41 @@ import re
 from framing.measures.loaded.record import HIT_KINDS, LOADED_KINDS, Analysis, analyse
 from framing.spans import Span
 
-SPAN_KINDS = (*LOADED_KINDS, "emphasis", "exclamation", "hedge", "factive", "assertive",
-              "implicative", "report", "anonymous")  # fmt: skip
+SPAN_KINDS = (*LOADED_KINDS, "pejorative", "emotive", "conflict", "intensifier", "absolute",
+              "negative", "positive", "emphasis", "exclamation", "hedge", "factive",
+              "assertive", "implicative", "report", "anonymous")  # fmt: skip
 """The kinds of evidence spans: the measures with evidence (``valence``, ``bias`` and named
 attributions are measured but not shown)."""
 BOTH_VOICES = frozenset({"anonymous"})
 """Span kinds whose measure counts quoted text too (``sourcing_anonymous``)."""
 FLAGS = ("negated", "quoted", "clutter")
 _POLARITY = frozenset({"negative", "positive"})
+WEIGHTED = "loaded_word"
+"""The span kind whose hits carry a weight (the induced lexicon's), given in the label as
+``weight 0.412``: the measure sums the weights, not the spans."""
 _MERGE_GAP = re.compile(r"\s*(?:,|\band\b|\bor\b)?\s*", re.I)
 
 
 def loaded_spans(text: str) -> list[Span]:
     """Every word or phrase that drove a loaded, voice or sourcing measure in ``text``.
 
-    Kinds: ``pejorative``, ``emotive``, ``conflict``, ``intensifier``, ``absolute``,
-    ``negative``, ``positive`` (loaded words: a word in several lists takes the first kind
-    in that order, the others go in ``label``), ``emphasis``, ``exclamation``, ``hedge``,
-    ``factive``, ``assertive``, ``implicative``, ``report``, ``anonymous``. Loaded words
-    next to each other, or joined by ``and``, ``or`` or a comma, form one span
-    ("bloody monster", "chaotic and violent"). ``label`` ends in ``negated`` or ``quoted``
+    Kinds: ``loaded_word`` (the induced lexicon's words, which ``loaded_language`` sums;
+    ``label`` gives each one's weight), then the lists with columns of their own:
+    ``pejorative``, ``emotive``, ``conflict``, ``intensifier``, ``absolute``,
+    ``negative``, ``positive``, ``emphasis``, ``exclamation``, ``hedge``, ``factive``,
+    ``assertive``, ``implicative``, ``report``, ``anonymous`` (a word in several lists is
+    a span of each kind). Loaded words next to each other, or joined by ``and``, ``or`` or a
+    comma, form one span ("bloody monster", "chaotic and violent"). ``label`` ends in ``negated`` or ``quoted``
     as the module notes say. The text is analysed on its own (:func:`analyse`, nothing
     left out); :func:`spans_of` reads the spans of an analysis already made, such as the
     features' own (with the body's clutter left out).
 
     Examples
     --------
-    >>> [(s.kind, s.text) for s in loaded_spans("A brutal, chaotic crackdown. NO!")]
-    [('emotive', 'brutal, chaotic crackdown'), ('emphasis', 'NO'), ('exclamation', '!')]
+    >>> [(s.kind, s.text) for s in loaded_spans("A brutal, chaotic crackdown. NO!")]  # doctest: +NORMALIZE_WHITESPACE
+    [('emotive', 'brutal'), ('negative', 'brutal'), ('loaded_word', 'brutal, chaotic crackdown'),
+     ('emotive', 'chaotic'), ('negative', 'chaotic'), ('conflict', 'crackdown'), ('emphasis', 'NO'),
+     ('exclamation', '!')]
     >>> [(s.kind, s.text, s.label) for s in loaded_spans("The plan is not good.")]
     [('negative', 'good', 'negated')]
     """
@@ -63,10 +71,14 @@ def spans_of(analysis: Analysis, i: int, *, merge: bool = True) -> list[Span]:
     Examples
     --------
     >>> a = analyse(["Chaos! Advertisement", 'Utter chaos, "a tragedy"'], skip=[[(0, 6)], []])
-    >>> [(s.text, s.kind, s.label) for s in spans_of(a, 0)]
-    [('Chaos', 'emotive', 'negative,clutter'), ('!', 'exclamation', 'clutter')]
-    >>> [(s.text, s.kind, s.label) for s in spans_of(a, 1, merge=False)]
-    [('Utter', 'absolute', ''), ('chaos', 'emotive', 'negative'), ('tragedy', 'emotive', 'negative,quoted')]
+    >>> [(s.text, s.kind, s.label) for s in spans_of(a, 0)]  # doctest: +NORMALIZE_WHITESPACE
+    [('Chaos', 'emotive', 'clutter'), ('Chaos', 'loaded_word', 'weight 0.525,clutter'),
+     ('Chaos', 'negative', 'clutter'), ('!', 'exclamation', 'clutter')]
+    >>> [(s.text, s.kind, s.label) for s in spans_of(a, 1, merge=False)]  # doctest: +NORMALIZE_WHITESPACE
+    [('Utter', 'absolute', ''), ('Utter', 'loaded_word', 'weight 0.244'), ('chaos', 'emotive', ''),
+     ('chaos', 'loaded_word', 'weight 0.525'), ('chaos', 'negative', ''),
+     ('tragedy', 'emotive', 'quoted'), ('tragedy', 'loaded_word', 'weight 0.390,quoted'),
+     ('tragedy', 'negative', 'quoted')]
     """
     import numpy as np
 
@@ -77,30 +89,39 @@ def spans_of(analysis: Analysis, i: int, *, merge: bool = True) -> list[Span]:
     at = np.flatnonzero(hits.doc == i)
     at = at[np.lexsort((hits.end[at], hits.start[at]))]
     groups: dict[tuple[int, int], list] = {}
-    for s, e, k, negated, quoted, out in zip(
+    for s, e, k, value, negated, quoted, out in zip(
         (hits.start[at] - base).tolist(), (hits.end[at] - base).tolist(), hits.kind[at].tolist(),
-        hits.negated[at].tolist(), hits.quoted[at].tolist(), hits.left_out[at].tolist(),
-        strict=True,
+        hits.value[at].tolist(), hits.negated[at].tolist(), hits.quoted[at].tolist(),
+        hits.left_out[at].tolist(), strict=True,
     ):  # fmt: skip
         kind = HIT_KINDS[k]
         if kind in SPAN_KINDS:
-            g = groups.setdefault((s, e), [[], False, quoted, out])
+            g = groups.setdefault((s, e), [[], False, quoted, out, ()])
             g[0].append(kind)
             g[1] |= negated and kind in _POLARITY
+            if kind == WEIGHTED:
+                g[4] = (f"weight {value:.3f}",)
     spans = []
-    for (s, e), (hit_kinds, negated, quoted, out) in groups.items():
+    for (s, e), (hit_kinds, negated, quoted, out, weight) in groups.items():
         kinds = list(dict.fromkeys(hit_kinds))
         flags = (("quoted",) if quoted else ()) + (("clutter",) if out else ())
         loaded = [k for k in LOADED_KINDS if k in kinds]
         if loaded:
-            spans.append((s, e, loaded[0], tuple(loaded[1:]), ("negated",) * negated + flags))
-        spans += [(s, e, k, (), flags) for k in kinds if k not in LOADED_KINDS]
+            extra = (*loaded[1:], *weight)
+            spans.append((s, e, loaded[0], extra, ("negated",) * negated + flags))
+        spans += [
+            (s, e, k, (), ("negated",) * (negated and k in _POLARITY) + flags)
+            for k in kinds
+            if k not in LOADED_KINDS
+        ]
         if not merge and len(kinds) < len(hit_kinds):
             # a word counted twice by one measure (a word entry and a phrase entry of one
             # list at the same place: "bully" and Hu & Liu's "bull****") is two spans
             for k in kinds:
                 extra = ("negated",) * (negated and k in _POLARITY) + flags
-                spans += [(s, e, k, (), extra)] * (hit_kinds.count(k) - 1)
+                spans += [(s, e, k, weight if k == WEIGHTED else (), extra)] * (
+                    hit_kinds.count(k) - 1
+                )
     spans.sort()
     if merge:
         spans = _merge(text, spans)
@@ -114,19 +135,17 @@ _Piece = tuple[int, int, str, tuple[str, ...], tuple[str, ...]]
 
 def _merge(text: str, spans: list[_Piece]) -> list[_Piece]:
     """Join loaded spans that touch or are joined by 'and', 'or' or a comma, when they count
-    alike (the same flags)."""
+    alike (the same flags); the other kinds' spans (sentiment, marks, voice) stay as found."""
     out: list[_Piece] = []
-    for s, e, kind, extra, flags in spans:
-        if out and kind in LOADED_KINDS and out[-1][2] in LOADED_KINDS and out[-1][1] <= s:
+    for s, e, kind, extra, flags in (p for p in spans if p[2] in LOADED_KINDS):
+        if out and out[-1][1] <= s:
             ps, pe, pkind, pextra, pflags = out[-1]
             if pflags == flags and _MERGE_GAP.fullmatch(text, pe, s):
                 merged = tuple(x for x in dict.fromkeys((*pextra, kind, *extra)) if x != pkind)
                 out[-1] = (ps, e, pkind, merged, flags)
                 continue
-        if out and out[-1][:3] == (s, e, kind):
-            continue
         out.append((s, e, kind, extra, flags))
-    return out
+    return sorted(out + list(dict.fromkeys(p for p in spans if p[2] not in LOADED_KINDS)))
 
 
 def flags(span: Span) -> set[str]:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # lexicon name -> (category in that lexicon -> measure name)
 _MEASURES = {
+    "loaded": {"loaded": "loaded_word"},
     "opinion": {"negative": "negative", "positive": "positive"},
     "vader": {"valence": "valence"},
     "intensifiers": {"intensifiers": "intensifier", "hyperbole": "intensifier"},
@@ -41,28 +42,24 @@ _MEASURES = {
     "report_verbs": {"report_verbs": "report"},
     "anonymous_sources": {"anonymous_sources": "anonymous"},
 }
-LOADED_KINDS = ("pejorative", "emotive", "conflict", "intensifier", "absolute", "negative",
-                "positive")  # fmt: skip
-"""Span kinds of loaded language, in order of precedence when a word has several."""
+LOADED_KINDS = ("loaded_word",)
+"""Span kinds of loaded language: the words ``loaded_language`` sums.
 
-WEIGHTS = {
-    "negative": 0.25,
-    "positive": 0.35,
-    "intensifier": 1.5,
-    "pejorative": 1.0,
-    "conflict": 0.5,
-    "absolute": 2.0,
-    "emotive": 0.5,
-    "emphasis": 0.5,
-    "exclamation": 1.0,
-    "strong_valence": 0.35,
-}
+``loaded_word`` is the induced lexicon (``lexicons/data/loaded.txt``: how likely readers
+are to mark a word as making a news sentence biased, induced by
+``tools/build_loaded_lexicon.py``). The hand-written lists (pejoratives, emotive,
+conflict, intensifiers, absolutes) and the Hu & Liu polarity words keep their own columns
+and their own evidence kinds: many of their words are ordinary in news ("attack", "forces",
+"total"), and the induced lexicon keeps, with their weight, those readers do mark.
+"""
+
+WEIGHTS = {"loaded_word": 1.0}
 """Weights of the per-token measures summed into ``loaded_language``.
 
-A non-negative logistic fit of opinion vs news on the development half of the AllSides
-labels (``benchmarks/loaded_validation.py``), rounded; conflict, emotive and emphasis got
-no weight from that fit (news copy uses them as much as opinion does) and are kept at 0.5
-by choice, since they are loaded whatever the section.
+Only the induced lexicon, whose word weights are already probabilities of being marked:
+on the held-out outlets of the hand-labelled sentences (``benchmarks/validity.py``) it
+ranks biased sentences above the others better than any hand-written list, and the lists
+it was induced over (its prior reads them) add nothing once it is there.
 """
 INTENSIFIED = 0.5
 """Extra weight of each loaded word in a sentence piece that also holds an intensifier."""
@@ -92,7 +89,8 @@ def _columns() -> tuple[tuple[str, ...], dict[str, list[int]]]:
 
 HIT_KINDS = ("negative", "positive", "valence", "intensifier", "pejorative", "conflict",
              "absolute", "emotive", "bias", "hedge", "factive", "assertive", "implicative",
-             "report", "anonymous", "strong_valence", "emphasis", "exclamation", "named")  # fmt: skip
+             "report", "anonymous", "strong_valence", "emphasis", "exclamation", "named",
+             "loaded_word")  # fmt: skip
 """The measures a hit can count toward: :attr:`Hits.kind` indexes this tuple."""
 
 
@@ -218,7 +216,7 @@ def analyse(texts: Docs | Sequence[str], skip: Sequence[Sequence[Any]] | None = 
     --------
     >>> a = analyse(['Chaos! "It was a tragedy," he said.', ""])
     >>> a.rate("loaded").round(1).tolist(), a.rate("loaded", quoted=True).round(1).tolist()
-    ([70.0, 0.0], [27.5, 0.0])
+    ([17.5, 0.0], [9.8, 0.0])
     >>> analyse(["Chaos! Advertisement"], skip=[[(0, 6)]]).rate("loaded").tolist()
     [0.0]
     >>> h = analyse(["It is not good."]).hits
@@ -339,9 +337,8 @@ def _loaded(m: dict[str, np.ndarray]) -> np.ndarray:
     import numpy as np
 
     mass = sum(w * m[k] for k, w in WEIGHTS.items())
-    others = mass - WEIGHTS["intensifier"] * m["intensifier"]
     # an intensifier next to loaded words amplifies them (scope: the sentence piece)
-    return mass + INTENSIFIED * np.minimum(m["intensifier"], 2) * (others > 0) * others / 2
+    return mass + INTENSIFIED * np.minimum(m["intensifier"], 2) * mass / 2
 
 
 def _compound(valence: np.ndarray, exclaim: np.ndarray) -> np.ndarray:
