@@ -18,19 +18,14 @@ Run from the repository root::
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
-import zipfile
 from pathlib import Path
 
 import pandas as pd
-import sklearn
-import skops
-import skops.io as sio
 from devset import read
+from shipping import ship
 from sklearn.model_selection import StratifiedKFold, cross_val_score
 
-from framing.io.atomic import atomic_path
 from framing.measures.headline import CLICKBAIT_MODEL, clickbait_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
@@ -59,11 +54,7 @@ def main(shared: Path = DEFAULT) -> None:
     scores = cross_val_score(clickbait_pipeline(), X, y, cv=folds, scoring="accuracy")
     both = pd.concat([data, news], ignore_index=True)
     model = clickbait_pipeline().fit(both["headline"].astype(str), both["clickbait"].astype(int))
-    with atomic_path(CLICKBAIT_MODEL) as tmp:
-        sio.dump(model, tmp, compression=zipfile.ZIP_DEFLATED)
     provenance = {
-        "model": CLICKBAIT_MODEL.name,
-        "model_sha256": hashlib.sha256(CLICKBAIT_MODEL.read_bytes()).hexdigest(),
         "what": "P(clickbait) of a headline: hashed (2**17, framing.measures.headline.hashing.NgramHasher) TF-IDF "
         "word 1-2-grams + char_wb 3-5-grams of the lower-cased headline, logistic regression "
         "C=10 (text only, no other headline feature; case is ignored because Title Case marks "
@@ -86,12 +77,8 @@ def main(shared: Path = DEFAULT) -> None:
         "cv": "10-fold stratified, shuffle, random_state=0, on the Stop Clickbait rows only",
         "cv_accuracy_mean": round(float(scores.mean()), 4),
         "cv_accuracy_std": round(float(scores.std()), 4),
-        "scikit_learn": sklearn.__version__,
-        "skops": skops.__version__,
     }
-    with atomic_path(CLICKBAIT_MODEL.with_suffix(".json")) as tmp:
-        Path(tmp).write_text(json.dumps(provenance, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(provenance, indent=2))
+    ship(model, CLICKBAIT_MODEL, provenance)
 
 
 if __name__ == "__main__":

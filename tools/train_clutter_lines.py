@@ -25,16 +25,12 @@ Run from the repository root::
 from __future__ import annotations
 
 import hashlib
-import json
-import zipfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import sklearn
-import skops
-import skops.io as sio
 from devset import articles, read
+from shipping import ship
 from sklearn.compose import ColumnTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
@@ -42,7 +38,6 @@ from sklearn.model_selection import GroupKFold
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import StandardScaler
 
-from framing.io.atomic import atomic_path
 from framing.measures.clutter.detect import scan_docs
 from framing.measures.clutter.linemodel import LINE_MODEL, NUMERIC, TEXT, line_frame
 from framing.measures.clutter.rules import load_rules
@@ -108,11 +103,7 @@ def main() -> None:
     threshold = max(t for (c_, t), f in scores.items() if c_ == c and f >= best - TOLERANCE)
     best = scores[(c, threshold)]
     model = pipeline(c).fit(frame, target)
-    with atomic_path(LINE_MODEL) as tmp:
-        sio.dump(model, tmp, compression=zipfile.ZIP_DEFLATED)
     provenance = {
-        "model": LINE_MODEL.name,
-        "model_sha256": hashlib.sha256(LINE_MODEL.read_bytes()).hexdigest(),
         "what": "class of each non-blank body line (text, or a clutter kind): hashed "
         "(2**15) word 1-2-grams of the lower-cased line with start/end markers, digits as 0, "
         "and the scaled numeric features of framing.measures.clutter.linemodel.NUMERIC "
@@ -134,12 +125,8 @@ def main() -> None:
         "threshold": threshold,
         "cv_f1": round(float(best), 4),
         "cv_f1_rules_alone": round(float(f1_score(gold, ruled)), 4),
-        "scikit_learn": sklearn.__version__,
-        "skops": skops.__version__,
     }
-    with atomic_path(LINE_MODEL.with_suffix(".json")) as tmp:
-        Path(tmp).write_text(json.dumps(provenance, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(provenance, indent=2))
+    ship(model, LINE_MODEL, provenance)
 
 
 if __name__ == "__main__":
