@@ -175,6 +175,26 @@ def word_bounds(low_codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 _PRIME = 0x100000001B3  # the 64-bit FNV prime: odd, so multiplying loses nothing
 
 
+def column_of(h: np.ndarray, n: int, bits: int) -> np.ndarray:
+    """The column, among ``2**bits``, of an n-gram whose 64-bit hash is ``h``: the top
+    ``bits`` bits of ``h + n`` mixed (xor-shift, multiply; twice). Hashed features
+    (:class:`~framing.measures.headline.hashing.NgramHasher`, the clutter line model) place
+    their n-grams with it.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> column_of(np.array([7, 7, 8], dtype=np.uint64), 1, 10).tolist()[0] < 2**10
+    True
+    """
+    import numpy as np
+
+    h = h + np.uint64(n)
+    h = (h ^ (h >> np.uint64(31))) * np.uint64(0xBF58476D1CE4E5B9)
+    h = (h ^ (h >> np.uint64(29))) * np.uint64(0x9E3779B97F4A7C15)
+    return (h >> np.uint64(64 - bits)).astype(np.uint32)
+
+
 def _mix(h: np.ndarray) -> np.ndarray:
     """splitmix64's finaliser: spreads every input bit over the 64 output bits."""
     import numpy as np

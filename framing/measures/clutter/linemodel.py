@@ -8,10 +8,10 @@ trained by ``tools/train_clutter_lines.py`` on the hand-labelled lines of the tu
 outlets of ``tests/dev/clutter``) reads those features of every non-blank line, beside
 the rules' own verdict, and gives each line a kind or ``text``.
 
-:func:`line_frame` describes the lines of a batch (one row a line: the line's words and the
-numeric features of :data:`NUMERIC`), with numpy over the batch's shared tokens; and
-:func:`model_spans` turns the model's verdicts into spans, labelled with the model's
-probability and the features that weighed most.
+:func:`line_frame` describes the lines of a batch (:class:`Lines`: the numeric features of
+:data:`NUMERIC` and the hashed word n-grams of each line), with numpy over the batch's
+shared tokens; and :func:`model_spans` turns the model's verdicts into spans, labelled
+with the model's probability.
 
 Examples
 --------
@@ -23,7 +23,7 @@ Examples
 ...     "The mayor called for calm and promised an inquiry into the arrests.",
 ... ])
 >>> [(s.kind, s.text[:20], s.label) for s in model_spans(Docs([body]), [[]])[0]]
-[('media', 'In this March 3, 201', 'line model, p = 0.87')]
+[('media', 'In this March 3, 201', 'line model, p = 0.96')]
 """
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ from __future__ import annotations
 import functools
 import json
 import re
+import zlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,10 +41,12 @@ import numpy as np
 
 from framing.spans import Span
 from framing.text import Docs
+from framing.text.scan import column_of
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
-    from sklearn.pipeline import Pipeline
+    import scipy.sparse as sp
+    from sklearn.linear_model import LogisticRegression
 
 LINE_MODEL = Path(__file__).with_name("lines.skops")
 """The shipped line classifier; its provenance and threshold are in ``lines.json``."""
@@ -80,29 +84,53 @@ NUMERIC = (
 """The numeric features of a line (:func:`line_frame`), beside its words."""
 
 _LINE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.M)
-_DIGIT = re.compile(r"\d")
+_DIGITS_TO_0 = str.maketrans("123456789", "0" * 9)
 _END_MARKS = np.array([ord(c) for c in ".!?\"'\u201d\u2019)"])
+BITS = 15
+"""The word n-grams are hashed into ``2**BITS`` columns."""
+_START, _END = np.uint64(1 << 32), np.uint64((1 << 32) + 1)  # beyond any crc32 of a word
+_PAIR = np.uint64(0x100000001B3)  # a 2-gram's hash: left * _PAIR + right (mod 2**64)
+
+
+@dataclass(frozen=True)
+class Lines:
+    """The non-blank lines of a batch of bodies, as the line model reads them.
+
+    Attributes
+    ----------
+    numeric : pandas.DataFrame
+        One row a line, the columns of :data:`NUMERIC`.
+    matrix : scipy.sparse.csr_matrix
+        What the model reads, a row a line: the columns of :attr:`numeric`, then the
+        hashed counts (``2**BITS`` columns) of the line's words (the batch's tokens,
+        lower-cased, digits as 0), of its word pairs, and of the pairs (start marker, its
+        first word) and (its last word, end marker).
+    text : numpy.ndarray
+        The body each line is in.
+    start, end : numpy.ndarray
+        Where each line's text starts and ends in its body.
+    """
+
+    numeric: pd.DataFrame
+    matrix: sp.csr_matrix
+    text: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
 
 
 @functools.cache
-def line_model() -> tuple[Pipeline, float]:
+def line_model() -> tuple[LogisticRegression, float]:
     """The shipped line classifier and its threshold, loaded once under the trust policy."""
     from framing.io import trust
 
     meta = json.loads(LINE_MODEL.with_suffix(".json").read_text(encoding="utf-8"))
-    model: Pipeline = trust.load(LINE_MODEL)
+    model: LogisticRegression = trust.load(LINE_MODEL)
     return model, float(meta["threshold"])
 
 
 def _count_in(points: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """How many of the sorted ``points`` fall in each ``[start, end)``."""
     return np.searchsorted(points, ends) - np.searchsorted(points, starts)
-
-
-def _sum_in(flags: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Sum of ``flags`` over each ``[start, end)``."""
-    total = np.concatenate([[0], np.cumsum(flags, dtype=np.int64)])
-    return total[ends] - total[starts]
 
 
 def _literal_hits(text: str, needles: Sequence[str]) -> np.ndarray:
@@ -116,9 +144,67 @@ def _literal_hits(text: str, needles: Sequence[str]) -> np.ndarray:
     return np.array(sorted(found), dtype=np.int64)
 
 
-def line_frame(
-    docs: Docs, rule_spans: Sequence[Sequence[Span]]
-) -> tuple[pd.DataFrame, np.ndarray, np.ndarray, np.ndarray]:
+def _capital(c: np.ndarray) -> np.ndarray:
+    return ((c >= 65) & (c <= 90)) | ((c >= 0xC0) & (c <= 0xDE))
+
+
+def _covered(
+    docs: Docs, spans: Sequence[Sequence[Span]], starts: np.ndarray, ends: np.ndarray
+) -> np.ndarray:
+    """Characters of each line ``[start, end)`` of the batch that ``spans`` cover."""
+    offsets = docs.offsets
+    a = np.array(
+        [s.start + offsets[k] for k, found in enumerate(spans) for s in found], dtype=np.int64
+    )
+    b = np.array(
+        [s.end + offsets[k] for k, found in enumerate(spans) for s in found], dtype=np.int64
+    )
+    first = np.searchsorted(ends, a, side="right")  # the lines each span meets
+    meets = np.searchsorted(starts, b) - first
+    span = np.repeat(np.arange(len(a)), meets)
+    line = np.repeat(first - np.cumsum(meets) + meets, meets) + np.arange(int(meets.sum()))
+    overlap = np.minimum(b[span], ends[line]) - np.maximum(a[span], starts[line])
+    return np.bincount(line, weights=overlap, minlength=len(starts))
+
+
+def _matrix(docs: Docs, starts: np.ndarray, ends: np.ndarray, numeric: np.ndarray) -> sp.csr_matrix:
+    """:attr:`Lines.matrix` of the lines ``[start, end)`` with their ``numeric`` features.
+
+    A line of n tokens has ``len(NUMERIC) + 2 n + 1`` entries, in this order: its numeric
+    features, its n words, its n - 1 word pairs, the pair (start marker, first word) and
+    (last word, end marker); a line without words has the one pair (start, end marker).
+    Each entry's place is computed, not sorted into: a repeated n-gram stays two entries
+    (summed by every product with the matrix).
+    """
+    import scipy.sparse as sp
+
+    tokens = docs.token_starts
+    n, k = numeric.shape
+    first = np.searchsorted(tokens, starts)
+    count = np.searchsorted(tokens, ends) - first
+    line = np.repeat(np.arange(n), count)  # every token is in a line, the lines in order
+    has = count > 0
+    terms = "\n".join(docs.terms.tolist()).translate(_DIGITS_TO_0).split("\n")
+    h = np.array([zlib.crc32(t.encode()) for t in terms], dtype=np.uint64)[docs.token_columns]
+    pair = np.flatnonzero(line[:-1] == line[1:])
+    indptr = np.concatenate([[0], np.cumsum(k + 2 * count + 1)])
+    # each word's entry: after its line's numeric features and the words before it
+    place = np.repeat(indptr[:-1] + k - first, count) + np.arange(len(tokens))
+    opening = np.full(n, _END)  # the first word after the start marker; the end marker if none
+    opening[has] = h[first[has]]
+    indices = np.empty(indptr[-1], dtype=np.int64)
+    indices[(indptr[:-1, None] + np.arange(k)).ravel()] = np.tile(np.arange(k), n)
+    indices[place] = k + column_of(h, 1, BITS)
+    indices[place[pair] + count[line[pair]]] = k + column_of(h[pair] * _PAIR + h[pair + 1], 2, BITS)
+    indices[indptr[1:] - 1 - has] = k + column_of(np.full(n, _START) * _PAIR + opening, 2, BITS)
+    ending = h[(first + count - 1)[has]] * _PAIR + _END
+    indices[indptr[1:][has] - 1] = k + column_of(ending, 2, BITS)
+    data = np.ones(indptr[-1])
+    data[(indptr[:-1, None] + np.arange(k)).ravel()] = numeric.ravel()
+    return sp.csr_matrix((data, indices, indptr), shape=(n, k + 2**BITS))
+
+
+def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
     """Every non-blank line of the batch, as the line model reads it.
 
     Parameters
@@ -130,21 +216,15 @@ def line_frame(
 
     Returns
     -------
-    frame : pandas.DataFrame
-        One row a line: ``line`` (its text between start and end markers, digits as 0, for
-        the word n-grams) and the columns of :data:`NUMERIC`.
-    text : numpy.ndarray
-        The body each line is in.
-    start, end : numpy.ndarray
-        Where each line's text starts and ends in its body.
+    Lines
 
     Examples
     --------
-    >>> frame, text, start, end = line_frame(Docs(["Kept here.\\n\\nBy JANE DOE", ""]), [[], []])
-    >>> frame["line"].tolist(), text.tolist(), start.tolist(), end.tolist()
-    (['xxstart kept here. xxend', 'xxstart by jane doe xxend'], [0, 0], [0, 12], [10, 23])
-    >>> frame.loc[1, ["last", "end_mark", "capitalised"]].tolist(), round(float(frame.at[1, "upper"]), 2)
-    ([1.0, 0.0, 1.0], 0.89)
+    >>> lines = line_frame(Docs(["Kept here.\\n\\nBy JANE DOE", ""]), [[], []])
+    >>> lines.text.tolist(), lines.start.tolist(), lines.end.tolist(), lines.matrix[:, len(NUMERIC) :].sum(axis=1).A1.tolist()
+    ([0, 0], [0, 12], [10, 23], [5.0, 7.0])
+    >>> lines.numeric.loc[1, ["last", "end_mark", "capitalised", "upper"]].tolist()
+    [1.0, 0.0, 1.0, 0.6666666666666666]
     """
     import pandas as pd
 
@@ -163,35 +243,25 @@ def line_frame(
     same_next = np.concatenate([text[:-1] == text[1:], [False]])
     prev_chars = np.where(same_prev, np.roll(chars, 1), 0.0)
     next_chars = np.where(same_next, np.roll(chars, -1), 0.0)
-    # words and capitals, from the batch's tokens
+    # words, capitals and numbers, from the batch's tokens
     codes = docs.codes
     token_starts = docs.token_starts
     words = _count_in(token_starts, starts, ends)
     initial = codes[token_starts]
-    capital = ((initial >= 65) & (initial <= 90)) | ((initial >= 0xC0) & (initial <= 0xDE))
-    capital_starts = token_starts[capital]
-    capitalised = _count_in(capital_starts, starts, ends)
-    upper = _sum_in((codes >= 65) & (codes <= 90), starts, ends)
-    lower = _sum_in((codes >= 97) & (codes <= 122), starts, ends)
-    digits = _sum_in((codes >= 48) & (codes <= 57), starts, ends)
+    second = codes[np.minimum(token_starts + 1, len(codes) - 1)]
+    long = docs.token_ends - token_starts >= 2
+    flags = {
+        "capitalised": _capital(initial),
+        "upper": _capital(initial) & _capital(second) & long,
+        "digits": (initial >= 48) & (initial <= 57),
+    }
     low = docs.low
     marks = {
         "link": _literal_hits(low, ("http", "www.", ".com", ".org")),
         "handle": _literal_hits(joined, ("@",)),
         "copyright": _literal_hits(low, ("\u00a9", "(c)")),
     }
-    rule = np.zeros(n)
-    for k, spans in enumerate(rule_spans):
-        if not spans:
-            continue
-        lo, hi = first_of[k], np.searchsorted(text, k, side="right")
-        base = docs.offsets[k]
-        for s in spans:
-            a, b = s.start + base, s.end + base
-            i0 = lo + np.searchsorted(ends[lo:hi], a, side="right")
-            i1 = lo + np.searchsorted(starts[lo:hi], b)
-            for i in range(i0, i1):
-                rule[i] += min(b, ends[i]) - max(a, starts[i])
+    rule = _covered(docs, rule_spans, starts, ends)
     numeric = {
         "chars": np.log1p(chars),
         "words": np.log1p(words),
@@ -203,25 +273,24 @@ def line_frame(
         "prev_chars": np.log1p(prev_chars),
         "next_chars": np.log1p(next_chars),
         "end_mark": np.isin(codes[ends - 1], _END_MARKS).astype(float) if n else np.zeros(0),
-        "capitalised": capitalised / np.maximum(words, 1),
-        "upper": upper / np.maximum(upper + lower, 1),
-        "digits": digits / chars.clip(min=1),
+        **{
+            k: _count_in(token_starts[v], starts, ends) / np.maximum(words, 1)
+            for k, v in flags.items()
+        },
         **{k: (_count_in(v, starts, ends) > 0).astype(float) for k, v in marks.items()},
         "rule": np.minimum(rule / chars.clip(min=1), 1.0),
     }
     for name in ("end_mark", "rule"):
         numeric[f"prev_{name}"] = np.where(same_prev, np.roll(numeric[name], 1), 0.0)
         numeric[f"next_{name}"] = np.where(same_next, np.roll(numeric[name], -1), 0.0)
-    lines = [_DIGIT.sub("0", low[a:b]) for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
-    keys = pd.Series(lines).factorize()[0]
+    keys = pd.Series([low[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)])
     numeric["repeated"] = (
-        pd.DataFrame({"t": text, "k": keys}).duplicated(keep=False).to_numpy().astype(float)
-    )
-    frame = pd.DataFrame(
-        {"line": [f"xxstart {line} xxend" for line in lines], **{k: numeric[k] for k in NUMERIC}}
-    )
+        pd.DataFrame({"t": text, "k": keys.factorize()[0]}).duplicated(keep=False).to_numpy()
+    ).astype(float)
     base = docs.offsets[text]
-    return frame, text, starts - base, ends - base
+    frame = pd.DataFrame({k: numeric[k] for k in NUMERIC})
+    matrix = _matrix(docs, starts, ends, frame.to_numpy(dtype=float))
+    return Lines(frame, matrix, text, starts - base, ends - base)
 
 
 def model_spans(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> list[list[Span]]:
@@ -242,17 +311,19 @@ def model_spans(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> list[list[S
         ``kind`` is the model's likeliest kind, ``label`` says ``line model, p = ...``.
     """
     out: list[list[Span]] = [[] for _ in range(len(docs))]
-    frame, text, start, end = line_frame(docs, rule_spans)
-    if not len(frame):
+    lines = line_frame(docs, rule_spans)
+    text, start, end = lines.text, lines.start, lines.end
+    if not len(text):
         return out
     model, threshold = line_model()
-    proba = model.predict_proba(frame)
+    proba = model.predict_proba(lines.matrix)
     classes = list(model.classes_)
     clutter = 1.0 - proba[:, classes.index(TEXT)]
     kinds = np.array([c for c in classes if c != TEXT])
     kind_of = kinds[np.argmax(proba[:, [classes.index(k) for k in kinds]], axis=1)]
     long_enough = np.bincount(text, minlength=len(docs))[text] >= MIN_LINES
-    found = np.flatnonzero((clutter >= threshold) & (frame["rule"].to_numpy() < 0.5) & long_enough)
+    ruled = lines.numeric["rule"].to_numpy() >= 0.5
+    found = np.flatnonzero((clutter >= threshold) & ~ruled & long_enough)
     for i in found.tolist():
         k = int(text[i])
         label = f"line model, p = {clutter[i]:.2f}"

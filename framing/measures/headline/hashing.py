@@ -44,6 +44,8 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from framing.text.scan import column_of
+
 if TYPE_CHECKING:  # pragma: no cover
     from sklearn.utils import Tags
 
@@ -51,18 +53,8 @@ _MASK = (1 << 64) - 1
 _BASE = 0x100000001B3  # odd, so invertible modulo 2**64
 _BASE_INV = pow(_BASE, -1, 1 << 64)
 _GOLDEN = 0x9E3779B97F4A7C15
-_MIX = 0xBF58476D1CE4E5B9
 _ASCII_WORD = np.array([chr(i).isalnum() or chr(i) == "_" for i in range(128)])
 _POWERS: dict[int, np.ndarray] = {}
-
-
-def _column(h: np.ndarray, n: int, bits: int) -> np.ndarray:
-    """The column of n-gram hash ``h``: the top ``bits`` bits of ``h + n`` mixed (xor-shift,
-    multiply; twice)."""
-    h = h + np.uint64(n)
-    h = (h ^ (h >> np.uint64(31))) * np.uint64(_MIX)
-    h = (h ^ (h >> np.uint64(29))) * np.uint64(_GOLDEN)
-    return (h >> np.uint64(64 - bits)).astype(np.uint32)
 
 
 def _powers(base: int, n: int) -> np.ndarray:
@@ -220,7 +212,7 @@ class NgramHasher(TransformerMixin, BaseEstimator):
                 keep = space[2:] - space[:count] < 2
             else:  # no space inside
                 keep = space[1 : 1 + count] == space[n - 1 : n - 1 + count]
-            keys.append((base[:count] + _column(h, n, bits))[keep])
+            keys.append((base[:count] + column_of(h, n, bits))[keep])
         return np.concatenate(keys) if keys else np.zeros(0, np.uint32)
 
     def _word(self, texts: list[str], bits: int) -> np.ndarray:
@@ -243,5 +235,5 @@ class NgramHasher(TransformerMixin, BaseEstimator):
                 gram = gram[:-1] * np.uint64(_GOLDEN) + words[n - 1 :]
             if n >= low:  # n-grams within one text
                 same = base[: len(gram)] == base[n - 1 :]
-                keys.append((base[: len(gram)] + _column(gram, n, bits))[same])
+                keys.append((base[: len(gram)] + column_of(gram, n, bits))[same])
         return np.concatenate(keys)
