@@ -164,8 +164,15 @@ class Lexicon:
         words, stems, _ = self._split
         rows, cols, vals = [], [], []
         if len(terms) and (words or stems):
-            # one sort of the vocabulary; words and stems are then binary searches in it
-            text = terms.astype(str)
+            # one sort of the vocabulary; words and stems are then binary searches in it.
+            # Terms are cut one character past the longest entry: longer ones can equal no
+            # word and keep every stem they start with, and one long "word" (a run of
+            # letters in a bad scrape) no longer widens every slot of the array.
+            width = 1 + max(
+                self._word_arrays[0].dtype.itemsize // 4 if words else 0,
+                max((len(s) for s, _, _ in stems), default=0),
+            )
+            text = terms.astype(f"<U{width}")
             order = np.argsort(text)
             ordered = text[order]
             if words:
