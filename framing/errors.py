@@ -52,3 +52,67 @@ class ParameterError(InputError):
     def __init__(self, message: str, *, parameter: str = "") -> None:
         super().__init__(message)
         self.parameter = parameter
+
+
+def check_positive(value: object, name: str, *, integer: bool = False) -> float:
+    """``value`` if it is a finite number above 0 (a whole one when ``integer``), else a
+    :class:`ParameterError` naming ``name``.
+
+    Examples
+    --------
+    >>> check_positive(0.5, "C")
+    0.5
+    >>> check_positive(float("nan"), "C")
+    Traceback (most recent call last):
+    ...
+    framing.errors.ParameterError: C must be a finite number above 0, not nan
+    >>> check_positive(0, "top", integer=True)
+    Traceback (most recent call last):
+    ...
+    framing.errors.ParameterError: top must be a whole number of at least 1, not 0
+    """
+    import math
+    import numbers
+
+    if integer:
+        if isinstance(value, numbers.Integral) and not isinstance(value, bool) and int(value) >= 1:
+            return int(value)
+        raise ParameterError(
+            f"{name} must be a whole number of at least 1, not {value!r}", parameter=name
+        )
+    if (
+        isinstance(value, numbers.Real)
+        and not isinstance(value, bool)
+        and math.isfinite(float(value))
+        and float(value) > 0
+    ):
+        return float(value)
+    raise ParameterError(f"{name} must be a finite number above 0, not {value!r}", parameter=name)
+
+
+def check_ngram_range(value: object, name: str) -> tuple[int, int]:
+    """``value`` as ``(low, high)`` if it is two whole numbers with 1 <= low <= high, else a
+    :class:`ParameterError` naming ``name``.
+
+    Examples
+    --------
+    >>> check_ngram_range((2, 5), "char_ngrams")
+    (2, 5)
+    >>> check_ngram_range((5, 2), "char_ngrams")
+    Traceback (most recent call last):
+    ...
+    framing.errors.ParameterError: char_ngrams must be (low, high) with 1 <= low <= high, such as (2, 5); got (5, 2)
+    """
+    import numbers
+
+    pair = tuple(value) if isinstance(value, (tuple, list)) else ()
+    if (
+        len(pair) == 2
+        and all(isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in pair)
+        and 1 <= pair[0] <= pair[1]
+    ):
+        return int(pair[0]), int(pair[1])
+    raise ParameterError(
+        f"{name} must be (low, high) with 1 <= low <= high, such as (2, 5); got {value!r}",
+        parameter=name,
+    )

@@ -57,3 +57,47 @@ def test_outputs_get_ordinary_permissions(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_terminal_sees_control_characters_escaped(tmp_path, capsys):
+    hostile = "Title\x1b]0;owned\x07\n\nBody \x1b[2J text that names Putin.\r"
+    (tmp_path / "a.txt").write_text(hostile, encoding="utf-8")
+    pd.DataFrame({"headline": ["h"], "body": ["b"], "outlet": ["Evil\x1b[2J News"]}).to_csv(
+        tmp_path / "c.csv", index=False
+    )
+    assert main(["explain", str(tmp_path / "a.txt"), "--color", "always"]) == 0
+    assert main(["info", str(tmp_path / "c.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "\\x1b]0;owned\\x07" in out and "Evil\\x1b[2J News" in out
+    # the only escape sequences left are the colours explain draws itself
+    assert "\x1b]" not in out and "\x1b[2J" not in out and "\x07" not in out
+
+
+def test_info_reads_dates_as_dates(tmp_path, capsys):
+    dates = ["1/21/18", "9/6/17", "2018-03-01", "soon", ""]
+    pd.DataFrame({"headline": ["h"] * 5, "body": ["b"] * 5, "date": dates}).to_csv(
+        tmp_path / "c.csv", index=False
+    )
+    assert main(["info", str(tmp_path / "c.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "dates    2017-09-06 to 2018-03-01" in out
+    assert "1 dates not readable as dates" in out
+
+
+def test_report_draws_progress_bars_only_on_a_terminal(tmp_path, monkeypatch):
+    import framing
+    import framing.report.build
+
+    big = pd.concat([framing.load_sample()] * 4, ignore_index=True)  # 2,400 articles
+    big.to_csv(tmp_path / "big.csv", index=False)
+    seen = {}
+
+    def fake_report(df, **kwargs):
+        seen.update(kwargs)
+        return kwargs["output"]
+
+    monkeypatch.setattr(framing.report.build, "build_report", fake_report)
+    for tty in (False, True):
+        monkeypatch.setattr(sys.stderr, "isatty", lambda tty=tty: tty)
+        assert main(["report", str(tmp_path / "big.csv"), "-o", str(tmp_path / "r.html")]) == 0
+        assert seen["progress"] is tty

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from framing import __version__
+from framing.cli.options import Parser
 from framing.errors import FramingError, InputError, MissingColumnError, ParameterError
 from framing.io.schema import CANONICAL
 
@@ -37,7 +38,7 @@ COMMANDS: dict[str, str] = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="framing",
         description="Measure loaded language, headline framing and promotional clutter in "
         "news articles, and compare outlets.",
@@ -146,7 +147,10 @@ def _warning_line(
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # -h, --version, or a bad option (one line already printed)
+        return stop.code if isinstance(stop.code, int) else 2
     if not getattr(args, "command", None):
         parser.print_help()
         return 2

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from framing.cli.features import add_scale_arguments, add_table_output, write_table
 from framing.cli.info import add_corpus_argument, column_map, read_corpus
+from framing.cli.options import count, families
 from framing.errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -40,7 +41,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--over", metavar="COLUMN", help="write a monthly trend table over the date COLUMN"
     )
     parser.add_argument(
-        "--features", default="default", help="'default', 'all' or comma-separated families"
+        "--features",
+        type=families,
+        default="default",
+        help="'default', 'all' or comma-separated families",
     )
     parser.add_argument(
         "--method",
@@ -49,11 +53,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "Cohen's d from sufficient statistics (default with --dask/--scheduler)",
     )
     add_scale_arguments(parser)
-    parser.add_argument("--n-boot", type=int, default=2000, help="bootstrap resamples")
+    parser.add_argument("--n-boot", type=count("n_boot"), default=2000, help="bootstrap resamples")
     parser.add_argument("--ci", type=float, default=0.95, help="confidence level")
     parser.add_argument("--seed", type=int, default=0, help="bootstrap seed")
     parser.add_argument(
-        "--top", type=int, default=10, help="significant differences to print (default 10)"
+        "--top", type=count("top"), default=10, help="significant differences to print (default 10)"
     )
 
 

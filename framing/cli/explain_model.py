@@ -5,13 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 
+from framing.cli.options import count
+
 HELP = "Show the most positive and negative features of each class of a saved model."
 READS = ("model",)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("model", help="a model file written by framing train")
-    parser.add_argument("--top", type=int, default=15, help="features per class and direction")
+    parser.add_argument(
+        "--top", type=count("top"), default=15, help="features per class and direction"
+    )
     parser.add_argument("-o", "--output", help="also write the table (.csv, .tsv, .parquet)")
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from framing.cli.info import add_corpus_argument, column_map
+from framing.cli.options import count, families
 from framing.corpus.stream import CHUNKSIZE
 from framing.errors import InputError
 
@@ -30,12 +31,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_corpus_argument(parser)
     add_table_output(parser)
     parser.add_argument(
-        "--features", default="default", help="'default', 'all' or comma-separated families"
+        "--features",
+        type=families,
+        default="default",
+        help="'default', 'all' or comma-separated families",
     )
     parser.add_argument(
         "--keep",
-        default="outlet",
-        help="corpus columns to copy beside the measures, comma-separated (default: outlet)",
+        help="corpus columns to copy beside the measures, comma-separated; each must exist "
+        "(default: outlet, when the corpus has one)",
     )
     add_scale_arguments(parser)
     parser.add_argument(
@@ -50,13 +54,13 @@ def add_scale_arguments(parser: argparse.ArgumentParser) -> None:
     """``--chunksize`` and where chunks are measured: ``--jobs``, ``--dask`` or ``--scheduler``."""
     parser.add_argument(
         "--chunksize",
-        type=int,
+        type=count("chunksize"),
         default=CHUNKSIZE,
         help=f"articles read and measured at a time (default {CHUNKSIZE}); memory grows with it",
     )
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
-        "--jobs", type=int, default=1, help="worker processes on this machine (default 1)"
+        "--jobs", type=count("jobs"), default=1, help="worker processes on this machine (default 1)"
     )
     where.add_argument(
         "--dask", metavar="local:N", help="run on a local Dask cluster of N worker processes"
@@ -102,12 +106,10 @@ def run(args: argparse.Namespace) -> int:
     from framing.io.parallel import executor
 
     names = resolve(args.features)
-    if args.chunksize < 1:
-        raise InputError(f"--chunksize must be at least 1, not {args.chunksize}")
     source = Path(args.corpus or SAMPLE_PATH)
     fmt = args.input_format if args.corpus else None
     chunks = iter_corpus(source, chunksize=args.chunksize, format=fmt, **column_map(args))
-    wanted = [c for c in args.keep.split(",") if c]
+    wanted = [c for c in (args.keep or "outlet").split(",") if c]
     show = sys.stderr.isatty() if args.progress is None else args.progress
     size_mb = source.stat().st_size / 1e6 if source.is_file() else 0.0
     keep = None
@@ -118,6 +120,12 @@ def run(args: argparse.Namespace) -> int:
             for chunk, feats in results:
                 if keep is None:
                     keep = [c for c in wanted if c in chunk.columns]
+                    if args.keep is not None and len(keep) < len(wanted):
+                        missing = ", ".join(repr(c) for c in wanted if c not in keep)
+                        raise InputError(
+                            f"--keep: no column {missing} in the corpus; "
+                            f"its columns: {', '.join(map(str, chunk.columns))}"
+                        )
                 writer.write(pd.concat([chunk.reindex(columns=keep), feats], axis=1))
                 if bar is not None:
                     bar.update(len(chunk))

@@ -86,25 +86,34 @@ def summarize(df: pd.DataFrame) -> dict:
                 "max": int(n.max()) if len(n) else 0,
             }
     if "date" in df.columns:
-        dates = df["date"].dropna().astype(str)
-        dates = dates[dates != ""]
+        import pandas as pd
+
+        given = df["date"].astype(str).str.strip().replace({"nan": "", "None": "", "NaT": ""})
+        given = given[given != ""]
+        dates = pd.to_datetime(given, errors="coerce", format="mixed", utc=True).dropna()
         if len(dates):
-            out["dates"] = [dates.min(), dates.max()]
+            out["dates"] = [dates.min().date().isoformat(), dates.max().date().isoformat()]
+        if len(dates) < len(given):
+            out["dates_unreadable"] = int(len(given) - len(dates))
     return out
 
 
 def run(args: argparse.Namespace) -> int:
+    from framing.text.normalise import visible
+
     info = summarize(read_corpus(args))
     if args.json:
         print(json.dumps(info, indent=2, ensure_ascii=False))
         return 0
-    print(f"corpus   {info['source']}")
+    print(visible(f"corpus   {info['source']}"))
     print(f"rows     {info['rows']:,}")
-    print(f"columns  {', '.join(info['columns'])}")
+    print(visible(f"columns  {', '.join(info['columns'])}"))
     mapped = ", ".join(f"{k} -> {v}" for k, v in info["column_map"].items()) or "none needed"
-    print(f"mapping  {mapped}")
+    print(visible(f"mapping  {mapped}"))
     if "dates" in info:
-        print(f"dates    {info['dates'][0]} to {info['dates'][1]}")
+        print(visible(f"dates    {info['dates'][0]} to {info['dates'][1]}"))
+    if "dates_unreadable" in info:
+        print(f"         {info['dates_unreadable']:,} dates not readable as dates")
     for col in ("headline", "body"):
         s = info.get(f"{col}_chars")
         if s:
@@ -115,5 +124,5 @@ def run(args: argparse.Namespace) -> int:
     if "outlets" in info:
         print(f"outlets  {info['outlets']}")
         for outlet, n in info["articles_per_outlet"].items():
-            print(f"  {n:>7,}  {outlet}")
+            print(visible(f"  {n:>7,}  {outlet}"))
     return 0

@@ -9,7 +9,7 @@ from pathlib import Path
 from framing.cli.info import add_corpus_argument, read_corpus
 
 HELP = "Compare outlets (or any grouping) and write a self-contained HTML or Markdown report."
-_PROGRESS_FROM = 2000  # articles: show progress on stderr for corpora at least this long
+_PROGRESS_FROM = 2000  # articles: a terminal shows progress for corpora at least this long
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         output=output,
         format=args.format,
         seed=args.seed,
-        progress=sys.stderr.isatty() or len(df) >= _PROGRESS_FROM,
+        progress=sys.stderr.isatty() and len(df) >= _PROGRESS_FROM,  # bars only on a terminal
     )
     print(f"wrote {path}", file=sys.stderr)
     return 0

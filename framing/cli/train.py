@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from framing.cli.info import add_corpus_argument, read_corpus
+from framing.cli.options import ngram_range, positive
 from framing.errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,9 +40,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--model", default="logreg", help="logreg (default), linearsvc or sgd (see framing.models)"
     )
-    parser.add_argument("--C", type=float, default=10.0, help="inverse regularisation (10)")
+    parser.add_argument("--C", type=positive("C"), default=10.0, help="inverse regularisation (10)")
     parser.add_argument(
-        "--char-ngrams", metavar="LO,HI", help="add character n-grams, e.g. 2,5 (short texts)"
+        "--char-ngrams",
+        type=ngram_range("char_ngrams"),
+        metavar="LO,HI",
+        help="add character n-grams, e.g. 2,5 (short texts)",
     )
     parser.add_argument("-o", "--output", required=True, help="model file (.skops), atomic")
 
@@ -51,16 +55,6 @@ def text_columns(arg: str | None, df: pd.DataFrame) -> list[str]:
     if arg:
         return [c.strip() for c in arg.split(",") if c.strip()]
     return [c for c in ("headline", "body") if c in df.columns]
-
-
-def _pair(arg: str | None) -> tuple[int, int] | None:
-    if not arg:
-        return None
-    try:
-        lo, hi = (int(v) for v in arg.split(","))
-    except ValueError:
-        raise InputError(f"--char-ngrams expects LO,HI such as 2,5; got {arg!r}") from None
-    return lo, hi
 
 
 def progress(line: str) -> None:
@@ -89,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     clf = make_classifier(
         text=text,
         features=features,
-        char_ngrams=_pair(args.char_ngrams),
+        char_ngrams=args.char_ngrams,
         model=args.model,
         C=args.C,
         class_weight=None if args.balance_groups else "balanced",

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from framing.errors import CorpusError
+from framing.errors import CorpusError, ParameterError
 from framing.io.files import SUFFIXES, decode, folder_files, format_of, read_bytes, read_table
 from framing.io.schema import ALIASES, CANONICAL, ID_COLUMNS, TEXT_COLUMNS, require_columns
 from framing.text import tidy
@@ -99,6 +99,29 @@ def html_text(page: str) -> tuple[str, str]:
 
 
 # --- mapping to the canonical schema --------------------------------------------------
+
+
+def check_column_map(column_map: dict[str, str]) -> None:
+    """Refuse a map whose names are not columns framing reads (``outlet``, ``headline``,
+    ``body``, ``date``, ``url``, ``id``): mapping to any other name would only rename a
+    column away.
+
+    Examples
+    --------
+    >>> check_column_map({"body": "text"})
+    >>> check_column_map({"bogus": "body"})
+    Traceback (most recent call last):
+    ...
+    framing.errors.ParameterError: 'bogus' is not a column framing reads; map one of outlet, headline, body, date, url, id to a column of the corpus
+    """
+    known = (*CANONICAL, "id")
+    for name in column_map:
+        if name not in known:
+            raise ParameterError(
+                f"{name!r} is not a column framing reads; map one of {', '.join(known)} "
+                "to a column of the corpus",
+                parameter="map",
+            )
 
 
 def _map_columns(df: pd.DataFrame, column_map: dict[str, str]) -> tuple[pd.DataFrame, dict]:
@@ -233,6 +256,7 @@ def load_corpus(
     """
     import pandas as pd
 
+    check_column_map(column_map)
     if isinstance(source, pd.DataFrame):
         df, where = source.copy(), "DataFrame"
     else:
@@ -241,6 +265,8 @@ def load_corpus(
         if not path.exists():
             raise CorpusError(f"{path}: no such file or folder")
         df, reader_map = _read_path(path, format)
+        if not len(df):
+            raise CorpusError(f"{path} has no articles: its columns are there, no rows")
         taken = set(column_map.values())
         column_map = {**{k: v for k, v in reader_map.items() if v not in taken}, **column_map}
     return canonical(df, where=where, require=require, column_map=column_map)

@@ -36,8 +36,8 @@ from concurrent.futures import Executor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from framing.corpus.load import canonical, load_corpus
-from framing.errors import CorpusError, InputError
+from framing.corpus.load import canonical, check_column_map, load_corpus
+from framing.errors import CorpusError, InputError, check_positive
 from framing.io.files import format_of, json_record, open_raw
 from framing.io.schema import TEXT_COLUMNS
 
@@ -168,8 +168,8 @@ def iter_corpus(
     >>> len(first), first.index.name, list(first.columns[:3])
     (400, 'id', ['outlet', 'headline', 'body'])
     """
-    if chunksize < 1:
-        raise InputError(f"chunksize must be a positive number of rows, not {chunksize}")
+    check_positive(chunksize, "chunksize", integer=True)
+    check_column_map(column_map)
     path = Path(source).expanduser()
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder")

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from framing.errors import InputError
+from framing.errors import InputError, ParameterError
 from framing.features.context import Context
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,6 +56,11 @@ def resolve(features: str | Iterable[str] = "default") -> list[str]:
             return list(FAMILIES)
         features = [f.strip() for f in features.split(",") if f.strip()]
     names = list(features)
+    if not names:
+        raise ParameterError(
+            f"no feature family named; use 'default', 'all' or some of: {', '.join(FAMILIES)}",
+            parameter="features",
+        )
     for name in names:
         family(name)
     return names

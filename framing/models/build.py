@@ -21,7 +21,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.utils import Tags
 from sklearn.utils.validation import check_is_fitted
 
-from framing.errors import InputError, ParameterError
+from framing.errors import InputError, ParameterError, check_ngram_range, check_positive
 from framing.io.schema import require_columns
 
 #: classifier name -> what it is; see :func:`make_classifier`
@@ -273,6 +273,9 @@ def make_classifier(
     columns = [text] if isinstance(text, str) else list(text)
     if not columns:
         raise ParameterError("make_classifier needs at least one text column", parameter="text")
+    check_positive(C, "C")
+    word_ngrams = None if word_ngrams is None else check_ngram_range(word_ngrams, "word_ngrams")
+    char_ngrams = None if char_ngrams is None else check_ngram_range(char_ngrams, "char_ngrams")
     parts: list[tuple[str, Any, Any]] = []
     if features is not None:
         measures = Pipeline(

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from sklearn.utils.validation import check_is_fitted
 
-from framing.errors import InputError
+from framing.errors import InputError, check_positive
 from framing.models.labels import model_classes
 
 
@@ -68,6 +68,7 @@ def model_features(model: Any, top: int = 20) -> pd.DataFrame:
     >>> row["class"], row["feature"], row["direction"], bool(row["weight"] > 0)
     (0, 'words_headline__bill', 'for', True)
     """
+    check_positive(top, "top", integer=True)
     check_is_fitted(model)
     names = np.asarray(model[:-1].get_feature_names_out(), dtype=object)
     coef = _coefficients(model[-1])

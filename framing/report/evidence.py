@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from framing.errors import InputError
 from framing.report.markup import excerpt, first_kind, markup
 from framing.spans import Span
+from framing.text.normalise import visible
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -178,7 +179,7 @@ class Explanation:
         for where in FIELDS:
             text = getattr(self, where)
             if text:
-                parts.append(markup(text, self._in(where), open_, closer(where), str))
+                parts.append(markup(text, self._in(where), open_, closer(where), visible))
         counts = self.kinds()
         legend = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
         parts.append(f"evidence: {legend}" if counts else "evidence: none found")

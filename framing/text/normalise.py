@@ -193,3 +193,19 @@ def narrow(text: str) -> str:
     ('Putin \ufffd out', 1, '𝐀 bold')
     """
     return _ASTRAL_SYMBOL.sub("\ufffd", text) if maybe_astral(text) else text
+
+
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(32), 127, *range(128, 160)) if c not in (9, 10)}
+
+
+def visible(text: str) -> str:
+    """``text`` safe to print to a terminal: control characters (escape sequences, carriage
+    returns, bells; all but tab and line break) shown as ``\\xNN``.
+
+    Examples
+    --------
+    >>> print(visible("Title\\x1b]0;owned\\x07 and \\x1b[2J\\nnext line"))
+    Title\\x1b]0;owned\\x07 and \\x1b[2J
+    next line
+    """
+    return text.translate(_CONTROLS)

@@ -1,0 +1,78 @@
+"""Option types that check a value where it is parsed, with the library's own message.
+
+Each is an ``argparse`` ``type=``: a bad value stops the command before it reads anything,
+as one line (``framing train: error: argument --C: C must be a finite number above 0, not
+-1.0``), and the message is the one the library function gives for the same value.
+
+Examples
+--------
+>>> count("top")("3"), positive("C")("0.5"), ngram_range("char_ngrams")("2,5")
+(3, 0.5, (2, 5))
+>>> count("top")("-3")
+Traceback (most recent call last):
+...
+argparse.ArgumentTypeError: top must be a whole number of at least 1, not -3
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
+
+from framing.errors import FramingError, check_ngram_range, check_positive
+
+T = TypeVar("T")
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line (``-h`` shows the usage)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} -h)\n")
+
+
+def _option(parse: Callable[[str], T], what: str) -> Callable[[str], T]:
+    def convert(text: str) -> T:
+        try:
+            return parse(text)
+        except FramingError as err:
+            raise argparse.ArgumentTypeError(str(err)) from None
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}") from None
+
+    convert.__name__ = what
+    return convert
+
+
+def count(name: str) -> Callable[[str], int]:
+    """A whole number of at least 1 (rows, resamples, workers, table lines)."""
+    return _option(
+        lambda text: int(check_positive(int(text), name, integer=True)), "a whole number"
+    )
+
+
+def positive(name: str) -> Callable[[str], float]:
+    """A finite number above 0."""
+    return _option(lambda text: float(check_positive(float(text), name)), "a number")
+
+
+def ngram_range(name: str) -> Callable[[str], tuple[int, int]]:
+    """``LO,HI``: two whole numbers, 1 <= LO <= HI."""
+
+    def parse(text: str) -> tuple[int, int]:
+        low, high = (int(v) for v in text.split(","))
+        return check_ngram_range((low, high), name)
+
+    return _option(parse, "LO,HI such as 2,5")
+
+
+def families(text: str) -> str:
+    """Feature families as the library reads them (``default``, ``all`` or names)."""
+    from framing.features import resolve
+
+    def parse(value: str) -> Any:
+        resolve(value)
+        return value
+
+    return _option(parse, "feature families")(text)
