@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 import warnings
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ from typing import Any
 from framing import __version__
 from framing.cli.options import Parser
 from framing.errors import FramingError, InputError, MissingColumnError, ParameterError
+from framing.io import files
 from framing.io.schema import CANONICAL
 
 # command name -> module; only commands that exist are listed
@@ -155,6 +157,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     warnings.showwarning = _warning_line
+    on_term = signal.signal(signal.SIGTERM, _terminate)
+    max_mb = files.MAX_MB
+    files.MAX_MB = getattr(args, "max_mb", None) or max_mb
     try:
         check_output(
             getattr(args, "output", None), {n: getattr(args, n, None) for n in args._reads}
@@ -164,10 +169,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"framing {args.command}: error: {hint(err, args._flags)}", file=sys.stderr)
     except (OSError, MemoryError) as err:
         print(f"framing {args.command}: error: {err}", file=sys.stderr)
-    except KeyboardInterrupt:
-        print(f"framing {args.command}: interrupted; no output was written", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as stop:
+        how = "terminated" if isinstance(stop, Terminated) else "interrupted"
+        print(f"framing {args.command}: {how}; no output was written", file=sys.stderr)
+        return 143 if isinstance(stop, Terminated) else 130
+    finally:
+        signal.signal(signal.SIGTERM, on_term)
+        files.MAX_MB = max_mb
     return 2
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised wherever the command is, so that it cleans up as for Ctrl-C."""
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise Terminated
 
 
 if __name__ == "__main__":  # pragma: no cover

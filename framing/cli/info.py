@@ -7,6 +7,9 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from framing.cli.options import positive
+from framing.io.files import MAX_MB
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -34,6 +37,12 @@ def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="CANONICAL=COLUMN",
         help="map a column to a canonical name, e.g. --map body=article_text (repeatable)",
+    )
+    parser.add_argument(
+        "--max-mb",
+        type=positive("max_mb"),
+        metavar="MB",
+        help=f"refuse a corpus file read whole that unpacks to more (default {MAX_MB:,})",
     )
 
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import gzip
 import os
-import tempfile
 import warnings
 import zlib
 from collections import deque
@@ -38,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from framing.corpus.load import canonical, check_column_map, load_corpus
 from framing.errors import CorpusError, InputError, check_positive
+from framing.io.atomic import publish, temporary_beside
 from framing.io.files import format_of, json_record, open_raw
 from framing.io.schema import TEXT_COLUMNS
 
@@ -265,12 +265,7 @@ class TableWriter:
         self.kind = self.path.suffix.lower().lstrip(".")
         if self.kind not in ("csv", "tsv", "parquet"):
             raise InputError(f"{self.path}: output must end in .csv, .tsv or .parquet")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(
-            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
-        )
-        os.close(fd)
-        self.tmp = Path(tmp)
+        self.tmp = temporary_beside(self.path)
         self.rows = 0
         self._parquet: pq.ParquetWriter | None = None
 
@@ -313,7 +308,7 @@ class TableWriter:
         """Finish the file and move it into place."""
         if self._parquet is not None:
             self._parquet.close()
-        os.replace(self.tmp, self.path)
+        publish(self.tmp, self.path)
 
     def abort(self) -> None:
         """Drop the temporary file; ``path`` is left as it was."""

@@ -141,14 +141,29 @@ def format_of(path: Path) -> str:
     return fmt
 
 
+MAX_MB = 512
+"""The most a file read whole may hold, in MB once unpacked (``--max-mb`` on the command
+line). A gzip that unpacks to more (a decompression bomb, or simply a large corpus) is
+refused with one line: memory stays bounded, and large corpora go through the commands that
+read in chunks (``framing features``, ``framing compare``)."""
+
+
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, gunzipped when it is gzip (by content, not only by name)."""
+    """The file's bytes, gunzipped when it is gzip (by content, not only by name), up to
+    :data:`MAX_MB`."""
     raw, stream = open_raw(path)
+    limit = int(MAX_MB * 1e6)
     with raw, stream:
         try:
-            return stream.read()
+            data = stream.read(limit + 1)
         except (OSError, EOFError) as err:
             raise CorpusError(f"{path}: gzip data is corrupt or truncated ({err})") from None
+    if len(data) > limit:
+        raise CorpusError(
+            f"{path}: more than {MAX_MB:,} MB once unpacked; framing features and framing "
+            "compare read it in chunks, or raise the limit with --max-mb"
+        )
+    return data
 
 
 def decode(data: bytes, where: str | os.PathLike) -> str:
@@ -190,10 +205,9 @@ def json_record(line: str | bytes, number: int, where: str | os.PathLike) -> dic
 
 
 def _read_jsonl(text: str, where: Path) -> list[dict]:
+    lines = io.StringIO(text, newline="\n")  # one line at a time: blank lines cost nothing
     return [
-        json_record(line, number, where)
-        for number, line in enumerate(text.split("\n"), 1)
-        if line.strip()
+        json_record(line, number, where) for number, line in enumerate(lines, 1) if line.strip()
     ]
 
 

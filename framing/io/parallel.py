@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
+import threading
+import time
 import warnings
 from collections.abc import Iterator
 from concurrent.futures import Executor
@@ -123,5 +126,25 @@ def executor(
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(jobs) as pool:
+    pool = ProcessPoolExecutor(jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
+    try:
         yield pool, jobs
+    except BaseException:  # an error, Ctrl-C or SIGTERM: the workers' chunks are not wanted
+        workers = list((pool._processes or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.terminate()
+        raise
+    pool.shutdown()
+
+
+def _die_with_parent(parent: int) -> None:
+    """In each worker: exit as soon as the process that started it is gone (killed with
+    SIGKILL, it could not stop its workers), rather than finish chunks nobody will read."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()

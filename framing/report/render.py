@@ -14,15 +14,14 @@ from __future__ import annotations
 import html
 import re
 import warnings
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from framing import __version__
 from framing.errors import ParameterError
-from framing.io.atomic import atomic_write
+from framing.io.atomic import atomic_folder, atomic_write
 from framing.report.analysis import MAX_GROUPS, ReportData, largest
-from framing.report.sections import ALPHA, Figure, examples, methods, page_sections
+from framing.report.sections import ALPHA, examples, methods, page_sections
 
 if TYPE_CHECKING:  # pragma: no cover
     from jinja2 import Environment
@@ -81,22 +80,6 @@ def environment() -> Environment:
     env.filters["md"] = md_escape
     env.filters["fence"] = _fence
     return env
-
-
-def write_figures(folder: Path, figures: Iterable[Figure]) -> None:
-    """Write each figure as ``folder/<name>.png``, each file atomically (folder created).
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp()) / "r_files"
-    >>> write_figures(folder, [Figure("a", b"png", "A.")])
-    >>> sorted(p.name for p in folder.iterdir())
-    ['a.png']
-    """
-    for fig in figures:
-        with atomic_write(folder / f"{fig.name}.png", "wb") as f:
-            f.write(fig.png)
 
 
 def context(data: ReportData, max_groups: int = MAX_GROUPS) -> dict[str, Any]:
@@ -180,10 +163,13 @@ def write_report(data: ReportData, output: str | Path, *, format: str = "html") 
             f.write(text)
         return output
     folder = output.with_name(output.stem + "_files")
-    write_figures(folder, (fig for s in ctx["sections"] for fig in s["figures"]))
     env = environment()
     env.autoescape = False  # Markdown: text goes through the md filter instead
     text = env.get_template("report.md.j2").render(folder=folder.name, **ctx)
-    with atomic_write(output) as f:
+    # text and figures go in together: a run that fails half-way (disk full) leaves both
+    # as they were, not old text beside new figures
+    with atomic_folder(folder) as made, atomic_write(output) as f:
+        for fig in (fig for s in ctx["sections"] for fig in s["figures"]):
+            (made / f"{fig.name}.png").write_bytes(fig.png)
         f.write(text)
     return output
