@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -45,6 +46,9 @@ def test_leaning_by_outlet_end_to_end(sample_file, tmp_path, capsys):
     assert cv["n"] == 80 and cv["cv"]["group"] == "outlet"
     assert set(cv["per_class"]) == {"left", "center", "right"}
     assert "grouped by outlet" in err and "fold 2/2" in err and "wrote" in err
+    size_mb, terms = re.search(r"wrote .*\(([\d.,]+) MB; ([\d,]+) terms\)", err).groups()
+    assert float(size_mb) == pytest.approx(Path(model).stat().st_size / 1e6, abs=0.06)
+    assert int(terms.replace(",", "")) > 100  # headline and body words of 80 articles
 
     status, out, err = run(capsys, "evaluate", model, sample_file)
     assert status == 0, err

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from framing.cli.info import add_corpus_argument, read_corpus
@@ -122,6 +123,7 @@ def run(args: argparse.Namespace) -> int:
         },
         "metrics": {"cv": cv_metrics, "train": metrics(y, clf.predict(df))},
     }
-    save_model(clf, args.output, metadata)
-    progress(f"wrote {args.output}")
+    path = save_model(clf, args.output, metadata)
+    vocabulary = sum(len(getattr(step, "vocabulary_", ())) for _, step, _ in clf[1].transformers_)
+    progress(f"wrote {path} ({Path(path).stat().st_size / 1e6:,.1f} MB; {vocabulary:,} terms)")
     return 0
