@@ -79,7 +79,23 @@ def test_trusted_list_is_exactly_what_our_pipelines_contain(tmp_path):
         assert load_model(path).predict(X).tolist() == clf.predict(X).tolist()
     trusted = {(loader, name) for loader, names in trust.TRUSTED.items() for name in names}
     assert seen <= trusted
-    assert {pair for pair in trusted - seen if pair[0] != "CachedNode"} == set()
+    assert {pair for pair in trusted - seen if pair[0] != "CachedNode"} == trust.LEGACY
+
+
+def test_model_files_of_framing_0_1_still_load(tmp_path):
+    # 0.1 saved plain TfidfVectorizers (vocabulary as a dict; numpy.int64 ids when cut)
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    clf = make_classifier(features=None, max_features=20)
+    words = clf[1].transformers
+    clf[1].transformers = [
+        (name, TfidfVectorizer(**step.get_params()), cols) for name, step, cols in words
+    ]
+    y = LABELS["int"]
+    clf.fit(X, y)
+    path = save_model(clf, tmp_path / "old.skops")
+    assert ("NdArrayNode", "numpy.int64") in _named(path)
+    assert load_model(path).predict(X).tolist() == clf.predict(X).tolist()
 
 
 # --- crafted files ----------------------------------------------------------------------

@@ -42,13 +42,14 @@ ESTIMATORS = frozenset(
     {
         "framing.measures.headline.hashing.NgramHasher",
         "framing.models.build.TextColumns",
+        "framing.models.build.Tfidf",
         "framing.features.transformer.FramingFeatures",
         "sklearn.calibration.CalibratedClassifierCV",
         "sklearn.calibration._CalibratedClassifier",
         "sklearn.calibration._SigmoidCalibration",
         "sklearn.compose._column_transformer.ColumnTransformer",
         "sklearn.feature_extraction.text.TfidfTransformer",
-        "sklearn.feature_extraction.text.TfidfVectorizer",
+        "sklearn.feature_extraction.text.TfidfVectorizer",  # in files of framing 0.1 (LEGACY)
         "sklearn.linear_model._logistic.LogisticRegression",
         "sklearn.linear_model._stochastic_gradient.SGDClassifier",
         "sklearn.pipeline.FeatureUnion",
@@ -65,7 +66,7 @@ TRUSTED: dict[str, frozenset[str]] = {
     "LossNode": frozenset({"sklearn._loss._loss.CyHalfBinomialLoss"}),
     # arrays come from numpy's own format with allow_pickle=False; numpy scalars are built
     # by calling their type on such an array
-    # (a vocabulary cut by max_features maps its terms to numpy.int64)
+    # (numpy.int64: in files of framing 0.1, a vocabulary cut by max_features; LEGACY)
     "NdArrayNode": frozenset({"numpy.ndarray", "numpy.float64", "numpy.int64"}),
     # a type as a value (TfidfVectorizer's dtype, a dict's key types): imported, not called
     "TypeNode": frozenset({"builtins.str", "numpy.float32"}),
@@ -76,6 +77,14 @@ TRUSTED: dict[str, frozenset[str]] = {
     # any JSON value (numbers, text, null), read with json.loads; skops names them all str
     "JsonNode": frozenset({"builtins.str"}),
 }
+LEGACY = frozenset(
+    {
+        ("ObjectNode", "sklearn.feature_extraction.text.TfidfVectorizer"),
+        ("NdArrayNode", "numpy.int64"),
+    }
+)
+"""Trusted types that today's pipelines no longer contain, kept so that model files saved
+by framing 0.1 (their vocabularies stored as dicts) still load."""
 # a second reference to an object loaded earlier in the same file: constructs nothing new
 TRUSTED["CachedNode"] = frozenset().union(*TRUSTED.values())
 
