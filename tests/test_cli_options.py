@@ -21,12 +21,15 @@ def inputs(tmp_path_factory) -> Path:
     sample = framing.load_sample().iloc[::15]
     sample.to_csv(folder / "corpus.csv")
     (folder / "empty.csv").write_text("headline,body,outlet\n", encoding="utf-8")
+    long = "Putin " * 1_000_000  # 6 million characters in one body
+    (folder / "long.csv").write_text(f"headline,body\nh,short\nh,{long}\n", encoding="utf-8")
     clf = make_classifier(text="headline", features=None).fit(sample, sample["outlet"])
     save_model(clf, folder / "model.skops", {"label": "outlet", "text": ["headline"]})
     return folder
 
 
-# (command line with {c} the corpus, {e} the header-only corpus, {m} the model, {o} the
+# (command line with {c} the corpus, {e} the header-only corpus, {l} one with a 6-million-
+# character body, {m} the model, {o} the
 # output, split at single spaces: "--features  -o" gives --features an empty value; a
 # pattern the one line must match)
 BAD = [
@@ -56,13 +59,17 @@ BAD = [
     ("features {c} --map bogus=body -o {o}", "'bogus' is not a column framing reads"),
     ("explain-model {m} --top -3", "top must be a whole number of at least 1"),
     ("compare {c}", r"required: -o/--output"),
+    ("info {l}", "the body of row 2 holds 6.0 million characters, more than an article may"),
+    ("features {l} -o {o}", "the body of row 2 holds 6.0 million characters"),
+    ("info {c} --max-article-mb 0", "max_article_mb must be a finite number above 0"),
+    ("info {c} --max-mb -1", "max_mb must be a finite number above 0"),
 ]
 
 
 @pytest.mark.parametrize(("line", "says"), BAD, ids=[b[0] for b in BAD])
 def test_bad_invocation_is_one_line_and_exit_2(line, says, inputs, tmp_path, capsys):
     out = tmp_path / "out.csv"
-    names = {"c": "corpus.csv", "e": "empty.csv", "m": "model.skops"}
+    names = {"c": "corpus.csv", "e": "empty.csv", "m": "model.skops", "l": "long.csv"}
     paths = {k: str(inputs / v) for k, v in names.items()}
     argv = [a.format(**paths, o=out) for a in line.split(" ")]
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in inputs.iterdir()}

@@ -158,8 +158,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     warnings.showwarning = _warning_line
     on_term = signal.signal(signal.SIGTERM, _terminate)
-    max_mb = files.MAX_MB
-    files.MAX_MB = getattr(args, "max_mb", None) or max_mb
+    limits = files.MAX_MB, files.MAX_ARTICLE_MB
+    files.MAX_MB = getattr(args, "max_mb", None) or files.MAX_MB
+    files.MAX_ARTICLE_MB = getattr(args, "max_article_mb", None) or files.MAX_ARTICLE_MB
     try:
         check_output(
             getattr(args, "output", None), {n: getattr(args, n, None) for n in args._reads}
@@ -175,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 143 if isinstance(stop, Terminated) else 130
     finally:
         signal.signal(signal.SIGTERM, on_term)
-        files.MAX_MB = max_mb
+        files.MAX_MB, files.MAX_ARTICLE_MB = limits
     return 2
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from framing.cli.options import positive
-from framing.io.files import MAX_MB
+from framing.io.files import MAX_ARTICLE_MB, MAX_MB
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -43,6 +43,13 @@ def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
         type=positive("max_mb"),
         metavar="MB",
         help=f"refuse a corpus file read whole that unpacks to more (default {MAX_MB:,})",
+    )
+    parser.add_argument(
+        "--max-article-mb",
+        type=positive("max_article_mb"),
+        metavar="M",
+        help="refuse a headline or body of more than M million characters "
+        f"(default {MAX_ARTICLE_MB:g})",
     )
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from framing.errors import CorpusError, ParameterError
+from framing.io import files
 from framing.io.files import SUFFIXES, decode, folder_files, format_of, read_bytes, read_table
 from framing.io.schema import ALIASES, CANONICAL, ID_COLUMNS, TEXT_COLUMNS, require_columns
 from framing.text import tidy
@@ -300,6 +301,7 @@ def canonical(
     require_columns(df, require, where=where)
     raw = {col: df[col].tolist() for col in present} if "spans" in df.columns else None
     for col in present:
+        _check_article_sizes(df[col], col, where, start)
         df[col] = [tidy(v) if isinstance(v, str) else "" for v in df[col]]
     if raw is not None:
         clean = {col: df[col].tolist() for col in present}
@@ -310,6 +312,21 @@ def canonical(
     df.attrs["column_map"] = renames
     df.attrs["source"] = where
     return df
+
+
+def _check_article_sizes(texts: pd.Series, column: str, where: str, start: int) -> None:
+    """Refuse a text longer than :data:`framing.io.files.MAX_ARTICLE_MB` (measured in
+    characters, a million to the MB): no article is that long, and measuring it would take
+    memory many times its size."""
+    limit = int(files.MAX_ARTICLE_MB * 1e6)
+    for row, text in enumerate(texts):
+        if isinstance(text, str) and len(text) > limit:
+            raise CorpusError(
+                f"{where}: the {column} of row {start + row + 1:,} holds {len(text) / 1e6:,.1f} "
+                f"million characters, more than an article may ({files.MAX_ARTICLE_MB:g} "
+                "million): is the file's layout what framing expects? Raise the limit with "
+                "--max-article-mb"
+            )
 
 
 def _read_path(path: Path, format: str | None) -> tuple[pd.DataFrame, dict[str, str]]:

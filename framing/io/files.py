@@ -148,6 +148,11 @@ refused with one line: memory stays bounded, and large corpora go through the co
 read in chunks (``framing features``, ``framing compare``)."""
 
 
+MAX_ARTICLE_MB = 5.0
+"""The longest headline or body a corpus may hold, in millions of characters
+(``--max-article-mb``); the longest news articles run to a few hundred thousand."""
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, gunzipped when it is gzip (by content, not only by name), up to
     :data:`MAX_MB`."""
