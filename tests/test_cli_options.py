@@ -28,10 +28,9 @@ def inputs(tmp_path_factory) -> Path:
     return folder
 
 
-# (command line with {c} the corpus, {e} the header-only corpus, {l} one with a 6-million-
-# character body, {m} the model, {o} the
-# output, split at single spaces: "--features  -o" gives --features an empty value; a
-# pattern the one line must match)
+# (command line with {c} the corpus, {e} the header-only corpus, {l} one with a body of
+# 6 million characters, {m} the model, {o} the output, split at single spaces: "--features
+# -o" with two spaces gives --features an empty value; a pattern the one line must match)
 BAD = [
     ("info {e}", r"has no articles|is empty: expected a CSV file with articles"),
     ("clean {e} -o {o}", r"has no articles|is empty: expected a CSV file with articles"),

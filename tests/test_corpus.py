@@ -111,9 +111,14 @@ def test_duplicate_ids_are_kept_and_renamed():
     assert df.index.tolist() == ["a", "a~2", "b"] and df["body"].tolist() == ["1", "2", "3"]
 
 
-def test_one_huge_article(tmp_path):
+def test_one_huge_article(tmp_path, monkeypatch):
+    from framing.io import files
+
     body = ("Protesters took to the streets. " * 1_700_000)[: 50 * 2**20]
     p = write(tmp_path / "big.jsonl", json.dumps({"headline": "h", "body": body}))
+    with pytest.raises(CorpusError, match="the body of row 1 holds 52.4 million characters"):
+        load_corpus(p)
+    monkeypatch.setattr(files, "MAX_ARTICLE_MB", 60)  # --max-article-mb 60
     df = load_corpus(p)
     assert len(df.loc[0, "body"]) > 50_000_000 - 100
 
