@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any, NoReturn, TypeVar
+from typing import NoReturn, TypeVar
 
 from framing.errors import FramingError, check_ngram_range, check_positive
 
@@ -67,12 +67,12 @@ def ngram_range(name: str) -> Callable[[str], tuple[int, int]]:
     return _option(parse, "LO,HI such as 2,5")
 
 
-def families(text: str) -> str:
-    """Feature families as the library reads them (``default``, ``all`` or names)."""
+def _families(text: str) -> str:
     from framing.features import resolve
 
-    def parse(value: str) -> Any:
-        resolve(value)
-        return value
+    resolve(text)
+    return text
 
-    return _option(parse, "feature families")(text)
+
+families = _option(_families, "feature families")
+"""Feature families as the library reads them (``default``, ``all`` or names)."""
