@@ -1,0 +1,69 @@
+"""Draw the generic-frames development set that two coders code (issue 16).
+
+Usage (from the repository root, with ../shared/data present)::
+
+    python tools/draw_frames_devset.py ../shared/data tests/dev/frames/articles.jsonl
+
+320 AllSides articles (seed 2026), headline and body with clutter removed, bodies of 150 to
+1,200 words (coders read each whole), at most 6 per outlet so that at least 50 outlets come
+in, every topic and leaning as the corpus has them. ``split`` is ``tune`` or ``heldout`` by
+the same hash of the outlet as the other development sets. Writes JSON Lines (``id``,
+``outlet``, ``leaning``, ``topic``, ``split``, ``headline``, ``body``) and one plain-text
+file a batch for the coders beside it (``batch-K.txt``, articles separated by ``=====``).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+from draw_loaded_devset import _half
+
+from framing.measures.clutter import clean
+
+N, PER_OUTLET, BATCHES = 320, 6, 4
+
+
+def main(shared: Path, out: Path, seed: int = 2026) -> None:
+    articles = pd.read_json(shared / "allsides" / "articles.jsonl.gz", lines=True)
+    articles = articles.sample(frac=1.0, random_state=seed)
+    rows, per_outlet = [], {}
+    for art in articles.itertuples():
+        if per_outlet.get(art.outlet, 0) >= PER_OUTLET:
+            continue
+        body = clean(art.body or "").strip()
+        if not 150 <= len(body.split()) <= 1200:
+            continue
+        per_outlet[art.outlet] = per_outlet.get(art.outlet, 0) + 1
+        rows.append(
+            {
+                "id": str(art.id),
+                "outlet": art.outlet,
+                "leaning": art.leaning,
+                "topic": art.topic,
+                "split": _half(art.outlet),
+                "headline": clean(art.headline or "").strip(),
+                "body": body,
+            }
+        )
+        if len(rows) == N:
+            break
+    table = pd.DataFrame(rows)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    table.to_json(out, orient="records", lines=True, force_ascii=False)
+    size = -(-len(table) // BATCHES)
+    for k in range(BATCHES):
+        part = table.iloc[k * size : (k + 1) * size]
+        text = "\n\n=====\n\n".join(
+            f"ID: {r.id}\nHEADLINE: {r.headline}\n\n{r.body}" for r in part.itertuples()
+        )
+        (out.parent / f"batch-{k + 1}.txt").write_text(text + "\n", encoding="utf-8")
+    print(
+        f"{len(table)} articles, {table['outlet'].nunique()} outlets; "
+        f"split {table['split'].value_counts().to_dict()}; {BATCHES} batches of {size}"
+    )
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))
