@@ -2,8 +2,9 @@
 
 Each command is a module in this package with ``HELP`` (one line), ``add_arguments(parser)``
 and ``run(args) -> int``, and ``READS`` when the files it reads are named by other arguments
-than ``corpus``. Errors in the input become one line on stderr and exit status 2, and so
-does an ``-o/--output`` that names a file the command reads.
+than ``corpus``. Errors in the input and bad options become one line on stderr and exit
+status 2, and so does an ``-o/--output`` that names a file the command reads. Ctrl-C (exit
+130) and SIGTERM (exit 143) stop the command as cleanly: no output is written.
 """
 
 from __future__ import annotations
