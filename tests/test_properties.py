@@ -72,7 +72,7 @@ texts = st.lists(st.tuples(piece, st.sampled_from(SEPARATORS)), max_size=40).map
 )
 batches = st.lists(texts, min_size=1, max_size=6)
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _check(text: str, spans: list) -> None:
