@@ -17,6 +17,9 @@ Development sets (outlets split into tune and held out by a hash of their name):
 * ``loaded/sentences.tsv``: 2,000 AllSides sentences (315 outlets) coded biased or not, with
   the words that make them so; ``loaded/sentences_more.tsv``: 3,233 further sentences of the
   tuning outlets, for training only.
+* ``frames/frames.tsv``: 320 AllSides articles (109 outlets) coded with the 19 questions of
+  Semetko & Valkenburg's five generic frames. The texts are not shipped: rebuild them with
+  ``python tools/draw_frames_devset.py ../shared/data tests/dev/frames/articles.jsonl``.
 """
 
 from __future__ import annotations
@@ -262,6 +265,64 @@ def loaded() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+TOPIC_WORDS = {
+    # the naive anchor of each frame: a list of its topic keywords, counted
+    "conflict": ["conflict", "fight", "dispute", "war", "battle", "clash", "disagree"],
+    "human_interest": ["family", "children", "life", "story", "personal", "people", "mother"],
+    "economic": ["economy", "economic", "money", "cost", "jobs", "tax", "billion"],
+    "morality": ["moral", "morality", "god", "religion", "values", "faith", "ethics"],
+    "responsibility": ["government", "responsible", "blame", "solution", "policy", "law"],
+}
+
+
+def frames() -> pd.DataFrame:
+    """ROC AUC of each ``frames_*`` score against the coders' frame (present when at least
+    half its questions are yes), beside topic keywords and a supervised TF-IDF model."""
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.pipeline import make_pipeline
+
+    folder = DEV / "frames"
+    if not (folder / "articles.jsonl").exists():
+        raise SystemExit(
+            f"{folder / 'articles.jsonl'} is missing: rebuild it with "
+            "python tools/draw_frames_devset.py ../shared/data tests/dev/frames/articles.jsonl"
+        )
+    labels = pd.read_csv(folder / "frames.tsv", sep="\t", comment="#", dtype={"id": str})
+    texts = pd.read_json(folder / "articles.jsonl", lines=True, dtype={"id": str})
+    dev = labels.merge(texts[["id", "headline", "body"]], on="id", validate="one_to_one")
+    feats = framing.extract_features(dev[["headline", "body"]], "frames")
+    article = dev["headline"].fillna("") + "\n" + dev["body"].fillna("")
+    tune = dev["split"].eq("tune").to_numpy()
+    rows = []
+    for frame, words in TOPIC_WORDS.items():
+        y = dev[frame].to_numpy()
+        keywords = CountVectorizer(vocabulary=words).transform(article).sum(axis=1).A1
+        tfidf = make_pipeline(
+            TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
+            LogisticRegression(max_iter=2000),
+        )
+        folds = StratifiedKFold(5, shuffle=True, random_state=0)
+        cv = cross_val_predict(tfidf, article, y, cv=folds, method="predict_proba")[:, 1]
+        held = tfidf.fit(article[tune], y[tune]).predict_proba(article[~tune])[:, 1]
+        for split, at in (("heldout", ~tune), ("tune", tune)):
+            rows.append(
+                {
+                    "frame": frame,
+                    "split": split,
+                    "n": int(at.sum()),
+                    "present": int(y[at].sum()),
+                    "outlets": int(dev["outlet"][at].nunique()),
+                    "frames_auc": roc_auc_score(y[at], feats[f"frames_{frame}"][at]),
+                    "topic_words_auc": roc_auc_score(y[at], keywords[at]),
+                    "tfidf_lr_auc": roc_auc_score(y[at], held) if split == "heldout" else np.nan,
+                    "tfidf_lr_cv5_auc": roc_auc_score(y, cv) if split == "heldout" else np.nan,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
 def main() -> None:
     table = headlines()
     with pd.option_context("display.width", 160, "display.max_rows", 200):
@@ -282,6 +343,16 @@ def main() -> None:
         )
         print("\nLoaded language against hand labels (tests/dev/loaded)\n")
         print(loaded().round(3).to_string(index=False))
+        print("\nGeneric frames against hand codes (tests/dev/frames)\n")
+        table = frames()
+        print(table.round(3).to_string(index=False))
+        held = table[table["split"].eq("heldout")]
+        print(
+            f"\nMean held-out AUC: frames {held['frames_auc'].mean():.3f} (lowest "
+            f"{held['frames_auc'].min():.3f}), topic words {held['topic_words_auc'].mean():.3f}, "
+            f"TF-IDF + LR trained on the tuning outlets {held['tfidf_lr_auc'].mean():.3f}, "
+            f"TF-IDF + LR 5-fold over all {held['tfidf_lr_cv5_auc'].mean():.3f}"
+        )
 
 
 if __name__ == "__main__":

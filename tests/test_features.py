@@ -26,7 +26,10 @@ def test_extract_features_keeps_index_and_varies(sample):
     feats = framing.extract_features(sample, "all")
     assert feats.index.equals(sample.index)
     assert list(feats.columns) == list(describe("all"))
-    assert np.isfinite(feats.to_numpy()).all()
+    numbers = framing.features.numeric("all")
+    assert np.isfinite(feats[numbers].to_numpy()).all()
+    labels = framing.features.labels("all")
+    assert all(set(feats[c].dropna()) <= set(labels[c]) for c in labels)
     # a family may declare columns too rare for the sample (RARE: column -> why); its own
     # tests must show they vary elsewhere
     rare = {c for name in FAMILIES for c in getattr(framing.features.family(name), "RARE", {})}
@@ -54,7 +57,7 @@ def test_unknown_family_and_wrong_input():
 
 def test_chunked_equals_unchunked(sample, monkeypatch):
     whole = framing.extract_features(sample)
-    monkeypatch.setattr(framing.features, "_CHUNK", 7)
+    monkeypatch.setattr(framing.features, "CHUNK", 7)
     pd.testing.assert_frame_equal(framing.extract_features(sample), whole)
 
 

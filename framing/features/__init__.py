@@ -28,10 +28,11 @@ FAMILIES: dict[str, str] = {
     "voice": "framing.features.voice",
     "sourcing": "framing.features.sourcing",
     "headline": "framing.features.headline",
+    "frames": "framing.features.frames",
 }
 DEFAULT: tuple[str, ...] = tuple(FAMILIES)
 
-_CHUNK = 2000  # articles per batch: bounds memory, keeps the shared matrices small
+CHUNK = 2000  # articles per batch: bounds memory, keeps the shared matrices small
 
 
 def family(name: str) -> ModuleType:
@@ -78,6 +79,44 @@ def describe(features: str | Iterable[str] = "all") -> dict[str, str]:
     for name in resolve(features):
         out.update(family(name).COLUMNS)
     return out
+
+
+def labels(features: str | Iterable[str] = "all") -> dict[str, tuple[str, ...]]:
+    """Columns of the chosen families that hold a label, not a number, and their values
+    (a family lists them in ``LABELS``); every other column is a float.
+
+    Examples
+    --------
+    >>> labels("frames")["frames_dominant"][:2]
+    ('none', 'conflict')
+    >>> labels("style")
+    {}
+    """
+    out: dict[str, tuple[str, ...]] = {}
+    for name in resolve(features):
+        out.update(getattr(family(name), "LABELS", {}))
+    return out
+
+
+def numeric(features: str | Iterable[str] = "all") -> list[str]:
+    """The columns of the chosen families that are numbers (all but :func:`labels`).
+
+    Examples
+    --------
+    >>> "frames_dominant" in numeric("frames"), "frames_conflict" in numeric("frames")
+    (False, True)
+    """
+    named = labels(features)
+    return [c for c in describe(features) if c not in named]
+
+
+def dtypes(features: str | Iterable[str] = "all") -> dict[str, Any]:
+    """The dtype of every column of the chosen families: float, or a categorical of its
+    labels."""
+    import pandas as pd
+
+    named = labels(features)
+    return {c: pd.CategoricalDtype(named[c]) if c in named else float for c in describe(features)}
 
 
 def text_columns(df: Any) -> tuple[Sequence[Any], Sequence[Any]]:
@@ -133,7 +172,8 @@ def extract_features(
     Returns
     -------
     pandas.DataFrame
-        Same index as ``df``; snake_case columns prefixed by family.
+        Same index as ``df``; snake_case columns prefixed by family: floats, but for the
+        label columns (:func:`labels`, such as ``frames_dominant``), which are categorical.
 
     Examples
     --------
@@ -147,14 +187,14 @@ def extract_features(
     names = resolve(features)
     headline, body = text_columns(df)
     index = df.index if isinstance(df, (pd.DataFrame, pd.Series)) else pd.RangeIndex(len(body))
-    starts = range(0, len(body), _CHUNK)
+    starts = range(0, len(body), CHUNK)
     if progress and len(starts) > 1:
         from tqdm.auto import tqdm
 
         starts = tqdm(starts, unit="chunk", desc="features", leave=False)
-    chunks = [_compute(names, headline[i : i + _CHUNK], body[i : i + _CHUNK]) for i in starts]
-    columns = list(describe(names))
-    out = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(columns=columns)
-    out = out[columns].astype(float)
+    chunks = [_compute(names, headline[i : i + CHUNK], body[i : i + CHUNK]) for i in starts]
+    types = dtypes(names)
+    out = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(columns=list(types))
+    out = out[list(types)].astype(types)
     out.index = index
     return out

@@ -21,7 +21,7 @@ from sklearn.utils import Tags
 from sklearn.utils.validation import check_is_fitted
 
 from framing.errors import InputError, MissingColumnError
-from framing.features import describe, extract_features, resolve, text_columns
+from framing.features import extract_features, numeric, resolve, text_columns
 
 #: the columns the measures read
 TEXT = ("headline", "body")
@@ -55,7 +55,8 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
     families_ : list of str
         The families resolved at fit time.
     feature_names_out_ : list of str
-        The output columns.
+        The output columns: the families' numeric measures (label columns such as
+        ``frames_dominant`` are left out; their scores are in).
     n_features_in_ : int
         Number of columns seen at fit (1 for a Series or a list of texts).
     feature_names_in_ : numpy.ndarray of str
@@ -109,7 +110,7 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
         """
         text_columns(_texts(X))
         self.families_ = resolve(self.features)
-        self.feature_names_out_ = list(describe(self.families_))
+        self.feature_names_out_ = numeric(self.families_)
         self.n_features_in_ = X.shape[1] if isinstance(X, pd.DataFrame) else 1
         names = np.asarray(X.columns, dtype=object) if isinstance(X, pd.DataFrame) else None
         if names is not None and all(isinstance(name, str) for name in names):

@@ -41,11 +41,13 @@ SPAN_SOURCES: dict[str, str] = {
     "clutter": "framing.measures.clutter:find_clutter",
     "loaded": "framing.features.loaded:article_spans",
     "headline": "framing.measures.headline:headline_spans",
+    "frames": "framing.features.frames:article_spans",
 }
 # source name -> the texts it reads; a source not listed here reads the body only
 SOURCE_TEXTS: dict[str, tuple[str, ...]] = {
     "loaded": ("article",),
     "headline": ("headline",),
+    "frames": ("article",),
 }
 FIELDS = ("headline", "body")
 

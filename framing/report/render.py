@@ -156,7 +156,8 @@ def write_report(data: ReportData, output: str | Path, *, format: str = "html") 
         warnings.simplefilter("ignore", UserWarning)  # tight-layout chatter from matplotlib
         ctx = context(data)
     if format == "html":
-        for example in ctx["examples"]:
+        passages = [p for s in ctx["sections"] for p in s.get("passages", ())]
+        for example in [*ctx["examples"], *passages]:
             example["html"] = Markup(example["html"])  # built by explain, which escapes all text
         text = environment().get_template("report.html.j2").render(**ctx)
         with atomic_write(output) as f:

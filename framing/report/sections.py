@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import io
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -31,12 +31,15 @@ FAMILY_TITLES = {
     "headline": "Headline framing",
     "loaded": "Loaded language",
     "clutter": "Promotional clutter",
+    "frames": "Generic frames",
 }
 KEY_MEASURE = {
     "headline": "headline_question",
     "loaded": "loaded_language",
     "clutter": "clutter_share",
+    "frames": "frames_conflict",
 }
+PASSAGE_CHARS = 700  # characters of each frame's example passage
 # which measure picks the example article of each group, first present wins
 EXAMPLE_BY = ("loaded_language", "clutter_share", "headline_question")
 
@@ -170,6 +173,28 @@ def _family_section(data: ReportData, family: str, comparison: pd.DataFrame) -> 
                 data.comparison,
             )
         )
+    if family == "frames" and set(plots.FRAME_SCORES) & set(measures):
+        figures.append(
+            _figure(
+                "frame-scores",
+                "Mean score of each frame per group (the expected share of the frame's "
+                "codebook questions answered yes), with 95% bootstrap intervals.",
+                plots.frame_scores,
+                data.comparison,
+            )
+        )
+        if "frames_dominant" in data.features.columns:
+            mix = pd.concat([data.corpus[[data.by]], data.features[["frames_dominant"]]], axis=1)
+            figures.append(
+                _figure(
+                    "frame-mix",
+                    "Each group's articles by their dominant frame (the highest score, "
+                    "if it reaches 0.5; none otherwise).",
+                    plots.dominant_mix,
+                    mix,
+                    data.by,
+                )
+            )
     if family == "clutter" and plots.clutter_columns(measures)[0]:
         figures.append(
             _figure(
@@ -207,7 +232,72 @@ def _family_section(data: ReportData, family: str, comparison: pd.DataFrame) -> 
         "intro": f"{len(measures)} measure(s).",
         "figures": figures,
         "tables": [("Clearest differences", t) for t in [_findings(comparison, measures)] if t],
+        "passages": frame_passages(data) if family == "frames" else [],
     }
+
+
+def frame_passages(data: ReportData) -> list[dict[str, Any]]:
+    """One passage a frame, with its evidence: in the article scoring highest on the frame,
+    the stretch of about PASSAGE_CHARS characters holding most of the frame's cues (the
+    spans the score counted, from :func:`framing.explain`)."""
+    from framing.measures.frames import FRAMES
+    from framing.report.evidence import Explanation, explain, kind_colours
+
+    out = []
+    for frame in FRAMES:
+        column = f"frames_{frame}"
+        if column not in data.features.columns or not data.features[column].max() > 0:
+            continue
+        pick = data.features[column].astype(float).idxmax()
+        article = explain(data.corpus.loc[pick], sources=["frames"])
+        kind = f"frame_{frame}"
+        spans = {
+            w: [s for f, _, s in article.found if f == w and s.kind == kind]
+            for w in ("headline", "body")
+        }
+        where = "body" if spans["body"] else "headline"
+        text = article.body if where == "body" else article.headline
+        start, end = _densest(text, [s.start for s in spans[where]], PASSAGE_CHARS)
+        inside = [
+            ("body", "frames", replace(s, start=s.start - start, end=s.end - start))
+            for s in spans[where]
+            if start <= s.start and s.end <= end
+        ]
+        shown = Explanation("", text[start:end], inside)
+        out.append(
+            {
+                "title": f"{frame.replace('_', ' ')}: {data.corpus.at[pick, data.by]}, article "
+                f"{pick} (score {fmt(float(data.features.at[pick, column]))})",
+                "html": shown.to_html(colours=kind_colours([kind])),
+                "text": shown.to_text(),
+            }
+        )
+    return out
+
+
+def _densest(text: str, starts: list[int], width: int) -> tuple[int, int]:
+    """The stretch of ``text`` about ``width`` characters long, starting at a sentence or
+    line start, that holds most of ``starts``; cut at a space.
+
+    Examples
+    --------
+    >>> t = "Calm. " * 50 + "War and battle. Fight!" + " Calm." * 50
+    >>> a, b = _densest(t, [300, 308, 316], 40)
+    >>> t[a:b]
+    'War and battle. Fight! Calm. Calm.'
+    """
+    if not starts:
+        return 0, min(len(text), width)
+    at = np.sort(np.asarray(starts))
+    counts = np.searchsorted(at, at + width * 3 // 4) - np.arange(len(at))
+    first = int(at[int(np.argmax(counts))])
+    start = max(text.rfind(". ", 0, first) + 2, text.rfind("\n", 0, first) + 1, 0)
+    if first - start > width // 4:  # a long sentence: start a little before the first cue
+        start = max(text.rfind(" ", 0, first - width // 8) + 1, 0)
+    end = start + width
+    if end < len(text):
+        end = text.rfind(" ", start, end) if " " in text[start:end] else end
+    return start, min(end, len(text))
 
 
 def _overview(data: ReportData, shown: ReportData) -> dict[str, Any]:

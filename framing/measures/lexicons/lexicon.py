@@ -276,6 +276,30 @@ class Lexicon:
             store[id(self)] = (self, self.matrix(docs.terms))
         return store[id(self)][1]
 
+    def token_hits(self, docs: Docs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every (token, category) match of the word and wildcard entries in ``docs``:
+        token index (into :attr:`Docs.token_starts`), category index and weight, in token
+        order (a token in several categories is one row each).
+
+        Examples
+        --------
+        >>> from framing.text import Docs
+        >>> lex = Lexicon.from_terms("demo", ["chaos", "abus*"])
+        >>> [a.tolist() for a in lex.token_hits(Docs(["Chaos and abuse", "calm"]))]
+        [[0, 2], [0, 0], [1.0, 1.0]]
+        """
+        import numpy as np
+
+        M = self.compiled(docs).tocsr()
+        per_term = np.diff(M.indptr)
+        cols = docs.token_columns
+        tok = np.flatnonzero(per_term[cols])
+        n = per_term[cols[tok]]
+        token = np.repeat(tok, n)
+        first = np.repeat(M.indptr[cols[tok]] - np.cumsum(n) + n, n)
+        entry = first + np.arange(len(token))
+        return token, M.indices[entry].astype(np.int64), M.data[entry].astype(float)
+
     def count(self, docs: Docs) -> np.ndarray:
         """Weighted matches per text of ``docs``: a dense ``(n_texts, n_categories)`` array."""
         import numpy as np

@@ -154,6 +154,9 @@ class Analysis:
     measures: dict[str, np.ndarray]  # name -> per-piece counts (also tokens, chars)
     hits: Hits | None = None  # the record every per-piece hit count is summed from
     docs: Docs | None = field(default=None, repr=False)  # the analysed texts
+    starts: np.ndarray | None = field(
+        default=None, repr=False
+    )  # offset of each piece in docs.joined
     _sums: dict = field(default_factory=dict, repr=False)  # voice -> summing matrix
 
     @property
@@ -239,7 +242,7 @@ def analyse(texts: Docs | Sequence[str], skip: Sequence[Sequence[Any]] | None = 
     measures["chars"] = docs.blanks.visible(starts, ends).astype(float)
     measures["loaded"] = _loaded(measures)
     measures["sentiment"] = _compound(measures["valence"], measures["exclamation"])
-    return Analysis(len(docs), doc, quoted, ~left_out, measures, hits, docs)
+    return Analysis(len(docs), doc, quoted, ~left_out, measures, hits, docs, starts)
 
 
 def _record(docs: Docs, starts: np.ndarray, ends: np.ndarray, ptr: np.ndarray) -> Hits:
@@ -249,16 +252,8 @@ def _record(docs: Docs, starts: np.ndarray, ends: np.ndarray, ptr: np.ndarray) -
 
     lex = lexicon()
     of_column, flipped, factor = _kind_maps()
-    M = lex.compiled(docs).tocsr()
-    cols = docs.token_columns
-    # token hits: the rows M[token_columns] of the tokens whose term is in some list
-    per_term = np.diff(M.indptr)
-    tok = np.flatnonzero(per_term[cols])
-    n = per_term[cols[tok]]
-    token = np.repeat(tok, n)
-    first = np.repeat(M.indptr[cols[tok]] - np.cumsum(n) + n, n)
-    entry = first + np.arange(len(token))
-    kind, value = of_column[M.indices[entry]], M.data[entry].astype(float)
+    token, column, value = lex.token_hits(docs)
+    kind = of_column[column]
     # strong valence: VADER words with |valence| >= 2, counted 1 each whatever the negation
     strong = (kind == HIT_KINDS.index("valence")) & (np.abs(value) >= 2.0)
     # a word in the scope of two negators ("neither allowed nor encouraged") is negated

@@ -22,6 +22,7 @@ from __future__ import annotations
 from framing.report.plots.base import (
     ALPHA,
     CLUTTER_KINDS,
+    FRAME_SCORES,
     HEADLINE_RATES,
     HIGH,
     LOW,
@@ -34,6 +35,8 @@ from framing.report.plots.families import (
     clutter_columns,
     clutter_composition,
     distinguishing_terms,
+    dominant_mix,
+    frame_scores,
     headline_rates,
     importance,
 )
@@ -41,6 +44,7 @@ from framing.report.plots.families import (
 __all__ = [
     "ALPHA",
     "CLUTTER_KINDS",
+    "FRAME_SCORES",
     "HEADLINE_RATES",
     "HIGH",
     "LOW",
@@ -48,6 +52,8 @@ __all__ = [
     "clutter_columns",
     "clutter_composition",
     "distinguishing_terms",
+    "dominant_mix",
+    "frame_scores",
     "forest",
     "group_means",
     "headline_rates",

@@ -32,6 +32,13 @@ HEADLINE_RATES = (
     "headline_teaser",
     "headline_media_tag",
 )
+FRAME_SCORES = (
+    "frames_conflict",
+    "frames_human_interest",
+    "frames_economic",
+    "frames_morality",
+    "frames_responsibility",
+)
 HIGH, LOW, PLAIN = "#c0392b", "#2471a3", "#7f8c8d"  # above the rest, below it, neither
 
 

@@ -1,5 +1,6 @@
-"""Figures of one family or table: clutter composition, headline rates, distinguishing
-terms, and the importance of measures to the outlet classifier."""
+"""Figures of one family or table: clutter composition, headline rates, frame scores and
+the dominant-frame mix, distinguishing terms, and the importance of measures to the outlet
+classifier."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from framing.io.schema import require_columns
 from framing.report.plots.base import (
     CLUTTER_COLUMN,
     CLUTTER_KINDS,
+    FRAME_SCORES,
     HEADLINE_RATES,
     HIGH,
     KIND_COLOURS,
@@ -108,39 +110,113 @@ def headline_rates(
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['B', 'A']
     """
+    return _grouped_bars(data, by, ax, measures, "headline_", "% of headlines", "headline_rates")
+
+
+def frame_scores(
+    data: pd.DataFrame,
+    by: str = "outlet",
+    ax: Axes | None = None,
+    *,
+    measures: Iterable[str] = FRAME_SCORES,
+) -> Axes:
+    """Mean score of each generic frame per outlet (the expected share of the frame's
+    codebook questions answered yes, in %), with the comparison table's intervals.
+
+    Examples
+    --------
+    >>> feats = pd.DataFrame({"outlet": ["A", "A", "B"], "frames_conflict": [0.9, 0.7, 0.1],
+    ...     "frames_economic": [0.0, 0.2, 0.6]})
+    >>> [t.get_text() for t in frame_scores(feats).get_yticklabels()]
+    ['B', 'A']
+    """
+    return _grouped_bars(data, by, ax, measures, "frames_", "mean frame score (%)", "frame_scores")
+
+
+def _grouped_bars(
+    data: pd.DataFrame,
+    by: str,
+    ax: Axes | None,
+    measures: Iterable[str],
+    prefix: str,
+    xlabel: str,
+    name: str,
+) -> Axes:
+    """Bars of several 0-1 measures per group (in %), one colour a measure, with the
+    intervals of a comparison table; groups sorted by their summed means, highest on top."""
+    measures = list(measures)
     names = data["measure"].unique() if is_table(data) else data.columns
-    measures = [m for m in measures if m in set(names)]
-    if not measures:
-        raise InputError(f"headline_rates needs one of the columns {list(HEADLINE_RATES)}")
-    wide = group_means(data, measures, by) * 100
+    shown = [m for m in measures if m in set(names)]
+    if not shown:
+        raise InputError(f"{name} needs one of the columns {measures}")
+    wide = group_means(data, shown, by) * 100
     wide = wide.loc[wide.sum(axis=1).sort_values().index]
     ax = new_axes(ax, 7.0, 1.4 + 0.45 * len(wide))
-    height = 0.8 / len(measures)
+    height = 0.8 / len(shown)
     y = np.arange(len(wide))
     colours = palette("Set2")
-    for i, m in enumerate(measures):
-        pos = y + 0.4 - height * (i + 0.5)  # first measure on top within each outlet
+    for i, m in enumerate(shown):
+        pos = y + 0.4 - height * (i + 0.5)  # first measure on top within each group
         xerr = None
         if is_table(data) and {"ci_low", "ci_high"} <= set(data.columns):
             t = data[data["measure"] == m].set_index("group").reindex(wide.index)
             xerr = np.clip(
                 np.vstack([wide[m] - t["ci_low"] * 100, t["ci_high"] * 100 - wide[m]]), 0, None
             )
-        label = m.removeprefix("headline_").replace("_", " ")
         ax.barh(
             pos,
             wide[m],
             height=height,
             color=colours[i % len(colours)],
-            label=label,
+            label=m.removeprefix(prefix).replace("_", " "),
             xerr=xerr,
             error_kw={"lw": 0.8, "ecolor": "#555"},
         )
     ax.set_yticks(y, [str(g) for g in wide.index])
-    ax.set_xlabel("% of headlines")
+    ax.set_xlabel(xlabel)
     legend_above(ax)
     ax.grid(axis="x", color="#eee")
     ax.set_axisbelow(True)
+    return ax
+
+
+def dominant_mix(
+    features: pd.DataFrame, by: str = "outlet", ax: Axes | None = None, *,
+    column: str = "frames_dominant",
+) -> Axes:  # fmt: skip
+    """Each outlet's mix of dominant frames: a stacked bar of the share of its articles
+    whose strongest frame is each one (``none``: no frame reaches 0.5), most conflict-led
+    outlet on top.
+
+    Examples
+    --------
+    >>> feats = pd.DataFrame({"outlet": ["A", "A", "B"],
+    ...     "frames_dominant": ["conflict", "none", "economic"]})
+    >>> ax = dominant_mix(feats)
+    >>> [t.get_text() for t in ax.get_yticklabels()], [t.get_text() for t in ax.get_legend().get_texts()]
+    (['B', 'A'], ['conflict', 'economic', 'none'])
+    """
+    require_columns(features, [by, column], where="dominant_mix")
+    values = features[column]
+    order = list(values.cat.categories) if isinstance(values.dtype, pd.CategoricalDtype) else []
+    mix = pd.crosstab(features[by], values.astype(str), normalize="index") * 100
+    columns = [c for c in order if c in mix.columns] or sorted(mix.columns)
+    columns = [c for c in columns if c != "none"] + (["none"] if "none" in mix.columns else [])
+    mix = mix[columns]
+    lead = columns[0]
+    mix = mix.sort_values([lead], kind="stable")
+    ax = new_axes(ax, 7.0, 1.4 + 0.35 * len(mix))
+    colours = palette("Set2")
+    left = np.zeros(len(mix))
+    for i, c in enumerate(columns):
+        colour = "#dddddd" if c == "none" else colours[i % len(colours)]
+        ax.barh(np.arange(len(mix)), mix[c], left=left, color=colour, height=0.7,
+                label=c.replace("_", " "))  # fmt: skip
+        left += mix[c].to_numpy()
+    ax.set_yticks(np.arange(len(mix)), [str(g) for g in mix.index])
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("% of articles by dominant frame")
+    legend_above(ax, ncol=min(len(columns), 3))
     return ax
 
 
