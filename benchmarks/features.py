@@ -5,7 +5,8 @@ ROUNDS, default 3; the shipped sample when ../shared/data is absent). For each l
 times, in turn, the bare ``re.findall(r"\\w+")`` pass over the same bodies and the work
 itself, ROUNDS times, and prints the best of each with their ratio: the shared tokenisation
 alone; the ``loaded``, ``voice`` and ``sourcing`` families (with the clutter spans they
-leave out); the whole default feature set through ``extract_features`` on the corpus as
+leave out); the default set without the ``frames`` family (what the frames cost); the
+whole default feature set through ``extract_features`` on the corpus as
 ``load_corpus`` gives it (tidied text); and the same on the frame as ``pandas.read_json``
 reads it from the file, untidied, which is what many users pass. Every round starts from
 the raw texts: nothing is cached between rounds or lines.
@@ -20,7 +21,7 @@ import pandas as pd
 from throughput import ALLSIDES, best
 
 import framing
-from framing.features import Context, family
+from framing.features import Context, family, resolve
 from framing.text import Docs
 
 
@@ -44,9 +45,11 @@ def main(n: int = 5000, rounds: int = 3) -> None:
     print(f"{len(df):,} articles ({mb:.1f} MB of bodies) from {ALLSIDES}; best of {rounds}")
     framing.extract_features(df.head(50))  # load lexicons and models outside the timings
     findall = re.compile(r"\w+").findall
+    but_frames = [f for f in resolve("default") if f != "frames"]
     lines = {
         "tokens, counts, sentences": lambda: tokens_counts_sentences(texts),
         "loaded + voice + sourcing": lambda: loaded_voice_sourcing(df),
+        "default set but frames": lambda: framing.extract_features(df, but_frames),
         "whole default feature set": lambda: framing.extract_features(df),
         "the same, frame as read": lambda: framing.extract_features(raw),
     }

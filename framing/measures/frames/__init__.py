@@ -13,7 +13,9 @@ Examples
 --------
 >>> from framing.measures.frames import analyse, frame_scores, FRAMES
 >>> r = analyse(["Critics slammed the budget, which will cost taxpayers $3 billion."])
->>> dict(zip(FRAMES, frame_scores(r.counts()).round(2)[0].tolist()))  # doctest: +SKIP
+>>> dict(zip(FRAMES, frame_scores(r.counts()).round(2)[0].tolist()))  # doctest: +NORMALIZE_WHITESPACE
+{'conflict': 0.35, 'human_interest': 0.0, 'economic': 0.38, 'morality': 0.0,
+ 'responsibility': 0.0}
 """
 
 from __future__ import annotations

@@ -82,7 +82,9 @@ def _matches(docs: Docs, lex: Lexicon, cue_of: np.ndarray) -> list[tuple[np.ndar
     import numpy as np
 
     token, category, _ = lex.token_hits(docs)
-    parts: list[tuple[np.ndarray, ...]] = [(docs.token_starts[token], docs.token_ends[token], cue_of[category])]
+    parts: list[tuple[np.ndarray, ...]] = [
+        (docs.token_starts[token], docs.token_ends[token], cue_of[category])
+    ]
     found = lex.find_phrases(docs.joined, docs.low_utf8)
     if found:
         s, e, c, _ = (np.array(x) for x in zip(*found, strict=True))
@@ -103,22 +105,24 @@ def amounts(docs: Docs) -> tuple[np.ndarray, np.ndarray]:
     import numpy as np
 
     codes, starts, ends = docs.codes, docs.token_starts, docs.token_ends
-    if not len(starts):
-        return starts[:0], ends[:0]
-    signs = np.array([ord(c) for c in CURRENCY])
-    digit = (codes[starts] >= 48) & (codes[starts] <= 57)
-    before = np.maximum(starts - 1, 0)
-    spaced = (codes[before] == 32) & (starts >= 2)
-    sign_at = np.where(spaced, starts - 2, before)
-    hit = np.flatnonzero(digit & (starts >= 1) & np.isin(codes[np.maximum(sign_at, 0)], signs))
-    end = ends[hit].copy()
-    after = hit + 1
-    ok = after < len(starts)
-    magnitude = docs.has_term(MAGNITUDES)[docs.token_columns[after[ok]]]
-    near = starts[after[ok]] - end[ok] <= 1
-    grow = np.flatnonzero(ok)[magnitude & near]
+    # number tokens (a digit first) after a currency sign, a space between allowed
+    first = codes[starts]
+    number = np.flatnonzero((first >= 48) & (first <= 57) & (starts >= 1))
+    sign_at = starts[number] - 1
+    spaced = (codes[sign_at] == 32) & (sign_at >= 1)
+    sign_at[spaced] -= 1
+    hit = np.isin(codes[sign_at], [ord(c) for c in CURRENCY])
+    number, sign_at = number[hit], sign_at[hit]
+    end = ends[number]
+    # a magnitude word right after the number belongs to the amount
+    after = number + 1
+    ok = np.flatnonzero(after < len(starts))
+    grow = ok[
+        docs.has_term(MAGNITUDES)[docs.token_columns[after[ok]]]
+        & (starts[after[ok]] - end[ok] <= 1)
+    ]
     end[grow] = ends[after[grow]]
-    return sign_at[hit].astype(np.int64), end.astype(np.int64)
+    return sign_at.astype(np.int64), end.astype(np.int64)
 
 
 def analyse(
