@@ -39,6 +39,7 @@ _LAZY = {
     "compare_trends": "framing.stats.trends",
     "outlet_classifier": "framing.stats.classifier",
     "distinguishing_terms": "framing.stats.terms",
+    "stories": "framing.stats.stories",
     "build_report": "framing.report.build",
     "make_classifier": "framing.models",
     "cross_validate_model": "framing.models",

@@ -71,7 +71,6 @@ def check_positive(value: object, name: str, *, integer: bool = False) -> float:
     ...
     framing.errors.ParameterError: top must be a whole number of at least 1, not 0
     """
-    import math
     import numbers
 
     if integer:
@@ -80,14 +79,62 @@ def check_positive(value: object, name: str, *, integer: bool = False) -> float:
         raise ParameterError(
             f"{name} must be a whole number of at least 1, not {value!r}", parameter=name
         )
-    if (
+    if _above_zero(value):
+        return float(value)  # type: ignore[arg-type]
+    raise ParameterError(f"{name} must be a finite number above 0, not {value!r}", parameter=name)
+
+
+def check_fraction(value: object, name: str) -> float:
+    """``value`` if it is a number above 0 and at most 1, else a :class:`ParameterError`.
+
+    Examples
+    --------
+    >>> check_fraction(0.3, "threshold")
+    0.3
+    >>> check_fraction(1.5, "threshold")
+    Traceback (most recent call last):
+    ...
+    framing.errors.ParameterError: threshold must be a number above 0 and at most 1, not 1.5
+    """
+    if _above_zero(value) and float(value) <= 1:  # type: ignore[arg-type]
+        return float(value)  # type: ignore[arg-type]
+    raise ParameterError(
+        f"{name} must be a number above 0 and at most 1, not {value!r}", parameter=name
+    )
+
+
+def check_days(value: object, name: str) -> int:
+    """``value`` if it is a whole number of days, 0 or more, else a :class:`ParameterError`.
+
+    Examples
+    --------
+    >>> check_days(0, "window_days")
+    0
+    >>> check_days(-1, "window_days")
+    Traceback (most recent call last):
+    ...
+    framing.errors.ParameterError: window_days must be a whole number of days, 0 or more, not -1
+    """
+    import numbers
+
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool) and int(value) >= 0:
+        return int(value)
+    raise ParameterError(
+        f"{name} must be a whole number of days, 0 or more, not {value!r}", parameter=name
+    )
+
+
+def _above_zero(value: object) -> bool:
+    """Whether ``value`` is a finite real number above 0 (not a bool)."""
+    import math
+    import numbers
+
+    return (
         isinstance(value, numbers.Real)
         and not isinstance(value, bool)
         and math.isfinite(float(value))
         and float(value) > 0
-    ):
-        return float(value)
-    raise ParameterError(f"{name} must be a finite number above 0, not {value!r}", parameter=name)
+    )
 
 
 def check_ngram_range(value: object, name: str) -> tuple[int, int]:

@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "evaluate": "framing.cli.evaluate",
     "predict": "framing.cli.predict",
     "explain-model": "framing.cli.explain_model",
+    "stories": "framing.cli.stories",
 }
 
 

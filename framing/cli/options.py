@@ -20,7 +20,13 @@ import argparse
 from collections.abc import Callable
 from typing import NoReturn, TypeVar
 
-from framing.errors import FramingError, check_ngram_range, check_positive
+from framing.errors import (
+    FramingError,
+    check_days,
+    check_fraction,
+    check_ngram_range,
+    check_positive,
+)
 
 T = TypeVar("T")
 
@@ -55,6 +61,16 @@ def count(name: str) -> Callable[[str], int]:
 def positive(name: str) -> Callable[[str], float]:
     """A finite number above 0."""
     return _option(lambda text: float(check_positive(float(text), name)), "a number")
+
+
+def fraction(name: str) -> Callable[[str], float]:
+    """A number above 0 and at most 1."""
+    return _option(lambda text: check_fraction(float(text), name), "a number")
+
+
+def days(name: str) -> Callable[[str], int]:
+    """A whole number of days, 0 or more."""
+    return _option(lambda text: check_days(int(text), name), "a whole number of days")
 
 
 def ngram_range(name: str) -> Callable[[str], tuple[int, int]]:

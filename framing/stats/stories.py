@@ -1,0 +1,256 @@
+"""Story matching: which articles, across outlets, report the same event.
+
+An article is read as its headline and lead (the first ``LEAD_WORDS`` words of the body),
+weighted TF-IDF over words (sublinear counts, English stop words out, rare terms weigh
+more) beside a second TF-IDF over its names and numbers (capitalised words that are not stop
+words, figures), which weigh more than common words. Two articles are candidates when their
+cosine similarity reaches ``link`` and their dates lie within ``window_days`` (articles
+without a date are compared with every article); candidates form connected groups, and
+each group is cut by average-linkage clustering at ``threshold`` (scipy), so that a story is
+a set of articles whose mean similarity reaches ``threshold``, not a chain of near pairs.
+Work grows with the corpus, not its square: dated articles are compared only with those of
+the days in their window.
+
+Examples
+--------
+>>> import pandas as pd
+>>> df = pd.DataFrame({
+...     "outlet": ["A", "B", "C", "A"],
+...     "headline": ["Senate passes $1.2 trillion infrastructure bill",
+...                  "Infrastructure bill clears Senate with 69 votes",
+...                  "Wildfire forces thousands to flee in Oregon",
+...                  "Oregon wildfire: thousands flee as flames spread"],
+...     "body": ["The Senate voted 69-30 on the $1.2 trillion bill.",
+...              "Senators approved the $1.2 trillion infrastructure bill 69-30.",
+...              "Thousands fled as the wildfire spread across Oregon.",
+...              "The Oregon wildfire spread; thousands fled their homes."],
+...     "date": ["2021-08-10", "2021-08-10", "2021-08-11", "2021-08-12"]})
+>>> stories(df).tolist()
+[0, 0, 1, 1]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from framing.errors import check_days, check_fraction
+
+if TYPE_CHECKING:  # pragma: no cover
+    import scipy.sparse as sp
+
+THRESHOLD = 0.3
+"""The default ``threshold`` of :func:`stories`."""
+MAX_GROUP = 3000
+"""The largest group of candidates clustered at once (its distances are held dense)."""
+LEAD_WORDS = 60
+"""Words of the body read with the headline: the lead, where news states its event."""
+NAMES_WEIGHT = 0.6
+"""Weight of the names-and-numbers vector beside the words vector (each L2-normalised)."""
+_NAME = re.compile(r"\b(?:[A-Z][\w'’-]*[\w]|\d[\d,.]*\d|\d)")
+
+
+def _texts(df: pd.DataFrame) -> pd.Series:
+    """Headline and lead of each article."""
+    head = df["headline"].fillna("").astype(str) if "headline" in df else ""
+    body = df["body"].fillna("").astype(str) if "body" in df else pd.Series("", index=df.index)
+    lead = body.str.split(n=LEAD_WORDS).str[:LEAD_WORDS].str.join(" ")
+    return (head + " \n " + lead.fillna("")).str.strip()
+
+
+def _names(text: str) -> list[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return [t.lower() for t in _NAME.findall(text) if t.lower() not in ENGLISH_STOP_WORDS]
+
+
+def vectors(df: pd.DataFrame) -> sp.csr_matrix:
+    """The L2-normalised vectors :func:`stories` compares: words and, weighted
+    ``NAMES_WEIGHT``, names and numbers of the headline and lead.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> X = vectors(pd.DataFrame({"headline": ["Putin meets Biden", "Biden meets Putin"]}))
+    >>> round(float((X[0] @ X[1].T).toarray()[0, 0]), 3)
+    1.0
+    """
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.preprocessing import normalize
+
+    texts = _texts(df)
+    parts = []
+    for kind, weight in (("words", 1.0), ("names", NAMES_WEIGHT)):
+        if kind == "words":
+            vec = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32)
+        else:
+            vec = TfidfVectorizer(sublinear_tf=True, analyzer=_names, dtype=np.float32)
+        try:
+            parts.append(weight * vec.fit_transform(texts))
+        except ValueError:  # no term at all (empty texts): nothing to compare
+            parts.append(sp.csr_matrix((len(texts), 0), dtype=np.float32))
+    X = sp.hstack(parts).tocsr()
+    return normalize(X) if X.shape[1] else X
+
+
+def _pairs(
+    X: sp.csr_matrix, days: np.ndarray | None, window: int, link: float
+) -> tuple[np.ndarray, ...]:
+    """Candidate pairs ``(i, j, similarity)``, ``i < j``, similarity at least ``link``, among
+    the rows of ``X`` whose ``days`` are at most ``window`` apart (all rows, when ``days``
+    is None: text alone)."""
+    import scipy.sparse as sp
+
+    rows, cols, sims = [], [], []
+    n = X.shape[0]
+    if days is None:  # no dates: every row against every row, a block at a time
+        blocks = [(np.arange(k, min(k + 1000, n)), np.arange(k, n)) for k in range(0, n, 1000)]
+    else:
+        order = np.argsort(days, kind="stable")
+        d = days[order]
+        blocks = [
+            (
+                order[np.searchsorted(d, day) : np.searchsorted(d, day, "right")],
+                order[np.searchsorted(d, day) : np.searchsorted(d, day + window, "right")],
+            )
+            for day in np.unique(d)
+        ]
+    for a, b in blocks:
+        S = sp.coo_matrix(X[a] @ X[b].T)
+        keep = S.data >= link
+        i, j = a[S.row[keep]], b[S.col[keep]]
+        rows.append(np.minimum(i, j)[i != j])
+        cols.append(np.maximum(i, j)[i != j])
+        sims.append(S.data[keep][i != j])
+    if not rows:
+        return np.zeros(0, int), np.zeros(0, int), np.zeros(0)
+    i, j, s = np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
+    # a pair met twice (two articles of one day, or one block and the next): keep one
+    _, first = np.unique(i.astype(np.int64) * n + j, return_index=True)
+    return i[first], j[first], s[first]
+
+
+def _cluster(
+    X: sp.csr_matrix, days: np.ndarray | None, window: int, link: float, threshold: float
+) -> np.ndarray:
+    """Story labels (0, 1, ...) of the rows of ``X``: candidate pairs, their connected
+    groups, average linkage within each group."""
+    n = X.shape[0]
+    i, j, s = _pairs(X, days, window, link)
+    label = np.arange(n)  # each article alone unless clustered below
+    next_label = n
+    for group in _groups(n, i, j, s, link, threshold):
+        sub = _average_linkage(X[group], threshold) if len(group) <= MAX_GROUP else 0 * group
+        label[group] = next_label + sub
+        next_label += int(sub.max()) + 1
+    return np.unique(label, return_inverse=True)[1]
+
+
+def stories(
+    df: pd.DataFrame,
+    *,
+    window_days: int = 3,
+    threshold: float = THRESHOLD,
+    link: float | None = None,
+    date: str = "date",
+) -> pd.Series:
+    """A story id per article: articles reporting the same event share one.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The corpus: ``headline`` and/or ``body``, and ``date`` when known.
+    window_days : int, default 3
+        Articles more than this many days apart are never one story.
+    threshold : float, default 0.3
+        The mean cosine similarity (of headline-and-lead vectors, :func:`vectors`) a story's
+        articles must reach (average linkage).
+    link : float, optional
+        The similarity that makes two articles candidates (default ``threshold / 1.5``).
+    date : str, default "date"
+        The date column; without it (or for rows without a date), text alone.
+
+    Returns
+    -------
+    pandas.Series
+        Integer story ids (0, 1, ... in order of first article), named ``story``, indexed
+        as ``df``. An article no other matches is a story of its own.
+    """
+    window_days = check_days(window_days, "window_days")
+    threshold = check_fraction(threshold, "threshold")
+    link = threshold / 1.5 if link is None else check_fraction(link, "link")
+    n = len(df)
+    if n == 0:
+        return pd.Series([], index=df.index, name="story", dtype=int)
+    X = vectors(df)
+    days = np.full(n, -1, dtype=np.int64)
+    if date in df.columns:
+        when = pd.to_datetime(df[date], errors="coerce", utc=True)
+        ok = when.notna().to_numpy()
+        days[ok] = (when[ok].dt.floor("D") - pd.Timestamp("1970-01-01", tz="UTC")).dt.days
+    dated = np.flatnonzero(days >= 0)
+    undated = np.flatnonzero(days < 0)
+    label = np.full(n, -1, dtype=np.int64)
+    if len(dated):
+        label[dated] = _cluster(X[dated], days[dated], window_days, link, threshold)
+    if len(undated) and len(dated):
+        # an undated article joins the story of its closest dated article, if close enough
+        best, sim = _closest(X[undated], X[dated])
+        join = sim >= threshold
+        label[undated[join]] = label[dated[best[join]]]
+        undated = undated[~join]
+    if len(undated):  # the rest: stories among themselves, by text alone
+        label[undated] = label.max() + 1 + _cluster(X[undated], None, window_days, link, threshold)
+    ids = np.unique(label, return_inverse=True)[1]
+    # number stories in order of their first article
+    first = pd.Series(np.arange(n)).groupby(ids).min().sort_values()
+    renumber = np.empty(len(first), dtype=np.int64)
+    renumber[first.index.to_numpy()] = np.arange(len(first))
+    return pd.Series(renumber[ids], index=df.index, name="story")
+
+
+def _closest(A: sp.csr_matrix, B: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    """For each row of ``A``, the row of ``B`` most similar to it, and that similarity."""
+    best, sim = [], []
+    for k in range(0, A.shape[0], 1000):
+        S = (A[k : k + 1000] @ B.T).tocsr()
+        best.append(np.asarray(S.argmax(axis=1)).ravel())
+        sim.append(S.max(axis=1).toarray().ravel())
+    return np.concatenate(best), np.concatenate(sim)
+
+
+def _groups(
+    n: int, i: np.ndarray, j: np.ndarray, s: np.ndarray, link: float, threshold: float
+) -> list[np.ndarray]:
+    """Connected groups of the candidate pairs, of at least two articles; a group over
+    ``MAX_GROUP`` articles is split again at a higher link (halfway to ``threshold``; at
+    ``threshold`` itself a group stays whole, linked pair by pair)."""
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import connected_components
+
+    graph = sp.coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n))
+    _, component = connected_components(graph, directed=False)
+    sizes = np.bincount(component)
+    out = []
+    for c in np.flatnonzero(sizes > 1):
+        group = np.flatnonzero(component == c)
+        if len(group) <= MAX_GROUP or link >= threshold - 0.005:
+            out.append(group)
+            continue
+        inside = (component[i] == c) & (s >= (link + threshold) / 2)
+        out += _groups(n, i[inside], j[inside], s[inside], (link + threshold) / 2, threshold)
+    return out
+
+
+def _average_linkage(X: sp.csr_matrix, threshold: float) -> np.ndarray:
+    """Cluster labels (0, 1, ...) of the rows of ``X`` (unit vectors): average linkage over
+    cosine distance, cut where the mean similarity falls below ``threshold``."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    dist = np.clip(1.0 - (X @ X.T).toarray().astype(float), 0.0, None)
+    tree = linkage(dist[np.triu_indices(len(dist), 1)], method="average")
+    return np.asarray(fcluster(tree, t=1.0 - threshold, criterion="distance")) - 1

@@ -1,0 +1,112 @@
+"""Story matching: articles of one event share a story, others stay apart."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.cli import main
+from framing.stats.stories import stories
+
+VOTE = [
+    (
+        "Senate passes $1.2 trillion infrastructure bill",
+        "The Senate voted 69-30 on Tuesday to pass the $1.2 trillion infrastructure bill.",
+    ),
+    (
+        "Infrastructure bill clears Senate in 69-30 vote",
+        "Senators approved the $1.2 trillion infrastructure bill 69-30 on Tuesday.",
+    ),
+    (
+        "Bipartisan infrastructure bill passes Senate, heads to House",
+        "The $1.2 trillion infrastructure bill passed the Senate 69-30.",
+    ),
+]
+FIRE = [
+    (
+        "Wildfire forces thousands to flee in Oregon",
+        "Thousands fled as the Bootleg wildfire spread across southern Oregon.",
+    ),
+    (
+        "Oregon's Bootleg fire: thousands flee as flames spread",
+        "The Bootleg wildfire spread in Oregon; thousands fled their homes.",
+    ),
+]
+OTHER = [
+    ("Apple unveils new iPhone at September event", "Apple showed its new iPhone in Cupertino.")
+]
+
+
+def corpus(items, dates, outlets=None) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "outlet": outlets or [f"outlet {k}" for k in range(len(items))],
+            "headline": [h for h, _ in items],
+            "body": [b for _, b in items],
+            "date": dates,
+        },
+        index=[f"a{k}" for k in range(len(items))],
+    )
+
+
+def test_one_event_one_story_others_apart():
+    df = corpus(
+        VOTE + FIRE + OTHER, ["2021-08-10"] * 3 + ["2021-07-14", "2021-07-15", "2021-08-10"]
+    )
+    got = stories(df)
+    assert got.index.equals(df.index) and got.name == "story"
+    assert got.tolist() == [0, 0, 0, 1, 1, 2]  # numbered by first article; a singleton stays one
+
+
+def test_the_date_window_keeps_far_apart_articles_apart():
+    df = corpus(VOTE[:2], ["2021-08-10", "2021-08-20"])
+    assert stories(df).nunique() == 2
+    assert stories(df, window_days=10).nunique() == 1
+    same_day_only = corpus(VOTE[:2], ["2021-08-10", "2021-08-11"])
+    assert stories(same_day_only, window_days=0).nunique() == 2
+
+
+def test_undated_articles_join_their_closest_dated_story_or_stay_alone():
+    df = corpus(VOTE + OTHER, ["2021-08-10", "2021-08-10", None, None])
+    got = stories(df)
+    assert got["a2"] == got["a0"] == got["a1"] and got["a3"] != got["a0"]
+
+
+def test_text_alone_without_a_date_column():
+    df = corpus(VOTE + FIRE, [None] * 5).drop(columns="date")
+    assert stories(df).tolist() == [0, 0, 0, 1, 1]
+
+
+def test_empty_and_blank_input():
+    assert stories(pd.DataFrame({"headline": []})).empty
+    blank = pd.DataFrame({"headline": ["", None, "  "], "body": [None, "", ""]})
+    assert stories(blank).tolist() == [0, 1, 2]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"threshold": 0}, "threshold must be a number above 0 and at most 1"),
+        ({"threshold": 1.2}, "threshold must be a number above 0 and at most 1"),
+        ({"window_days": -1}, "window_days must be a whole number of days"),
+        ({"window_days": 1.5}, "window_days must be a whole number of days"),
+    ],
+)
+def test_bad_parameters(kwargs, message):
+    with pytest.raises(framing.InputError, match=message):
+        stories(corpus(VOTE, ["2021-08-10"] * 3), **kwargs)
+
+
+def test_cli_writes_id_and_story(tmp_path, capsys):
+    path = tmp_path / "c.csv"
+    corpus(VOTE + OTHER, ["2021-08-10"] * 4).rename_axis("id").to_csv(path)
+    out = tmp_path / "stories.csv"
+    assert main(["stories", str(path), "-o", str(out)]) == 0
+    table = pd.read_csv(out)
+    assert list(table.columns[:2]) == ["id", "story"]
+    assert table["story"].tolist() == [0, 0, 0, 1]
+    assert "2 stories, 1 told by more than one article (3 articles)" in capsys.readouterr().err
+    assert main(["stories", str(path), "-o", str(out), "--threshold", "0"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "threshold must be a number above 0" in err
