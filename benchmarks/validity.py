@@ -17,6 +17,9 @@ Development sets (outlets split into tune and held out by a hash of their name):
 * ``loaded/sentences.tsv``: 2,000 AllSides sentences (315 outlets) coded biased or not, with
   the words that make them so; ``loaded/sentences_more.tsv``: 3,233 further sentences of the
   tuning outlets, for training only.
+* ``stories/judged.tsv``: 400 candidate pairs of AllSides articles of two outlets, at most
+  three days apart, in five similarity bands, judged "same event?" by two judges; scored by
+  running ``framing.stories`` over the whole AllSides corpus (``../shared/data``).
 * ``frames/frames.tsv``: 320 AllSides articles (109 outlets) coded with the 19 questions of
   Semetko & Valkenburg's five generic frames. The texts are not shipped: rebuild them with
   ``python tools/draw_frames_devset.py ../shared/data tests/dev/frames/articles.jsonl``.
@@ -323,6 +326,50 @@ def frames() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def story_pairs(thresholds: tuple[float, ...] = ()) -> pd.DataFrame:
+    """Pairwise precision, recall and F1 of ``framing.stories`` on the judged pairs, at the
+    default threshold and at each of ``thresholds``; beside it, the naive anchor: one story
+    for every candidate pair whose similarity reaches the default threshold (no clustering).
+    The pairs were drawn by similarity band, so the figures describe those bands, not the
+    corpus's mix of pairs."""
+    from framing.stats.stories import THRESHOLD, stories
+
+    judged = read(DEV / "stories" / "judged.tsv")
+    judged = judged[judged["same"] != ""]
+    corpus = pd.read_json(
+        REPO.parent / "shared" / "data" / "allsides" / "articles.jsonl.gz",
+        lines=True,
+        dtype={"id": str},
+    )
+    y = judged["same"].astype(int).to_numpy()
+    rows = []
+    for t in dict.fromkeys((THRESHOLD, *thresholds)):
+        story = pd.Series(stories(corpus, threshold=t).to_numpy(), index=corpus["id"])
+        predicted = story.loc[judged["id_a"]].to_numpy() == story.loc[judged["id_b"]].to_numpy()
+        anchor = judged["similarity"].astype(float).to_numpy() >= t
+        for split in ("heldout", "tune"):
+            at = judged["split"].eq(split).to_numpy()
+            p, r, f, _ = precision_recall_fscore_support(
+                y[at], predicted[at], average="binary", zero_division=0
+            )
+            _, _, fa, _ = precision_recall_fscore_support(
+                y[at], anchor[at], average="binary", zero_division=0
+            )
+            rows.append(
+                {
+                    "threshold": t,
+                    "split": split,
+                    "pairs": int(at.sum()),
+                    "same": int(y[at].sum()),
+                    "precision": p,
+                    "recall": r,
+                    "f1": f,
+                    "anchor_f1": fa,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
 def main() -> None:
     table = headlines()
     with pd.option_context("display.width", 160, "display.max_rows", 200):
@@ -343,6 +390,8 @@ def main() -> None:
         )
         print("\nLoaded language against hand labels (tests/dev/loaded)\n")
         print(loaded().round(3).to_string(index=False))
+        print("\nStory matching against judged pairs (tests/dev/stories)\n")
+        print(story_pairs().round(3).to_string(index=False))
         print("\nGeneric frames against hand codes (tests/dev/frames)\n")
         table = frames()
         print(table.round(3).to_string(index=False))

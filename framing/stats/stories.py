@@ -42,7 +42,7 @@ from framing.errors import check_days, check_fraction
 if TYPE_CHECKING:  # pragma: no cover
     import scipy.sparse as sp
 
-THRESHOLD = 0.3
+THRESHOLD = 0.25
 """The default ``threshold`` of :func:`stories`."""
 MAX_GROUP = 3000
 """The largest group of candidates clustered at once (its distances are held dense)."""
