@@ -48,6 +48,7 @@ def compare_outlets(
     *,
     measures: Iterable[str] | None = None,
     within: str | pd.Series | None = None,
+    paired: bool | None = None,
     method: str | None = None,
     n_boot: int = 2000,
     ci: float = 0.95,
@@ -71,6 +72,11 @@ def compare_outlets(
         A stratifying column such as ``"topic"``: compare groups *within* strata and
         reweight to the pooled stratum mix (see Notes). A missing stratum value is a
         stratum of its own. Only with the bootstrap.
+    paired : bool, optional
+        Compare within the strata *paired*: each group's difference from the stratum mean,
+        over the strata at least two groups share
+        (:func:`framing.stats.paired.compare_paired`), the comparison for stories. Default:
+        paired when ``within`` is called ``"story"`` (as :func:`framing.stories` names it).
     method : {"bootstrap", "moments"}, optional
         ``"bootstrap"`` (the default for a pandas DataFrame): percentile bootstrap
         intervals and rank tests. ``"moments"`` (the default, and the only choice, for a
@@ -178,6 +184,18 @@ def compare_outlets(
     True
     """
     method = check_options(features, method, ci, n_boot)
+    if within is not None and (paired or (paired is None and key_label(within) == "story")):
+        if method == "moments":
+            raise ParameterError(
+                "a paired comparison within stories needs the values in memory: use "
+                "method='bootstrap' on a pandas DataFrame",
+                parameter="method",
+            )
+        from framing.stats.paired import compare_paired
+
+        return compare_paired(
+            features, by, story=within, measures=measures, n_boot=n_boot, ci=ci, seed=seed
+        )
     if method == "moments":
         if within is not None:
             raise ParameterError(

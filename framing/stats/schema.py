@@ -46,8 +46,10 @@ COLUMNS = [
     "welch_t",
     "welch_p",
     "cohens_d",
+    "wilcoxon_w",
+    "wilcoxon_p",
 ]
-"""Columns of :func:`~framing.stats.compare.compare_outlets` (either method), in order."""
+"""Columns of :func:`~framing.stats.compare.compare_outlets` (any method), in order."""
 
 RANK_COLUMNS = ["median", "kruskal_h", "kruskal_p", "mwu_u", "mwu_p", "cliffs_delta"]
 """Columns that need every value in one place: NaN in a table from sufficient statistics."""
