@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -110,3 +112,55 @@ def test_cli_writes_id_and_story(tmp_path, capsys):
     assert main(["stories", str(path), "-o", str(out), "--threshold", "0"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "threshold must be a number above 0" in err
+
+
+EVENTS = [
+    (
+        "Senate passes infrastructure bill in 69-30 vote",
+        "The Senate voted 69-30 to pass the $1.2 trillion infrastructure bill on Tuesday.",
+    ),
+    (
+        "Bootleg wildfire forces thousands to flee in Oregon",
+        "Thousands fled as the Bootleg wildfire spread across southern Oregon.",
+    ),
+    (
+        "Apple unveils iPhone 13 at September event in Cupertino",
+        "Apple showed the iPhone 13 in Cupertino on Tuesday.",
+    ),
+    (
+        "Fed holds interest rates near zero, signals taper",
+        "The Federal Reserve held interest rates near zero and signalled a taper.",
+    ),
+]
+
+
+def test_report_within_story_shows_the_same_story_side_by_side(tmp_path):
+    rows = []
+    for k, (headline, body) in enumerate(EVENTS):
+        for o, outlet in enumerate(["Left Daily", "Centre Wire", "Right Times"]):
+            head = (
+                headline
+                if o == 0
+                else f"{headline}: <script>alert({k})</script> shock"
+                if o == 2
+                else f"Why {headline.lower()}?"
+            )
+            rows.append(
+                {
+                    "outlet": outlet,
+                    "headline": head,
+                    "body": f"{body} {outlet} reports.",
+                    "date": f"2021-08-{10 + 5 * k}",
+                }
+            )
+    path = framing.build_report(pd.DataFrame(rows), within="story", output=tmp_path / "r.html")
+    text = path.read_text(encoding="utf-8")
+    assert '<section id="stories">' in text and "Same story, different framing" in text
+    assert "4 stories were told by two or more groups (4 by three or more" in text
+    shown = re.sub(r"<[^>]+>", "", text)  # highlights may split the headline into pieces
+    assert "<script>alert" not in text and "&lt;script&gt;alert(0)&lt;/script&gt;" in shown
+    assert "compared within stories (the same event), paired" in text
+    md = framing.build_report(
+        pd.DataFrame(rows), within="story", output=tmp_path / "r.md", format="md"
+    )
+    assert "## Same story, different framing" in md.read_text(encoding="utf-8")

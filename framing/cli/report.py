@@ -16,7 +16,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_corpus_argument(parser)
     parser.add_argument("--by", default="outlet", help="grouping column (default: outlet)")
     parser.add_argument(
-        "--within", help="compare within this column (e.g. topic), reweighted to a common mix"
+        "--within",
+        help="compare within this column: topic (reweighted to a common mix), or story (paired: the same event told by several outlets; matched by framing.stories when the corpus has no story column)",
     )
     parser.add_argument(
         "-o",

@@ -16,6 +16,7 @@ from framing.corpus.load import require_columns
 from framing.errors import CorpusError, InputError, ParameterError
 
 MAX_GROUPS = 20  # figures, examples and the classifier take at most this many groups
+MIN_STORIES = 20  # a report without within="story" shows stories when this many have 3+ groups
 PER_GROUP = 400  # the classifier trains on at most this many articles a group (seeded sample)
 
 
@@ -45,6 +46,10 @@ class ReportData:
         As :func:`framing.distinguishing_terms` returns (``None`` when not computed).
     classifier : dict or None
         As :func:`framing.outlet_classifier` returns (``None`` when not computed).
+    paired : DataFrame or None
+        The comparison within stories (:func:`framing.stats.paired.compare_paired`):
+        ``comparison`` itself with ``within="story"``, else computed when at least
+        ``MIN_STORIES`` stories were covered by three groups or more (``None`` otherwise).
     notes : list of str
         Caveats found on the way (groups left out, constant measures).
 
@@ -65,6 +70,7 @@ class ReportData:
     terms: pd.DataFrame | None = None
     classifier: dict[str, Any] | None = None
     notes: list[str] = field(default_factory=list)
+    paired: pd.DataFrame | None = None
 
     @property
     def measures(self) -> list[str]:
@@ -233,6 +239,10 @@ def analyse(
     ...
     framing.errors.InputError: every measure is constant over this corpus: nothing to compare
     """
+    if "story" not in corpus_df.columns and {"headline", "body"} & set(corpus_df.columns):
+        from framing.stats.stories import stories
+
+        corpus_df = corpus_df.assign(story=stories(corpus_df))
     df, notes = prepare(corpus_df, by, within)
     from tqdm.auto import tqdm
 
@@ -262,6 +272,14 @@ def analyse(
     steps.set_postfix_str("statistics")
     comparison = compare_outlets(table, by=by, measures=measures, within=within, seed=seed)
     steps.update()
+    paired = comparison if within == "story" else None
+    if paired is None and "story" in df.columns:
+        covered = df.groupby("story")[by].nunique()
+        if (covered >= 3).sum() >= MIN_STORIES:
+            from framing.stats.paired import compare_paired
+
+            with_story = pd.concat([table, df[["story"]]], axis=1)
+            paired = compare_paired(with_story, by, measures=measures, seed=seed)
     steps.set_postfix_str("terms")
     terms = None
     if "body" in df.columns:
@@ -272,7 +290,7 @@ def analyse(
     classifier = outlet_classifier(sample, by=by, seed=seed)
     steps.update()
     steps.close()
-    return ReportData(df, feats, comparison, by, within, seed, terms, classifier, notes)
+    return ReportData(df, feats, comparison, by, within, seed, terms, classifier, notes, paired)
 
 
 def largest(data: ReportData, limit: int = MAX_GROUPS) -> ReportData:

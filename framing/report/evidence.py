@@ -220,24 +220,7 @@ class Explanation:
         colours = {**self.colours(), **(colours or {})}
 
         def opener(where: str) -> Callable[[Span], str]:
-            def open_(s: Span) -> str:
-                title = f"{s.kind}: {s.label}" if s.label else s.kind
-                notes = _notes(s, where)
-                style, extra = "", ""
-                if notes and notes[0] != "negated":
-                    style = ";opacity:0.55;text-decoration:line-through;outline:1px dashed #777"
-                    title += f" (not counted: {notes[0]})"
-                    extra = f' data-counted="no" data-why="{notes[0]}"'
-                elif notes:
-                    style = ";text-decoration:underline dotted"
-                    title += " (negated: counted with flipped polarity)"
-                return (
-                    f'<mark style="background:{colours[first_kind(s.kind)]};padding:0 1px;'
-                    f'border-radius:2px{style}" title="{html.escape(title)}" '
-                    f'data-kind="{html.escape(s.kind)}"{extra}>'
-                )
-
-            return open_
+            return _opener(colours, where)
 
         body, body_spans, note = self.body, self._in("body"), ""
         if max_chars is not None and len(body) > max_chars:
@@ -266,6 +249,20 @@ class Explanation:
             )
         parts.append("</div>")
         return "".join(parts)
+
+    def marked(self, field: str, colours: Mapping[str, str] | None = None) -> str:
+        """The headline or body as escaped HTML with its spans marked, as in
+        :meth:`to_html` but without a wrapper or legend (for a table cell).
+
+        Examples
+        --------
+        >>> e = Explanation("Is <it> war?", "", [("headline", "demo", Span.at("Is <it> war?", 8, 11, "x"))])
+        >>> e.marked("headline").endswith('war</mark>?') and "&lt;it&gt;" in e.marked("headline")
+        True
+        """
+        colours = {**self.colours(), **(colours or {})}
+        text = self.headline if field == "headline" else self.body
+        return markup(text, self._in(field), _opener(colours, field), _close, html.escape)
 
     def _repr_html_(self) -> str:
         return self.to_html()
@@ -304,6 +301,30 @@ def _notes(s: Span, where: str) -> list[str]:
         return []
     why = not_counted(s, quoted_counts=where == "headline")  # headline measures: both voices
     return ([why] if why else []) + (["negated"] if "negated" in flags(s) else [])
+
+
+def _opener(colours: Mapping[str, str], where: str) -> Callable[[Span], str]:
+    """The ``<mark>`` that opens a span found in ``where``: coloured by kind, titled with
+    its kind and label, struck when it did not count."""
+
+    def open_(s: Span) -> str:
+        title = f"{s.kind}: {s.label}" if s.label else s.kind
+        notes = _notes(s, where)
+        style, extra = "", ""
+        if notes and notes[0] != "negated":
+            style = ";opacity:0.55;text-decoration:line-through;outline:1px dashed #777"
+            title += f" (not counted: {notes[0]})"
+            extra = f' data-counted="no" data-why="{notes[0]}"'
+        elif notes:
+            style = ";text-decoration:underline dotted"
+            title += " (negated: counted with flipped polarity)"
+        return (
+            f'<mark style="background:{colours[first_kind(s.kind)]};padding:0 1px;'
+            f'border-radius:2px{style}" title="{html.escape(title)}" '
+            f'data-kind="{html.escape(s.kind)}"{extra}>'
+        )
+
+    return open_
 
 
 def _close(s: Span) -> str:

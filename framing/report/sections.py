@@ -39,6 +39,9 @@ KEY_MEASURE = {
     "clutter": "clutter_share",
     "frames": "frames_conflict",
 }
+STORY_MEASURES = ("loaded_language", "headline_question", "headline_teaser", "frames_dominant")
+"""The measures shown beside each outlet's headline of a story."""
+STORIES_SHOWN = 3  # the stories covered by the most groups, side by side
 PASSAGE_CHARS = 700  # characters of each frame's example passage
 # which measure picks the example article of each group, first present wins
 EXAMPLE_BY = ("loaded_language", "clutter_share", "headline_question")
@@ -337,7 +340,12 @@ def _overview(data: ReportData, shown: ReportData) -> dict[str, Any]:
         f"{len(data.corpus):,} articles in {len(rows)} groups (by {data.by!r}), "
         f"{len(data.measures)} measures compared."
     )
-    if data.within:
+    if data.within == "story":
+        intro += (
+            " Groups are compared within stories (the same event), paired: each group's "
+            "difference from the story's mean."
+        )
+    elif data.within:
         intro += f" Groups are compared within {data.within!r} and reweighted to a common mix."
     if "date" in data.corpus.columns:
         dates = data.corpus["date"].dropna().astype(str)
@@ -473,6 +481,93 @@ def methods(data: ReportData) -> dict[str, Any]:
     }
 
 
+def _stories_section(data: ReportData) -> dict[str, Any] | None:
+    """The same events told by several groups: the paired comparison (its clearest
+    differences and a forest of the loaded-language differences) and the stories covered by
+    the most groups, their headlines side by side with their evidence and key measures."""
+    from framing.report import plots
+
+    if data.paired is None:
+        return None
+    covered = data.corpus.groupby("story")[data.by].nunique()
+    shared = covered[covered >= 2]
+    figures = []
+    key = next((m for m in EXAMPLE_BY if m in set(data.paired["measure"])), None)
+    if key is not None and (data.paired["n"] > 0).any():
+        figures.append(
+            _figure(
+                "stories-forest",
+                f"{key}: each group's mean difference from the story mean over the stories it "
+                f"shares, with 95% bootstrap intervals over stories; filled dots: q < {ALPHA:g} "
+                "(Wilcoxon signed-rank).",
+                plots.forest,
+                data.paired[data.paired["n"] > 0],
+                key,
+            )
+        )
+    top = shared.sort_values(ascending=False, kind="stable").head(STORIES_SHOWN)
+    return {
+        "id": "stories",
+        "title": "Same story, different framing",
+        "intro": (
+            f"{len(shared):,} stories were told by two or more groups "
+            f"({int((covered >= 3).sum()):,} by three or more; matched by framing.stories). "
+            "On these, each group is set against the story's mean, so that differences are "
+            "in how an event was told, not in which events were covered."
+        ),
+        "figures": figures,
+        "tables": [
+            ("Clearest differences on the same stories", t)
+            for t in [_findings(data.paired, list(dict.fromkeys(data.paired["measure"])))]
+            if t
+        ],
+        "passages": [_story_passage(data, story) for story in top.index],
+        "passages_title": "The stories told by the most groups, side by side",
+    }
+
+
+def _story_passage(data: ReportData, story: Any) -> dict[str, Any]:
+    """One story: a row per group (its first article), the headline with its evidence and
+    the key measures, as HTML and as text."""
+    import html
+
+    from framing.report.evidence import explain, kind_colours
+
+    rows = data.corpus[data.corpus["story"] == story].drop_duplicates(data.by)
+    measures = [m for m in STORY_MEASURES if m in data.features.columns]
+    found = {
+        i: explain(
+            {"headline": rows.at[i, "headline"] if "headline" in rows else "", "body": ""},
+            sources=["loaded", "headline"],
+        )
+        for i in rows.index
+    }
+    colours = kind_colours(k for e in found.values() for k in e.kinds())
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in [data.by, "headline", *measures])
+    body, text = [], []
+    for i in rows.index:
+        values = [fmt(data.features.at[i, m]) for m in measures]
+        cells = [
+            html.escape(str(rows.at[i, data.by])),
+            found[i].marked("headline", colours),
+            *map(html.escape, values),
+        ]
+        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        text.append(
+            f"{rows.at[i, data.by]}: {found[i].headline} ({', '.join(f'{m} {v}' for m, v in zip(measures, values, strict=True))})"
+        )
+    date = (
+        f", {rows['date'].dropna().astype(str).min()}"
+        if "date" in rows and rows["date"].notna().any()
+        else ""
+    )
+    return {
+        "title": f"Story told by {len(rows)} groups{date}",
+        "html": f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",
+        "text": "\n".join(text),
+    }
+
+
 def page_sections(data: ReportData, shown: ReportData) -> list[dict[str, Any]]:
     """The sections in page order: overview, one per measure family, terms, classifier.
 
@@ -480,6 +575,7 @@ def page_sections(data: ReportData, shown: ReportData) -> list[dict[str, Any]]:
     (:func:`framing.report.analysis.largest`); tables of differences cover all groups.
     """
     out = [_overview(data, shown)]
+    out += [s for s in [_stories_section(data)] if s]
     out += [_family_section(shown, f, data.comparison) for f in families(data.measures)]
     out += [s for s in (_terms_section(shown), _classifier_section(data)) if s]
     return out
