@@ -3,13 +3,15 @@
 An article is read as its headline and lead (the first ``LEAD_WORDS`` words of the body),
 weighted TF-IDF over words (sublinear counts, English stop words out, rare terms weigh
 more) beside a second TF-IDF over its names and numbers (capitalised words that are not stop
-words, figures), which weigh more than common words. Two articles are candidates when their
-cosine similarity reaches ``link`` and their dates lie within ``window_days`` (articles
-without a date are compared with every article); candidates form connected groups, and
-each group is cut by average-linkage clustering at ``threshold`` (scipy), so that a story is
-a set of articles whose mean similarity reaches ``threshold``, not a chain of near pairs.
-Work grows with the corpus, not its square: dated articles are compared only with those of
-the days in their window.
+words, figures), which weigh more than common words. Two dated articles are candidates
+when their cosine similarity reaches ``link`` and their dates lie within ``window_days``;
+candidates form connected groups, and each group is cut by average-linkage clustering at
+``threshold`` (scipy), so that a story is a set of articles whose mean similarity reaches
+``threshold``, not a chain of near pairs. Work grows with the corpus, not its square: dated
+articles are compared only with those of the days in their window. An undated article
+joins the story of its closest dated article when their similarity reaches ``threshold``;
+the other undated articles are matched among themselves by text alone (every pair, a block
+at a time).
 
 Examples
 --------
