@@ -86,11 +86,10 @@ def vectors(df: pd.DataFrame) -> sp.csr_matrix:
 
     texts = _texts(df)
     parts = []
-    for kind, weight in (("words", 1.0), ("names", NAMES_WEIGHT)):
-        if kind == "words":
-            vec = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32)
-        else:
-            vec = TfidfVectorizer(sublinear_tf=True, analyzer=_names, dtype=np.float32)
+    for vec, weight in (
+        (TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32), 1.0),
+        (TfidfVectorizer(sublinear_tf=True, analyzer=_names, dtype=np.float32), NAMES_WEIGHT),
+    ):
         try:
             parts.append(weight * vec.fit_transform(texts))
         except ValueError:  # no term at all (empty texts): nothing to compare
