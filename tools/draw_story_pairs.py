@@ -81,16 +81,19 @@ def main(shared: Path, out: Path, seed: int = 2026) -> None:
     out.mkdir(parents=True, exist_ok=True)
     table.to_csv(out / "pairs.tsv", sep="\t", index=False)
 
-    def show(k: int) -> str:
-        words = " ".join(str(df.at[k, "body"] or "").split()[:80])
-        return f"{df.at[k, 'outlet']}, {df.at[k, 'date']}\n  HEADLINE: {df.at[k, 'headline']}\n  LEAD: {words}"
-
     text = "\n\n=====\n\n".join(
-        f"PAIR {p}\nA: {show(i)}\nB: {show(j)}"
+        f"PAIR {p}\nA: {show(df, i)}\nB: {show(df, j)}"
         for p, i, j in zip(table["pair"], drawn.i, drawn.j, strict=True)
     )
     (out / "pairs.txt").write_text(text + "\n", encoding="utf-8")
     print(table.groupby(["band", "split"]).size())
+
+
+def show(df: pd.DataFrame, k: int) -> str:
+    """One article as the judges see it: outlet, date, headline and the first 80 words."""
+    words = " ".join(str(df.at[k, "body"] or "").split()[:80])
+    date = df.at[k, "date"] if pd.notna(df.at[k, "date"]) else "no date"
+    return f"{df.at[k, 'outlet']}, {date}\n  HEADLINE: {df.at[k, 'headline']}\n  LEAD: {words}"
 
 
 if __name__ == "__main__":
