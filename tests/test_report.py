@@ -15,13 +15,14 @@ from framing.report.render import write_report
 from framing.report.sections import EXAMPLE_BY
 
 SECTIONS = [
-    "overview",
+    "findings",
     "headline",
     "loaded",
     "clutter",
     "style",
     "terms",
     "classifier",
+    "appendix",
     "examples",
     "methods",
 ]
@@ -232,3 +233,69 @@ def test_classifier_takes_the_largest_groups_of_many(stats, monkeypatch):
     assert seen["groups"] == [f"O{i:02d}" for i in range(MAX_GROUPS)]
     assert f"The classifier tells apart the {MAX_GROUPS} largest of {n} groups." in a.notes
     assert set(a.comparison["group"]) == set(corpus["outlet"])  # statistics cover all
+
+
+# --- the first screen ------------------------------------------------------------------
+
+
+def test_first_screen_says_what_stands_out_and_links_to_it(html_report):
+    text = html_report.read_text(encoding="utf-8")
+    first = text.split('<section id="findings">')[1].split("</section>")[0]
+    assert text.index('<section id="findings">') < text.index('<section id="headline">')
+    items = re.findall(r"<li>(.*?)</li>", first.split('<ul class="findings">')[1], re.S)
+    assert 1 <= len(items) <= 5
+    ids = set(re.findall(r'id="([\w-]+)"', text))
+    hrefs = re.findall(r'href="#([\w-]+)"', first)
+    assert hrefs and set(hrefs) <= ids  # every link lands on a section or an example
+    assert "Key measures per group" in first and "▲" in first
+    assert "overview-heatmap" not in first  # the full heatmap is in the appendix
+    assert text.index('<section id="appendix">') > text.index('<section id="classifier">')
+
+
+def _table(rows):
+    return pd.DataFrame(rows, columns=["group", "measure", "mean", "q", "cliffs_delta", "n"])
+
+
+def test_findings_name_the_clearest_framing_differences_in_words():
+    from framing.report.analysis import ReportData
+    from framing.report.findings import findings
+
+    comparison = _table(
+        [
+            ("NR", "loaded_language", 4.6, 0.0001, 0.5, 60),
+            ("AP", "loaded_language", 2.0, 0.01, -0.3, 60),
+            ("Vox", "loaded_language", 3.0, 0.5, 0.0, 60),
+            ("NR", "clutter_legal_lines", 1.0, 0.0001, 0.9, 60),  # not a framing finding
+            ("Vox", "headline_question", 0.15, 0.02, 0.2, 60),
+            ("NR", "headline_question", 0.25, 0.001, 0.45, 60),
+            ("AP", "headline_question", 0.05, 0.9, 0.1, 60),
+            ("NR", "frames_morality", 0.4, 0.001, 0.4, 60),
+        ]
+    )
+    features = pd.DataFrame({"loaded_language": [3.2, 3.2], "headline_question": [0.1, 0.2]})
+    data = ReportData(pd.DataFrame(), features, comparison)
+    found = findings(data, shown={"NR"})
+    texts = [f["text"] for f in found]
+    assert texts[0] == (
+        "NR: the most loaded language of the 3 outlets, 4.6 per 100 words against 3.2 "
+        "overall (q < 0.001)."
+    )
+    assert texts[1] == (
+        "NR: the highest share of question headlines of the 3 outlets, 25% against 15% "
+        "overall (q = 0.001)."
+    )
+    # one finding per measure (not AP's loaded language), two per group (not NR's
+    # morality), framing measures only (not the clutter lines)
+    assert len(texts) == 2
+    assert found[0]["links"] == [("Loaded language", "#loaded"), ("example article", "#example-nr")]
+    assert findings(data, shown=set())[0]["links"] == [("Loaded language", "#loaded")]
+
+    paired = _table([("Vox", "loaded_language", -0.8, 0.004, -0.4, 35)])
+    texts = [
+        f["text"]
+        for f in findings(ReportData(pd.DataFrame(), features, comparison, paired=paired), set())
+    ]
+    assert texts[-1] == (
+        "On the same story, Vox shows less loaded language than the other outlets telling "
+        "it: -0.8 per 100 words against the story mean over 35 stories (q = 0.004)."
+    )

@@ -43,7 +43,8 @@ class ReportData:
     seed : int
         Seed of the bootstrap and the classifier.
     terms : DataFrame or None
-        As :func:`framing.distinguishing_terms` returns (``None`` when not computed).
+        As :func:`framing.distinguishing_terms` returns over the bodies with their clutter
+        removed (``None`` when not computed).
     classifier : dict or None
         As :func:`framing.outlet_classifier` returns (``None`` when not computed).
     paired : DataFrame or None
@@ -283,7 +284,10 @@ def analyse(
     steps.set_postfix_str("terms")
     terms = None
     if "body" in df.columns:
-        terms = distinguishing_terms(df, by=by, text="body")
+        from framing.measures.clutter.clean import clean_texts
+
+        editorial = df.assign(body=clean_texts(df["body"].tolist()))
+        terms = distinguishing_terms(editorial, by=by, text="body")
     steps.update()
     steps.set_postfix_str("classifier")
     sample = classifier_sample(table[[by, *measures]], by, seed, notes)

@@ -303,7 +303,47 @@ def _densest(text: str, starts: list[int], width: int) -> tuple[int, int]:
     return start, min(end, len(text))
 
 
-def _overview(data: ReportData, shown: ReportData) -> dict[str, Any]:
+def _first_screen(data: ReportData, shown: ReportData) -> dict[str, Any]:
+    """What stands out: the corpus in a sentence, the clearest differences in words (each
+    linked to its section and evidence) and the key measures of each group shown."""
+    from framing.report.findings import findings, key_measures
+
+    n_groups = data.corpus[data.by].nunique()
+    intro = (
+        f"{len(data.corpus):,} articles in {n_groups} groups (by {data.by!r}), "
+        f"{len(data.measures)} measures compared."
+    )
+    if data.within == "story":
+        intro += (
+            " Groups are compared within stories (the same event), paired: each group's "
+            "difference from the story's mean."
+        )
+    elif data.within:
+        intro += f" Groups are compared within {data.within!r} and reweighted to a common mix."
+    if "date" in data.corpus.columns:
+        dates = data.corpus["date"].dropna().astype(str)
+        dates = dates[dates != ""]
+        if len(dates):
+            intro += f" Dates from {dates.min()} to {dates.max()}."
+    found = findings(data, set(shown.corpus[data.by]))
+    if not found:
+        intro += f" No group differs from the rest on any measure with q < {ALPHA:g}."
+    keys = key_measures(data, shown)
+    caption = (
+        f"Key measures per group: the mean, ▲ above or ▼ below the rest (q < {ALPHA:g}); "
+        "every measure is in the appendix"
+    )
+    return {
+        "id": "findings",
+        "title": "What stands out",
+        "intro": intro,
+        "findings": found,
+        "figures": [],
+        "tables": [(caption, table(keys))],
+    }
+
+
+def _appendix(data: ReportData, shown: ReportData) -> dict[str, Any]:
     """Articles per group (all of them) and the all-measures heatmap (of the groups shown)."""
     from framing.report import plots
 
@@ -336,26 +376,10 @@ def _overview(data: ReportData, shown: ReportData) -> dict[str, Any]:
                 shown.comparison,
             )
         )
-    intro = (
-        f"{len(data.corpus):,} articles in {len(rows)} groups (by {data.by!r}), "
-        f"{len(data.measures)} measures compared."
-    )
-    if data.within == "story":
-        intro += (
-            " Groups are compared within stories (the same event), paired: each group's "
-            "difference from the story's mean."
-        )
-    elif data.within:
-        intro += f" Groups are compared within {data.within!r} and reweighted to a common mix."
-    if "date" in data.corpus.columns:
-        dates = data.corpus["date"].dropna().astype(str)
-        dates = dates[dates != ""]
-        if len(dates):
-            intro += f" Dates from {dates.min()} to {dates.max()}."
     return {
-        "id": "overview",
-        "title": "Corpus overview",
-        "intro": intro,
+        "id": "appendix",
+        "title": "Appendix: every measure, every group",
+        "intro": "",
         "figures": figures,
         "tables": [(caption, table(rows.head(2 * MAX_GROUPS)))],
     }
@@ -388,8 +412,8 @@ def _terms_section(data: ReportData) -> dict[str, Any] | None:
         "distinguishing-terms",
         "Words and two-word phrases most typical of each group against the rest "
         "(log-odds ratio with an informative Dirichlet prior, Monroe et al. 2008; bar = z-score). "
-        "Counted over the whole body, page furniture included: words like 'caption' or "
-        "'advertisement' point at clutter, not at framing.",
+        "Counted over the editorial text: page furniture found by the clutter rules is "
+        "left out first.",
         grid,
     )
     return {
@@ -432,6 +456,7 @@ def _classifier_section(data: ReportData) -> dict[str, Any] | None:
 def examples(data: ReportData) -> list[dict[str, Any]]:
     """One article a group (the highest on the first measure of EXAMPLE_BY) with its evidence."""
     from framing.report.evidence import explain, kind_colours
+    from framing.report.findings import anchor
 
     measure = next((m for m in EXAMPLE_BY if m in data.features.columns), None)
     picked: list[tuple[str, str, Any, Explanation]] = []
@@ -447,6 +472,7 @@ def examples(data: ReportData) -> list[dict[str, Any]]:
     return [
         {
             "group": group,
+            "anchor": anchor(group),
             "why": why,
             "id": str(pick),
             "explanation": explanation,
@@ -569,13 +595,14 @@ def _story_passage(data: ReportData, story: Any) -> dict[str, Any]:
 
 
 def page_sections(data: ReportData, shown: ReportData) -> list[dict[str, Any]]:
-    """The sections in page order: overview, one per measure family, terms, classifier.
+    """The sections in page order: what stands out, same story (when matched), one per
+    measure family, terms, classifier, and the appendix.
 
     ``shown`` is ``data`` restricted to the groups the figures show
     (:func:`framing.report.analysis.largest`); tables of differences cover all groups.
     """
-    out = [_overview(data, shown)]
+    out = [_first_screen(data, shown)]
     out += [s for s in [_stories_section(data)] if s]
     out += [_family_section(shown, f, data.comparison) for f in families(data.measures)]
     out += [s for s in (_terms_section(shown), _classifier_section(data)) if s]
-    return out
+    return [*out, _appendix(data, shown)]
