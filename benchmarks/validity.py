@@ -19,7 +19,10 @@ Development sets (outlets split into tune and held out by a hash of their name):
   tuning outlets, for training only.
 * ``stories/judged.tsv``: 400 candidate pairs of AllSides articles of two outlets, at most
   three days apart, in five similarity bands, judged "same event?" by two judges; scored by
-  running ``framing.stories`` over the whole AllSides corpus (``../shared/data``).
+  running ``framing.stories`` over the whole AllSides corpus (``../shared/data``);
+  ``stories/check*/judged.tsv``: the hand checks of matched stories, an article of a
+  held-out outlet and up to three other members of its story (``check``: 447 pairs drawn
+  from the first matcher; ``check-2``: 386 pairs from the one shipped), judged the same way.
 * ``frames/frames.tsv``: 320 AllSides articles (109 outlets) coded with the 19 questions of
   Semetko & Valkenburg's five generic frames. The texts are not shipped: rebuild them with
   ``python tools/draw_frames_devset.py ../shared/data tests/dev/frames/articles.jsonl``.
@@ -27,6 +30,7 @@ Development sets (outlets split into tune and held out by a hash of their name):
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from pathlib import Path
@@ -326,26 +330,37 @@ def frames() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@functools.cache
+def _allsides_stories(threshold: float) -> pd.Series:
+    """``framing.stories`` over the whole AllSides corpus, indexed by article id."""
+    from framing.stats.stories import stories
+
+    corpus = pd.read_json(
+        REPO.parent / "shared" / "data" / "allsides" / "articles.jsonl.gz",
+        lines=True,
+        dtype={"id": str},
+    )
+    return pd.Series(stories(corpus, threshold=threshold).to_numpy(), index=corpus["id"])
+
+
+def _together(story: pd.Series, pairs: pd.DataFrame) -> np.ndarray:
+    return story.loc[pairs["id_a"]].to_numpy() == story.loc[pairs["id_b"]].to_numpy()
+
+
 def story_pairs(thresholds: tuple[float, ...] = ()) -> pd.DataFrame:
     """Pairwise precision, recall and F1 of ``framing.stories`` on the judged pairs, at the
     default threshold and at each of ``thresholds``; beside it, the naive anchor: one story
     for every candidate pair whose similarity reaches the default threshold (no clustering).
     The pairs were drawn by similarity band, so the figures describe those bands, not the
     corpus's mix of pairs."""
-    from framing.stats.stories import THRESHOLD, stories
+    from framing.stats.stories import THRESHOLD
 
     judged = read(DEV / "stories" / "judged.tsv")
     judged = judged[judged["same"] != ""]
-    corpus = pd.read_json(
-        REPO.parent / "shared" / "data" / "allsides" / "articles.jsonl.gz",
-        lines=True,
-        dtype={"id": str},
-    )
     y = judged["same"].astype(int).to_numpy()
     rows = []
     for t in dict.fromkeys((THRESHOLD, *thresholds)):
-        story = pd.Series(stories(corpus, threshold=t).to_numpy(), index=corpus["id"])
-        predicted = story.loc[judged["id_a"]].to_numpy() == story.loc[judged["id_b"]].to_numpy()
+        predicted = _together(_allsides_stories(t), judged)
         anchor = judged["similarity"].astype(float).to_numpy() >= t
         for split in ("heldout", "tune"):
             at = judged["split"].eq(split).to_numpy()
@@ -367,6 +382,32 @@ def story_pairs(thresholds: tuple[float, ...] = ()) -> pd.DataFrame:
                     "anchor_f1": fa,
                 }
             )
+    return pd.DataFrame(rows)
+
+
+def story_checks() -> pd.DataFrame:
+    """The hand checks of matched stories: per check, the judges' kappa, how many of its
+    pairs the default ``framing.stories`` puts in one story, and the share of those judged
+    the same event (its precision; for a check drawn from an earlier matcher, on the pairs
+    it still joins)."""
+    from sklearn.metrics import cohen_kappa_score
+
+    from framing.stats.stories import THRESHOLD
+
+    rows = []
+    for folder in sorted((DEV / "stories").glob("check*")):
+        judged = read(folder / "judged.tsv")
+        together = _together(_allsides_stories(THRESHOLD), judged)
+        same = judged["same"].astype(int).to_numpy()
+        rows.append(
+            {
+                "check": folder.name,
+                "pairs": len(judged),
+                "kappa": cohen_kappa_score(judged["a"], judged["b"]),
+                "together": int(together.sum()),
+                "precision": same[together].mean(),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -392,6 +433,8 @@ def main() -> None:
         print(loaded().round(3).to_string(index=False))
         print("\nStory matching against judged pairs (tests/dev/stories)\n")
         print(story_pairs().round(3).to_string(index=False))
+        print("\nHand checks of matched stories (tests/dev/stories/check*)\n")
+        print(story_checks().round(3).to_string(index=False))
         print("\nGeneric frames against hand codes (tests/dev/frames)\n")
         table = frames()
         print(table.round(3).to_string(index=False))

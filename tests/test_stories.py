@@ -75,6 +75,13 @@ def test_undated_articles_join_their_closest_dated_story_or_stay_alone():
     assert got["a2"] == got["a0"] == got["a1"] and got["a3"] != got["a0"]
 
 
+def test_an_undated_article_needs_a_closer_match_than_a_dated_one():
+    house = ("House passes infrastructure bill", "The House voted on the infrastructure bill.")
+    undated = stories(corpus([*VOTE, house], ["2021-08-10"] * 3 + [None]))
+    assert undated.nunique() == 2  # similarity 0.43 to its closest: below 1.8 x 0.25
+    assert stories(corpus([*VOTE, house], ["2021-08-10"] * 4)).nunique() == 1
+
+
 def test_text_alone_without_a_date_column():
     df = corpus(VOTE + FIRE, [None] * 5).drop(columns="date")
     assert stories(df).tolist() == [0, 0, 0, 1, 1]

@@ -2,7 +2,7 @@
 
 Usage (from the repository root, with ../shared/data present)::
 
-    python tools/draw_story_check.py ../shared/data tests/dev/stories/check
+    python tools/draw_story_check.py ../shared/data tests/dev/stories/check [SEED]
 
 Runs ``framing.stories`` with its defaults over all 36,254 AllSides articles, then draws 200
 articles (seed 2026) of held-out outlets (the same hash of the outlet as the other development
@@ -77,4 +77,4 @@ def main(shared: Path, out: Path, seed: int = 2026) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    main(Path(sys.argv[1]), Path(sys.argv[2]), *map(int, sys.argv[3:4]))

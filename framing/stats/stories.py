@@ -7,11 +7,12 @@ words, figures), which weigh more than common words. Two dated articles are cand
 when their cosine similarity reaches ``link`` and their dates lie within ``window_days``;
 candidates form connected groups, and each group is cut by average-linkage clustering at
 ``threshold`` (scipy), so that a story is a set of articles whose mean similarity reaches
-``threshold``, not a chain of near pairs. Work grows with the corpus, not its square: dated
+``threshold``, not a chain of near pairs; two articles of a group more than
+``window_days`` apart count as unrelated texts (similarity 0) in that mean. Work grows with the corpus, not its square: dated
 articles are compared only with those of the days in their window. An undated article
-joins the story of its closest dated article when their similarity reaches ``threshold``;
-the other undated articles are matched among themselves by text alone (every pair, a block
-at a time).
+joins the story of its closest dated article when their similarity reaches
+``UNDATED_FACTOR`` times ``threshold``; the other undated articles are matched among
+themselves by text alone at that higher bar (every pair, a block at a time).
 
 Examples
 --------
@@ -48,6 +49,10 @@ THRESHOLD = 0.25
 """The default ``threshold`` of :func:`stories`."""
 MAX_GROUP = 3000
 """The largest group of candidates clustered at once (its distances are held dense)."""
+UNDATED_FACTOR = 1.8
+"""An undated article is matched at ``UNDATED_FACTOR`` times ``threshold``: 0.45 by default,
+the similarity from which nine in ten candidate pairs of the tuning outlets were judged the
+same event (``tests/dev/stories``), since no date narrows its candidates."""
 LEAD_WORDS = 60
 """Words of the body read with the headline: the lead, where news states its event."""
 NAMES_WEIGHT = 0.6
@@ -145,7 +150,11 @@ def _cluster(
     label = np.arange(n)  # each article alone unless clustered below
     next_label = n
     for group in _groups(n, i, j, s, link, threshold):
-        sub = _average_linkage(X[group], threshold) if len(group) <= MAX_GROUP else 0 * group
+        if len(group) > MAX_GROUP:
+            sub = 0 * group
+        else:
+            when = None if days is None else days[group]
+            sub = _average_linkage(X[group], threshold, when, window)
         label[group] = next_label + sub
         next_label += int(sub.max()) + 1
     return np.unique(label, return_inverse=True)[1]
@@ -166,8 +175,9 @@ def stories(
     df : pandas.DataFrame
         The corpus: ``headline`` and/or ``body``, and ``date`` when known.
     window_days : int, default 3
-        Articles more than this many days apart are never one story.
-    threshold : float, default 0.3
+        Articles more than this many days apart are never candidates, and count as
+        unrelated texts when their candidates are clustered.
+    threshold : float, default 0.25
         The mean cosine similarity (of headline-and-lead vectors, :func:`vectors`) a story's
         articles must reach (average linkage).
     link : float, optional
@@ -198,14 +208,15 @@ def stories(
     label = np.full(n, -1, dtype=np.int64)
     if len(dated):
         label[dated] = _cluster(X[dated], days[dated], window_days, link, threshold)
+    bar = min(1.0, UNDATED_FACTOR * threshold)  # no date to narrow the choice: a higher bar
     if len(undated) and len(dated):
         # an undated article joins the story of its closest dated article, if close enough
         best, sim = _closest(X[undated], X[dated])
-        join = sim >= threshold
+        join = sim >= bar
         label[undated[join]] = label[dated[best[join]]]
         undated = undated[~join]
     if len(undated):  # the rest: stories among themselves, by text alone
-        label[undated] = label.max() + 1 + _cluster(X[undated], None, window_days, link, threshold)
+        label[undated] = label.max() + 1 + _cluster(X[undated], None, window_days, bar / 1.5, bar)
     ids = np.unique(label, return_inverse=True)[1]
     # number stories in order of their first article
     first = pd.Series(np.arange(n)).groupby(ids).min().sort_values()
@@ -247,11 +258,16 @@ def _groups(
     return out
 
 
-def _average_linkage(X: sp.csr_matrix, threshold: float) -> np.ndarray:
+def _average_linkage(
+    X: sp.csr_matrix, threshold: float, days: np.ndarray | None = None, window: int = 0
+) -> np.ndarray:
     """Cluster labels (0, 1, ...) of the rows of ``X`` (unit vectors): average linkage over
-    cosine distance, cut where the mean similarity falls below ``threshold``."""
+    cosine distance, cut where the mean similarity falls below ``threshold``; rows whose
+    ``days`` are more than ``window`` apart count as unrelated (distance 1)."""
     from scipy.cluster.hierarchy import fcluster, linkage
 
     dist = np.clip(1.0 - (X @ X.T).toarray().astype(float), 0.0, None)
+    if days is not None:  # outside the window: as unrelated texts
+        dist[np.abs(days[:, None] - days[None, :]) > window] = 1.0
     tree = linkage(dist[np.triu_indices(len(dist), 1)], method="average")
     return np.asarray(fcluster(tree, t=1.0 - threshold, criterion="distance")) - 1
