@@ -173,3 +173,23 @@ def test_report_within_story_shows_the_same_story_side_by_side(tmp_path):
     md = write_report(data, tmp_path / "r.md", format="md").read_text(encoding="utf-8")
     assert "## Same story, different framing" in md
     assert "On the same story" in text or "No group differs" in text  # the first screen
+
+
+# --- the Dask path ---------------------------------------------------------------------
+
+
+def test_dask_blocks_give_the_stories_of_the_whole_corpus():
+    dd = pytest.importorskip("dask.dataframe", reason="the scale extra (dask) is not installed")
+    dates = ["2021-08-10", "2021-08-11", "2021-08-12", "2021-07-14", "2021-07-15", "2021-08-10"]
+    df = corpus(VOTE + FIRE + OTHER, dates)
+    whole = stories(df)
+    for block_days in (4, 28):  # 4: the vote spans two blocks, joined through the overlap
+        got = stories(dd.from_pandas(df, npartitions=3), block_days=block_days)
+        assert got.index.equals(df.index) and got.tolist() == whole.tolist()
+    with pytest.raises(framing.errors.InputError, match="unique index"):
+        stories(dd.from_pandas(df.set_axis(["a"] * 6), npartitions=2))
+    with pytest.raises(framing.errors.InputError, match="block_days must exceed"):
+        stories(dd.from_pandas(df, npartitions=2), block_days=3)
+    with pytest.warns(UserWarning, match="matched by text alone"):
+        undated = stories(dd.from_pandas(df.drop(columns="date"), npartitions=1))
+    assert undated.tolist() == stories(df.drop(columns="date")).tolist()

@@ -41,9 +41,11 @@ import numpy as np
 import pandas as pd
 
 from framing.errors import check_days, check_fraction
+from framing.io.parallel import is_dask
 
 if TYPE_CHECKING:  # pragma: no cover
     import scipy.sparse as sp
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
 THRESHOLD = 0.25
 """The default ``threshold`` of :func:`stories`."""
@@ -74,9 +76,50 @@ def _names(text: str) -> list[str]:
     return [t.lower() for t in _NAME.findall(text) if t.lower() not in ENGLISH_STOP_WORDS]
 
 
-def vectors(df: pd.DataFrame) -> sp.csr_matrix:
+def _vectorisers() -> list[tuple[TfidfVectorizer, float]]:
+    """The two TF-IDF vectorisers of :func:`vectors`, with their weights."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return [
+        (TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32), 1.0),
+        (TfidfVectorizer(sublinear_tf=True, analyzer=_names, dtype=np.float32), NAMES_WEIGHT),
+    ]
+
+
+def frequencies(df: pd.DataFrame) -> list[pd.Series]:
+    """Per vectoriser of :func:`vectors`, the number of articles each term occurs in.
+
+    Summed over the parts of a corpus (``pd.concat(...).groupby(level=0).sum()``), they give
+    :func:`vectors` the weights of the whole corpus.
+
+    Examples
+    --------
+    >>> words, names = frequencies(pd.DataFrame({"headline": ["Putin meets Biden", "Biden"]}))
+    >>> names.to_dict()
+    {'biden': 2, 'putin': 1}
+    """
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    texts = _texts(df)
+    out = []
+    for vec, _ in _vectorisers():
+        counts = CountVectorizer(binary=True, analyzer=vec.build_analyzer(), dtype=np.int64)
+        try:
+            X = counts.fit_transform(texts)
+        except ValueError:  # no term at all
+            out.append(pd.Series(dtype=np.int64))
+            continue
+        total = np.asarray(X.sum(axis=0)).ravel()
+        out.append(pd.Series(total, index=counts.get_feature_names_out()))
+    return out
+
+
+def vectors(df: pd.DataFrame, corpus: tuple[list[pd.Series], int] | None = None) -> sp.csr_matrix:
     """The L2-normalised vectors :func:`stories` compares: words and, weighted
     ``NAMES_WEIGHT``, names and numbers of the headline and lead.
+
+    ``corpus``, the :func:`frequencies` and the number of articles of a larger corpus
+    ``df`` is part of, gives the terms their weights in that corpus (else in ``df``).
 
     Examples
     --------
@@ -86,19 +129,22 @@ def vectors(df: pd.DataFrame) -> sp.csr_matrix:
     1.0
     """
     import scipy.sparse as sp
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.preprocessing import normalize
 
     texts = _texts(df)
     parts = []
-    for vec, weight in (
-        (TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32), 1.0),
-        (TfidfVectorizer(sublinear_tf=True, analyzer=_names, dtype=np.float32), NAMES_WEIGHT),
-    ):
+    for k, (vec, weight) in enumerate(_vectorisers()):
+        if corpus is not None:  # the whole corpus's terms and weights (smoothed idf)
+            known, n = corpus[0][k], corpus[1]
+            vec.set_params(vocabulary=dict(zip(known.index, range(len(known)), strict=True)))
         try:
-            parts.append(weight * vec.fit_transform(texts))
+            vec.fit(texts)
         except ValueError:  # no term at all (empty texts): nothing to compare
             parts.append(sp.csr_matrix((len(texts), 0), dtype=np.float32))
+            continue
+        if corpus is not None:
+            vec.idf_ = np.log((1 + n) / (1 + known.to_numpy(dtype=float))) + 1
+        parts.append(weight * vec.transform(texts))
     X = sp.hstack(parts).tocsr()
     return normalize(X) if X.shape[1] else X
 
@@ -167,6 +213,7 @@ def stories(
     threshold: float = THRESHOLD,
     link: float | None = None,
     date: str = "date",
+    block_days: int = 28,
 ) -> pd.Series:
     """A story id per article: articles reporting the same event share one.
 
@@ -184,6 +231,12 @@ def stories(
         The similarity that makes two articles candidates (default ``threshold / 1.5``).
     date : str, default "date"
         The date column; without it (or for rows without a date), text alone.
+    block_days : int, default 28
+        On a Dask DataFrame (unique index), the articles are matched on the workers in
+        blocks of this many days, overlapping by ``window_days``, and the stories of
+        neighbouring blocks joined where they share articles
+        (:mod:`framing.stats.story_blocks`); undated articles are then matched only within
+        their partition.
 
     Returns
     -------
@@ -194,10 +247,33 @@ def stories(
     window_days = check_days(window_days, "window_days")
     threshold = check_fraction(threshold, "threshold")
     link = threshold / 1.5 if link is None else check_fraction(link, "link")
-    n = len(df)
-    if n == 0:
+    if is_dask(df):
+        from framing.stats.story_blocks import stories_by_block
+
+        return stories_by_block(
+            df,
+            window_days=window_days,
+            threshold=threshold,
+            link=link,
+            date=date,
+            block_days=check_days(block_days, "block_days"),
+        )
+    if len(df) == 0:
         return pd.Series([], index=df.index, name="story", dtype=int)
-    X = vectors(df)
+    return match(df, vectors(df), window_days, threshold, link, date)
+
+
+def match(
+    df: pd.DataFrame,
+    X: sp.csr_matrix,
+    window_days: int,
+    threshold: float,
+    link: float,
+    date: str = "date",
+) -> pd.Series:
+    """:func:`stories` of ``df`` (not empty) given its vectors ``X`` (:func:`vectors`),
+    parameters checked."""
+    n = len(df)
     days = np.full(n, -1, dtype=np.int64)
     if date in df.columns:
         when = pd.to_datetime(df[date], errors="coerce", utc=True)
