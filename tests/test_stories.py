@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -84,12 +85,27 @@ def test_an_undated_article_needs_a_closer_match_than_a_dated_one():
 
 def test_text_alone_without_a_date_column():
     df = corpus(VOTE + FIRE, [None] * 5).drop(columns="date")
-    assert stories(df).tolist() == [0, 0, 0, 1, 1]
+    with pytest.warns(UserWarning, match="no 'date' column: stories are matched by text alone"):
+        assert stories(df).tolist() == [0, 0, 0, 1, 1]
+
+
+def test_dates_in_any_common_format_and_a_clear_error_for_others(tmp_path, capsys):
+    mixed = corpus(VOTE + FIRE, ["2021-08-10", "8/10/21", "10 August 2021", "2021-07-14", ""])
+    assert stories(mixed).tolist() == [0, 0, 0, 1, 1]
+    bad = corpus(VOTE, ["2021-08-10", "yesterday", None])
+    with pytest.raises(framing.InputError, match="column 'date': 1 value.*'yesterday'"):
+        stories(bad)
+    path = tmp_path / "c.csv"
+    bad.rename_axis("id").to_csv(path)
+    assert main(["stories", str(path), "-o", str(tmp_path / "s.csv")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'yesterday'" in err
+    assert not (tmp_path / "s.csv").exists()
 
 
 def test_empty_and_blank_input():
-    assert stories(pd.DataFrame({"headline": []})).empty
-    blank = pd.DataFrame({"headline": ["", None, "  "], "body": [None, "", ""]})
+    assert stories(pd.DataFrame({"headline": [], "date": []})).empty
+    blank = pd.DataFrame({"headline": ["", None, "  "], "body": [None, "", ""], "date": None})
     assert stories(blank).tolist() == [0, 1, 2]
 
 
@@ -192,4 +208,20 @@ def test_dask_blocks_give_the_stories_of_the_whole_corpus():
         stories(dd.from_pandas(df, npartitions=2), block_days=3)
     with pytest.warns(UserWarning, match="matched by text alone"):
         undated = stories(dd.from_pandas(df.drop(columns="date"), npartitions=1))
-    assert undated.tolist() == stories(df.drop(columns="date")).tolist()
+        assert undated.tolist() == stories(df.drop(columns="date")).tolist()
+
+
+def test_a_report_says_why_it_has_no_stories():
+    from framing.report.analysis import analyse
+
+    rng = np.random.default_rng(0)
+    for dates, note in [
+        (["2021-08-10", "yesterday", None] * 2, "Stories not matched: column 'date'"),
+        (None, "Stories: no 'date' column: stories are matched by text alone"),
+    ]:
+        df = corpus(VOTE * 2, dates or [None] * 6, outlets=["A", "B", "C"] * 2)
+        if dates is None:
+            df = df.drop(columns="date")
+        features = pd.DataFrame({"m": rng.normal(size=6)}, index=df.index)
+        data = analyse(df, features=features)
+        assert any(n.startswith(note) for n in data.notes), data.notes

@@ -7,6 +7,7 @@ into tables and figures, and :mod:`framing.report.render` writes the file.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -240,11 +241,19 @@ def analyse(
     ...
     framing.errors.InputError: every measure is constant over this corpus: nothing to compare
     """
+    story_notes = []
     if "story" not in corpus_df.columns and {"headline", "body"} & set(corpus_df.columns):
         from framing.stats.stories import stories
 
-        corpus_df = corpus_df.assign(story=stories(corpus_df))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                corpus_df = corpus_df.assign(story=stories(corpus_df))
+            except InputError as error:  # dates that do not parse: no stories, say why
+                story_notes.append(f"Stories not matched: {error}.")
+        story_notes += [f"Stories: {w.message}." for w in caught]
     df, notes = prepare(corpus_df, by, within)
+    notes += story_notes
     from tqdm.auto import tqdm
 
     from framing.features import extract_features

@@ -9,6 +9,7 @@ compact table of one or two measures per family. The full heatmap is in the repo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -48,6 +49,9 @@ KEY_MEASURES: dict[str, tuple[str, ...]] = {
 }
 """The first screen's columns per family; the frames family shows each group's main frame,
 other families the measure that differs most across groups."""
+PAGE_FAMILIES = ("clutter",)
+"""Families that measure the page, not how a story is told: left out of the same-story
+findings."""
 _PHRASES = {
     # kind: (the most, the least, more, less)
     "rate": ("the most {}", "the least {}", "more {}", "less {}"),
@@ -137,6 +141,17 @@ def anchor(group: Any) -> str:
     return "example-" + (re.sub(r"[^a-z0-9]+", "-", str(group).lower()).strip("-") or "group")
 
 
+def told(measures: Iterable[str]) -> list[str]:
+    """The measures of how a story is told: all but those of :data:`PAGE_FAMILIES`.
+
+    Examples
+    --------
+    >>> told(["clutter_share", "loaded_language", "loaded_language"])
+    ['loaded_language']
+    """
+    return [m for m in dict.fromkeys(measures) if m.split("_", 1)[0] not in PAGE_FAMILIES]
+
+
 def _clearest(table: pd.DataFrame, top: int) -> pd.DataFrame:
     """Rows with q < ALPHA, largest |Cliff's delta| first, at most one per measure,
     PER_GROUP per group and PER_FAMILY per family; measures named in :data:`WORDS` only,
@@ -199,7 +214,7 @@ def findings(data: ReportData, shown: set[Any]) -> list[dict[str, Any]]:
     """The clearest differences as sentences, each with links to its evidence.
 
     Group against the rest of the corpus (``data.comparison``) and, where stories were
-    matched, on the same story (``data.paired``): rows with q < 0.05 of the measures named in
+    matched, on the same story (``data.paired``, page clutter left out): rows with q < 0.05 of the measures named in
     :data:`WORDS` (of any measure when none of those differs), the largest effect (|Cliff's
     delta|) first, at most one per measure and two per group or family.
 
@@ -241,7 +256,8 @@ def findings(data: ReportData, shown: set[Any]) -> list[dict[str, Any]]:
             out.append({"text": _sentence(row, data, means), "links": links})
     if data.paired is not None:
         top = TOP if paired_only else TOP_PAIRED
-        for _, row in _clearest(data.paired, top).iterrows():
+        paired = data.paired[data.paired["measure"].isin(told(data.paired["measure"]))]
+        for _, row in _clearest(paired, top).iterrows():
             out.append(
                 {
                     "text": _paired_sentence(row, data.by),

@@ -321,10 +321,11 @@ def _first_screen(data: ReportData, shown: ReportData) -> dict[str, Any]:
     elif data.within:
         intro += f" Groups are compared within {data.within!r} and reweighted to a common mix."
     if "date" in data.corpus.columns:
-        dates = data.corpus["date"].dropna().astype(str)
-        dates = dates[dates != ""]
+        dates = pd.to_datetime(
+            data.corpus["date"], errors="coerce", format="mixed", utc=True
+        ).dropna()
         if len(dates):
-            intro += f" Dates from {dates.min()} to {dates.max()}."
+            intro += f" Dates from {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}."
     found = findings(data, set(shown.corpus[data.by]))
     if not found:
         intro += f" No group differs from the rest on any measure with q < {ALPHA:g}."
@@ -512,6 +513,7 @@ def _stories_section(data: ReportData) -> dict[str, Any] | None:
     differences and a forest of the loaded-language differences) and the stories covered by
     the most groups, their headlines side by side with their evidence and key measures."""
     from framing.report import plots
+    from framing.report.findings import told
 
     if data.paired is None:
         return None
@@ -547,7 +549,7 @@ def _stories_section(data: ReportData) -> dict[str, Any] | None:
         "figures": figures,
         "tables": [
             ("Clearest differences on the same stories", t)
-            for t in [_findings(data.paired, list(dict.fromkeys(data.paired["measure"])))]
+            for t in [_findings(data.paired, told(data.paired["measure"]))]
             if t
         ],
         "passages": [_story_passage(data, story) for story in top.index],
@@ -585,11 +587,8 @@ def _story_passage(data: ReportData, story: Any) -> dict[str, Any]:
         text.append(
             f"{rows.at[i, data.by]}: {found[i].headline} ({', '.join(f'{m} {v}' for m, v in zip(measures, values, strict=True))})"
         )
-    date = (
-        f", {rows['date'].dropna().astype(str).min()}"
-        if "date" in rows and rows["date"].notna().any()
-        else ""
-    )
+    dates = pd.to_datetime(rows.get("date"), errors="coerce", format="mixed", utc=True)
+    date = f", {dates.min():%Y-%m-%d}" if dates is not None and dates.notna().any() else ""
     return {
         "title": f"Story told by {len(rows)} groups{date}",
         "html": f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",

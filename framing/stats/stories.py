@@ -35,12 +35,13 @@ Examples
 from __future__ import annotations
 
 import re
+import warnings
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from framing.errors import check_days, check_fraction
+from framing.errors import InputError, check_days, check_fraction
 from framing.io.parallel import is_dask
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -258,6 +259,13 @@ def stories(
             date=date,
             block_days=check_days(block_days, "block_days"),
         )
+    if date not in df.columns:
+        warnings.warn(
+            f"no {date!r} column: stories are matched by text alone (any two articles can be "
+            "one story); give dates to hold a story to a few days",
+            UserWarning,
+            stacklevel=2,
+        )
     if len(df) == 0:
         return pd.Series([], index=df.index, name="story", dtype=int)
     return match(df, vectors(df), window_days, threshold, link, date)
@@ -274,11 +282,7 @@ def match(
     """:func:`stories` of ``df`` (not empty) given its vectors ``X`` (:func:`vectors`),
     parameters checked."""
     n = len(df)
-    days = np.full(n, -1, dtype=np.int64)
-    if date in df.columns:
-        when = pd.to_datetime(df[date], errors="coerce", utc=True)
-        ok = when.notna().to_numpy()
-        days[ok] = (when[ok].dt.floor("D") - pd.Timestamp("1970-01-01", tz="UTC")).dt.days
+    days = day_numbers(df[date], date) if date in df.columns else np.full(n, -1)
     dated = np.flatnonzero(days >= 0)
     undated = np.flatnonzero(days < 0)
     label = np.full(n, -1, dtype=np.int64)
@@ -299,6 +303,39 @@ def match(
     renumber = np.empty(len(first), dtype=np.int64)
     renumber[first.index.to_numpy()] = np.arange(len(first))
     return pd.Series(renumber[ids], index=df.index, name="story")
+
+
+def day_numbers(values: pd.Series, column: str = "date") -> np.ndarray:
+    """Days since 1970-01-01 of each date (-1 where blank), any common format.
+
+    Raises
+    ------
+    framing.errors.InputError
+        When a value that is not blank is not a date (names the column and an example).
+
+    Examples
+    --------
+    >>> day_numbers(pd.Series(["2021-08-10", "8/11/21", None, " "])).tolist()
+    [18849, 18850, -1, -1]
+    >>> day_numbers(pd.Series(["2021-08-10", "last Tuesday"]), "published")
+    Traceback (most recent call last):
+    ...
+    framing.errors.InputError: column 'published': 1 value(s) are not dates, e.g. 'last Tuesday'; fix them, or blank them to match those articles by text alone
+    """
+    text = values.astype("string").str.strip()
+    blank = (text.isna() | (text == "")).to_numpy()
+    when = pd.to_datetime(text.where(~blank), errors="coerce", utc=True, format="mixed")
+    bad = when.isna().to_numpy() & ~blank
+    if bad.any():
+        raise InputError(
+            f"column {column!r}: {int(bad.sum())} value(s) are not dates, e.g. "
+            f"{str(values[bad].iloc[0])!r}; fix them, or blank them to match those articles "
+            "by text alone"
+        )
+    days = np.full(len(values), -1, dtype=np.int64)
+    ok = ~blank
+    days[ok] = (when[ok].dt.floor("D") - pd.Timestamp("1970-01-01", tz="UTC")).dt.days
+    return days
 
 
 def _closest(A: sp.csr_matrix, B: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray]:

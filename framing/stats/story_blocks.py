@@ -36,10 +36,10 @@ def _blocks(
     number = partition_info["number"] if partition_info else 0
     out = part.assign(_id=part.index, _block=-1 - number, _own=True)
     if date in part.columns:
-        when = pd.to_datetime(part[date], errors="coerce", utc=True)
-        ok = when.notna().to_numpy()
-        days = np.zeros(len(part), dtype=np.int64)
-        days[ok] = (when[ok].dt.floor("D") - pd.Timestamp("1970-01-01", tz="UTC")).dt.days
+        from framing.stats.stories import day_numbers
+
+        days = day_numbers(part[date], date)
+        ok = days >= 0
         block = np.where(ok, days // block_days, out["_block"].to_numpy())
         out["_block"] = block
         early = ok & (days - block * block_days < window)
