@@ -65,7 +65,10 @@ def test_one_event_one_story_others_apart():
 def test_the_date_window_keeps_far_apart_articles_apart():
     df = corpus(VOTE[:2], ["2021-08-10", "2021-08-20"])
     assert stories(df).nunique() == 2
-    assert stories(df, window_days=10).nunique() == 1
+    assert stories(df, window_days=10).nunique() == 2  # ten days cost 0.9 of similarity
+    two_days = corpus(VOTE[:2], ["2021-08-10", "2021-08-12"])
+    assert stories(two_days).nunique() == 1
+    assert stories(two_days, window_days=1).nunique() == 2
     same_day_only = corpus(VOTE[:2], ["2021-08-10", "2021-08-11"])
     assert stories(same_day_only, window_days=0).nunique() == 2
 

@@ -4,7 +4,8 @@ An article is read as its headline and lead (the first ``LEAD_WORDS`` words of t
 weighted TF-IDF over words (sublinear counts, English stop words out, rare terms weigh
 more) beside a second TF-IDF over its names and numbers (capitalised words that are not stop
 words, figures), which weigh more than common words. Two dated articles are candidates
-when their cosine similarity reaches ``link`` and their dates lie within ``window_days``;
+when their cosine similarity, less ``DAY_COST`` a day between them, reaches ``link`` and
+their dates lie within ``window_days``;
 candidates form connected groups, and each group is cut by average-linkage clustering at
 ``threshold`` (scipy), so that a story is a set of articles whose mean similarity reaches
 ``threshold``, not a chain of near pairs; two articles of a group more than
@@ -48,11 +49,16 @@ if TYPE_CHECKING:  # pragma: no cover
     import scipy.sparse as sp
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-THRESHOLD = 0.25
-"""The default ``threshold`` of :func:`stories`."""
+THRESHOLD = 0.19
+"""The default ``threshold`` of :func:`stories`: the similarity at which two articles of one
+day are as likely the same event as not (``tools/fit_story_matching.py``, on the judged
+pairs of the tuning outlets)."""
 MAX_GROUP = 3000
 """The largest group of candidates clustered at once (its distances are held dense)."""
-UNDATED_FACTOR = 1.8
+DAY_COST = 0.09
+"""What each day between two articles takes off their similarity (fitted with
+``THRESHOLD``): of two equally similar articles, those of one day are likelier one event."""
+UNDATED_FACTOR = 2.4
 """An undated article is matched at ``UNDATED_FACTOR`` times ``threshold``: 0.45 by default,
 the similarity from which nine in ten candidate pairs of the tuning outlets were judged the
 same event (``tests/dev/stories``), since no date narrows its candidates."""
@@ -174,6 +180,8 @@ def _pairs(
         ]
     for a, b in blocks:
         S = sp.coo_matrix(X[a] @ X[b].T)
+        if days is not None:  # a day apart costs DAY_COST of similarity
+            S.data -= DAY_COST * np.abs(days[a][S.row] - days[b][S.col])
         keep = S.data >= link
         i, j = a[S.row[keep]], b[S.col[keep]]
         rows.append(np.minimum(i, j)[i != j])
@@ -224,10 +232,13 @@ def stories(
         The corpus: ``headline`` and/or ``body``, and ``date`` when known.
     window_days : int, default 3
         Articles more than this many days apart are never candidates, and count as
-        unrelated texts when their candidates are clustered.
-    threshold : float, default 0.25
-        The mean cosine similarity (of headline-and-lead vectors, :func:`vectors`) a story's
-        articles must reach (average linkage).
+        unrelated texts when their candidates are clustered. Each day apart also costs
+        ``DAY_COST`` of similarity, so a window much beyond ``(1 - threshold) / DAY_COST``
+        days (9 by default) adds nothing.
+    threshold : float, default 0.19
+        The mean similarity a story's articles must reach (average linkage): the cosine
+        similarity of their headline-and-lead vectors (:func:`vectors`), less ``DAY_COST``
+        for each day between them.
     link : float, optional
         The similarity that makes two articles candidates (default ``threshold / 1.5``).
     date : str, default "date"
@@ -380,7 +391,9 @@ def _average_linkage(
     from scipy.cluster.hierarchy import fcluster, linkage
 
     dist = np.clip(1.0 - (X @ X.T).toarray().astype(float), 0.0, None)
-    if days is not None:  # outside the window: as unrelated texts
-        dist[np.abs(days[:, None] - days[None, :]) > window] = 1.0
+    if days is not None:  # a day apart costs DAY_COST; outside the window: unrelated
+        apart = np.abs(days[:, None] - days[None, :])
+        dist += DAY_COST * apart
+        dist[apart > window] = 1.0
     tree = linkage(dist[np.triu_indices(len(dist), 1)], method="average")
     return np.asarray(fcluster(tree, t=1.0 - threshold, criterion="distance")) - 1
