@@ -542,8 +542,8 @@ def _stories_section(data: ReportData) -> dict[str, Any] | None:
             f"({int((covered >= 3).sum()):,} by three or more; matched by framing.stories). "
             "On these, each group is set against the story's mean, so that differences are "
             "in how an event was told, not in which events were covered. Stories are matched "
-            "by text and date alone: in a hand check on news articles about half of the "
-            "matched pairs reported the same event (the rest, the same saga), so read the "
+            "by text and date alone: in a hand check on news articles, six in ten matched "
+            "pairs reported the same event (most others, the same saga), so read the "
             "stories shown before quoting them."
         ),
         "figures": figures,
