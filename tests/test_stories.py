@@ -86,6 +86,13 @@ def test_an_undated_article_needs_a_closer_match_than_a_dated_one():
     assert stories(corpus([*VOTE, house], ["2021-08-10"] * 4)).nunique() == 1
 
 
+def test_a_lead_repeated_across_articles_is_boilerplate_not_one_event():
+    lead = " ".join(["The Flip Side gives you both sides of the story every weekday."] * 3)
+    heads = ["Iran tensions", "G7 moved from Doral", "Battle over Trump finances"]
+    df = corpus([(h, lead) for h in heads], [None] * 3, outlets=["The Flip Side"] * 3)
+    assert stories(df).nunique() == 3
+
+
 def test_text_alone_without_a_date_column():
     df = corpus(VOTE + FIRE, [None] * 5).drop(columns="date")
     with pytest.warns(UserWarning, match="no 'date' column: stories are matched by text alone"):

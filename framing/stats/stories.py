@@ -64,17 +64,29 @@ the similarity from which nine in ten candidate pairs of the tuning outlets were
 same event (``tests/dev/stories``), since no date narrows its candidates."""
 LEAD_WORDS = 60
 """Words of the body read with the headline: the lead, where news states its event."""
+REPEATED = 3
+"""A lead shared by this many articles is left out of all of them (see :func:`_texts`)."""
 NAMES_WEIGHT = 0.6
 """Weight of the names-and-numbers vector beside the words vector (each L2-normalised)."""
 _NAME = re.compile(r"\b(?:[A-Z][\w'’-]*[\w]|\d[\d,.]*\d|\d)")
 
 
 def _texts(df: pd.DataFrame) -> pd.Series:
-    """Headline and lead of each article."""
+    """Headline and lead of each article; a lead found in ``REPEATED`` articles or more is
+    page furniture (a scraper's boilerplate), not news, and is left out.
+
+    Examples
+    --------
+    >>> same = "Subscribe to our newsletter for the other side of the story."
+    >>> _texts(pd.DataFrame({"headline": ["Iran", "NATO", "Brexit", "Vote"],
+    ...                      "body": [same, same, same, "The Senate voted."]})).tolist()
+    ['Iran', 'NATO', 'Brexit', 'Vote \\n The Senate voted.']
+    """
     head = df["headline"].fillna("").astype(str) if "headline" in df else ""
     body = df["body"].fillna("").astype(str) if "body" in df else pd.Series("", index=df.index)
-    lead = body.str.split(n=LEAD_WORDS).str[:LEAD_WORDS].str.join(" ")
-    return (head + " \n " + lead.fillna("")).str.strip()
+    lead = body.str.split(n=LEAD_WORDS).str[:LEAD_WORDS].str.join(" ").fillna("")
+    lead = lead.where(lead.map(lead.value_counts()) < REPEATED, "")
+    return (head + " \n " + lead).str.strip()
 
 
 def _names(text: str) -> list[str]:
