@@ -8,9 +8,10 @@ when their cosine similarity, less ``DAY_COST`` a day between them, reaches ``li
 their dates lie within ``window_days``;
 candidates form connected groups, and each group is cut by average-linkage clustering at
 ``threshold`` (scipy), so that a story is a set of articles whose mean similarity reaches
-``threshold``, not a chain of near pairs; two articles of a group more than
-``window_days`` apart count as unrelated texts (similarity 0) in that mean. Work grows with the corpus, not its square: dated
-articles are compared only with those of the days in their window. An undated article
+``threshold``, not a chain of near pairs; there too each day between two articles costs
+``DAY_COST``, and two articles more than ``window_days`` apart count as unrelated texts
+(similarity 0). Work grows with the corpus, not its square: dated articles are compared only
+with those of the days in their window. An undated article
 joins the story of its closest dated article when their similarity reaches
 ``UNDATED_FACTOR`` times ``threshold``; the other undated articles are matched among
 themselves by text alone at that higher bar (every pair, a block at a time).
@@ -44,6 +45,7 @@ import pandas as pd
 
 from framing.errors import InputError, check_days, check_fraction
 from framing.io.parallel import is_dask
+from framing.stats.story_blocks import BLOCK_DAYS
 
 if TYPE_CHECKING:  # pragma: no cover
     import scipy.sparse as sp
@@ -234,7 +236,7 @@ def stories(
     threshold: float = THRESHOLD,
     link: float | None = None,
     date: str = "date",
-    block_days: int = 28,
+    block_days: int = BLOCK_DAYS,
 ) -> pd.Series:
     """A story id per article: articles reporting the same event share one.
 
@@ -398,8 +400,9 @@ def _average_linkage(
     X: sp.csr_matrix, threshold: float, days: np.ndarray | None = None, window: int = 0
 ) -> np.ndarray:
     """Cluster labels (0, 1, ...) of the rows of ``X`` (unit vectors): average linkage over
-    cosine distance, cut where the mean similarity falls below ``threshold``; rows whose
-    ``days`` are more than ``window`` apart count as unrelated (distance 1)."""
+    cosine distance, cut where the mean similarity falls below ``threshold``; each day
+    between two rows adds ``DAY_COST`` to their distance, and rows whose ``days`` are more
+    than ``window`` apart count as unrelated (distance 1)."""
     from scipy.cluster.hierarchy import fcluster, linkage
 
     dist = np.clip(1.0 - (X @ X.T).toarray().astype(float), 0.0, None)

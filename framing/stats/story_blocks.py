@@ -11,7 +11,9 @@ joined (connected components), and each article keeps the story of its own block
 with the number of blocks, not with the square of the corpus.
 
 Undated articles cannot be blocked by date: they are matched by text among the undated
-articles of their own partition only (a warning says so).
+articles of their own partition only (a warning says so when there is no date column), and a
+lead repeated across articles (page furniture, left out of the texts compared) is counted
+within a block.
 """
 
 from __future__ import annotations
@@ -99,7 +101,9 @@ def stories_by_block(
     pandas.Series
         One story id per article, indexed and ordered as ``ddf``'s index (computed).
     """
+    import dask
     import scipy.sparse as sp
+    from dask import delayed
     from scipy.sparse.csgraph import connected_components
 
     if block_days <= window_days:
@@ -129,9 +133,6 @@ def stories_by_block(
     )
     meta = {"_id": ddf.index.dtype, "_block": "int64", "_own": "bool", "_local": "int64"}
     kwargs = {"window_days": window_days, "threshold": threshold, "link": link, "date": date}
-    import dask
-    from dask import delayed
-
     parts = dask.compute(*[delayed(_count)(p) for p in ddf[keep].to_delayed()])
     counted = [
         pd.concat(f).groupby(level=0).sum() for f in zip(*(f for f, _ in parts), strict=True)
