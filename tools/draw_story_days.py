@@ -1,0 +1,87 @@
+"""Draw roundup-like samples for story matching: two days of three outlets (issue 17).
+
+Usage (from the repository root, with ../shared/data present)::
+
+    python tools/draw_story_days.py ../shared/data tests/dev/stories/days
+
+Editors' roundups put side by side the articles of a left, a centre and a right outlet
+about one event, many events a day. This draws 40 samples (seed 2026) shaped like their
+raw material: a day D at least a week from the other samples' days, and for each of left,
+centre and right the AllSides outlet with the most articles on D, with all their articles
+dated D or D + 1 (at most 24 a sample, drawn at random when more). Judges group each
+sample's articles by event (``CODEBOOK.md``: two articles are one group when they report the
+same event). A sample is ``tune`` or ``heldout`` by the parity of its number. Writes
+``articles.tsv`` (``sample``, ``article``, ``id``, ``outlet``, ``leaning``, ``date``,
+``split``) and ``days.txt`` for the judges (git-ignored: headline and the first 60 words).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+SAMPLES = 40
+CAP = 24
+GAP_DAYS = 7
+
+
+def main(shared: Path, out: Path, seed: int = 2026) -> None:
+    df = pd.read_json(shared / "allsides" / "articles.jsonl.gz", lines=True, dtype={"id": str})
+    df["day"] = pd.to_datetime(df["date"], errors="coerce", format="mixed").dt.floor("D")
+    df = df[df["day"].notna() & df["leaning"].isin(["left", "center", "right"])]
+    per = df.groupby(["day", "leaning", "outlet"]).size()
+    best = per.groupby(level=["day", "leaning"]).max().unstack()
+    days = best[(best >= 2).all(axis=1)].index.to_numpy()
+    rng = np.random.default_rng(seed)
+    chosen: list[pd.Timestamp] = []
+    for day in rng.permutation(days):
+        if all(abs((day - c).days) >= GAP_DAYS for c in chosen):
+            chosen.append(pd.Timestamp(day))
+        if len(chosen) == SAMPLES:
+            break
+    rows = []
+    for k, day in enumerate(sorted(chosen)):
+        outlets = [
+            per.loc[(day, leaning)].sort_values(ascending=False, kind="stable").index[0]
+            for leaning in ("left", "center", "right")
+        ]
+        near = df["day"].between(day, day + pd.Timedelta(days=1)) & df["outlet"].isin(outlets)
+        picked = df[near]
+        if len(picked) > CAP:
+            picked = picked.sample(CAP, random_state=seed)
+        picked = picked.sort_values(["day", "outlet", "id"])
+        for j, (_, a) in enumerate(picked.iterrows()):
+            rows.append(
+                {
+                    "sample": f"s{k:02d}",
+                    "article": f"s{k:02d}-a{j:02d}",
+                    "id": a["id"],
+                    "outlet": a["outlet"],
+                    "leaning": a["leaning"],
+                    "date": a["day"].date().isoformat(),
+                    "split": "tune" if k % 2 == 0 else "heldout",
+                    "headline": a["headline"],
+                    "lead": " ".join(str(a["body"] or "").split()[:60]),
+                }
+            )
+    table = pd.DataFrame(rows)
+    out.mkdir(parents=True, exist_ok=True)
+    columns = ["sample", "article", "id", "outlet", "leaning", "date", "split"]
+    table[columns].to_csv(out / "articles.tsv", sep="\t", index=False)
+    text = []
+    for sample, g in table.groupby("sample"):
+        text.append(f"SAMPLE {sample}")
+        text += [
+            f"{a.article} | {a.outlet} | {a.date}\n  HEADLINE: {a.headline}\n  LEAD: {a.lead}"
+            for a in g.itertuples()
+        ]
+        text.append("")
+    (out / "days.txt").write_text("\n".join(text), encoding="utf-8")
+    print(table.groupby("split")["sample"].nunique(), len(table), "articles")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))
