@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+from merge_story_pairs import settled
 from sklearn.metrics import cohen_kappa_score
 
 
@@ -51,13 +52,7 @@ def main(folder: Path) -> None:
         f"kappa {kappa:.3f} over {len(table)} pairs of {articles['sample'].nunique()} samples; "
         f"same event: a {int(table['a'].sum())}, b {int(table['b'].sum())}"
     )
-    table["same"] = table["a"].where(table["a"] == table["b"])
-    resolved = folder / "resolved.tsv"
-    if resolved.exists():
-        third = pd.read_csv(resolved, sep="\t", dtype={"article_a": str, "article_b": str})
-        third = third.set_index(["article_a", "article_b"])["same"]
-        key = pd.MultiIndex.from_frame(table[["article_a", "article_b"]])
-        table["same"] = table["same"].fillna(pd.Series(third.reindex(key).to_numpy()))
+    table["same"] = settled(table, folder / "resolved.tsv", ["article_a", "article_b"])
     open_ = table[table["same"].isna()]
     print(f"{len(open_)} disagreements unresolved")
     if len(open_) and (folder / "days.txt").exists():

@@ -32,6 +32,18 @@ def coder(folder: Path, name: str) -> pd.Series:
     return table.set_index("pair")["same"].astype(int)
 
 
+def settled(pairs: pd.DataFrame, resolved: Path, keys: list[str]) -> pd.Series:
+    """Each pair's label: the two answers ``a`` and ``b`` where they agree, else the third
+    reading recorded in ``resolved`` (pairs named by the ``keys`` columns); NaN while
+    unresolved."""
+    same = pairs["a"].where(pairs["a"] == pairs["b"])
+    if resolved.exists():
+        third = pd.read_csv(resolved, sep="\t", dtype=dict.fromkeys(keys, str))
+        reading = third.set_index(keys)["same"].reindex(pd.MultiIndex.from_frame(pairs[keys]))
+        same = same.fillna(pd.Series(reading.to_numpy(), index=pairs.index))
+    return same
+
+
 def main(folder: Path) -> None:
     pairs = pd.read_csv(folder / "pairs.tsv", sep="\t", dtype={"pair": str, "band": str})
     a, b = coder(folder, "a"), coder(folder, "b")
@@ -48,12 +60,7 @@ def main(folder: Path) -> None:
             f"  band {band}: n {len(g)}, yes a {g['a'].mean():.2f} b {g['b'].mean():.2f}, "
             f"agree {(g['a'] == g['b']).mean():.2f}"
         )
-    pairs["same"] = pairs["a"].where(pairs["a"] == pairs["b"])
-    resolved = folder / "resolved.tsv"
-    if resolved.exists():
-        third = pd.read_csv(resolved, sep="\t", dtype={"pair": str}).set_index("pair")["same"]
-        open_ = pairs["same"].isna()
-        pairs.loc[open_, "same"] = pairs.loc[open_, "pair"].map(third)
+    pairs["same"] = settled(pairs, folder / "resolved.tsv", ["pair"])
     left = pairs[pairs["same"].isna()]["pair"].tolist()
     print(f"{len(left)} disagreements unresolved" + (f": {' '.join(left)}" if left else ""))
     pairs["same"] = pairs["same"].astype("Int64")

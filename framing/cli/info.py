@@ -102,11 +102,11 @@ def summarize(df: pd.DataFrame) -> dict:
                 "max": int(n.max()) if len(n) else 0,
             }
     if "date" in df.columns:
-        import pandas as pd
+        from framing.stats.schema import parse_dates
 
         given = df["date"].astype(str).str.strip().replace({"nan": "", "None": "", "NaT": ""})
         given = given[given != ""]
-        dates = pd.to_datetime(given, errors="coerce", format="mixed", utc=True).dropna()
+        dates = parse_dates(given).dropna()
         if len(dates):
             out["dates"] = [dates.min().date().isoformat(), dates.max().date().isoformat()]
         if len(dates) < len(given):

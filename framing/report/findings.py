@@ -16,11 +16,11 @@ import numpy as np
 import pandas as pd
 
 from framing.errors import InputError
+from framing.report.sections import ALPHA, FAMILY_TITLES, families
 
 if TYPE_CHECKING:  # pragma: no cover
     from framing.report.analysis import ReportData
 
-ALPHA = 0.05
 TOP = 5  # group-vs-rest findings on the first screen
 TOP_PAIRED = 3  # findings on the same stories
 PER_GROUP = 2  # at most this many findings name one group
@@ -43,12 +43,13 @@ WORDS: dict[str, tuple[str, str]] = {
 """How a finding names a measure (noun phrase, kind of value); others are named by
 :func:`words` from their description."""
 KEY_MEASURES: dict[str, tuple[str, ...]] = {
-    "loaded": ("loaded_language",),
     "headline": ("headline_question", "headline_teaser"),
+    "loaded": ("loaded_language",),
     "clutter": ("clutter_share",),
+    "frames": ("frames_conflict",),
 }
-"""The first screen's columns per family; the frames family shows each group's main frame,
-other families the measure that differs most across groups."""
+"""The key measures of each family (the first one has the family's forest plot); other
+families' key measure is the one that differs most across groups (:func:`family_keys`)."""
 PAGE_FAMILIES = ("clutter",)
 """Families that measure the page, not how a story is told: left out of the same-story
 findings."""
@@ -63,6 +64,25 @@ _PHRASES = {
     ),
     "score": ("the highest {}", "the lowest {}", "higher {}", "lower {}"),
 }
+
+
+def family_keys(comparison: pd.DataFrame, family: str) -> list[str]:
+    """The key measures of ``family`` in ``comparison``: those of :data:`KEY_MEASURES`
+    present, else the one with the largest Kruskal–Wallis H.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"measure": ["style_a", "style_b", "loaded_language"],
+    ...                       "kruskal_h": [1.0, 3.0, 0.5]})
+    >>> family_keys(table, "style"), family_keys(table, "loaded")
+    (['style_b'], ['loaded_language'])
+    """
+    measures = [m for m in dict.fromkeys(comparison["measure"]) if m.split("_", 1)[0] == family]
+    keys = [m for m in KEY_MEASURES.get(family, ()) if m in measures]
+    if keys or not measures:
+        return keys
+    h = comparison.groupby("measure")["kruskal_h"].first() if "kruskal_h" in comparison else {}
+    return [max(measures, key=lambda m: (np.nan_to_num(h.get(m, 0.0)), m))]
 
 
 def words(measure: str) -> tuple[str, str]:
@@ -242,8 +262,6 @@ def findings(data: ReportData, shown: set[Any]) -> list[dict[str, Any]]:
     >>> found[0]["links"]
     [('Loaded language', '#loaded'), ('example article', '#example-a')]
     """
-    from framing.report.sections import FAMILY_TITLES
-
     out = []
     paired_only = data.within == "story"
     if not paired_only:
@@ -270,9 +288,9 @@ def findings(data: ReportData, shown: set[Any]) -> list[dict[str, Any]]:
 def key_measures(data: ReportData, shown: ReportData) -> pd.DataFrame:
     """One or two measures per family for each group shown: the first screen's table.
 
-    Means of :data:`KEY_MEASURES` and each group's most common dominant frame (without
-    those families, each family's measure with the largest Kruskal–Wallis H), marked ▲ or ▼
-    when the group differs from the rest (q < 0.05).
+    Means of the families of :data:`KEY_MEASURES` (each group's most common dominant frame
+    for the frames; without those families, each family's :func:`family_keys`), marked ▲ or
+    ▼ when the group differs from the rest (q < 0.05).
 
     Parameters
     ----------
@@ -296,18 +314,11 @@ def key_measures(data: ReportData, shown: ReportData) -> pd.DataFrame:
     >>> key_measures(data, data).to_dict("records")
     [{'outlet': 'A', 'articles': 2, 'loaded_language (per 100 words)': '4.6 ▲'}, {'outlet': 'B', 'articles': 1, 'loaded_language (per 100 words)': '3.0'}]
     """
-    from framing.report.sections import families
-
     comparison = data.comparison.set_index(["group", "measure"])
     counts = shown.corpus[data.by].value_counts()
     groups = sorted(counts.index, key=lambda g: (-counts[g], str(g)))
     out = pd.DataFrame({data.by: groups, "articles": [int(counts[g]) for g in groups]})
-    h = (
-        data.comparison.groupby("measure")["kruskal_h"].first()
-        if "kruskal_h" in data.comparison
-        else None
-    )
-    shown_families = [f for f in families(data.measures) if f in KEY_MEASURES or f == "frames"]
+    shown_families = [f for f in families(data.measures) if f in KEY_MEASURES]
     for family in shown_families or families(data.measures):
         if family == "frames" and "frames_dominant" in data.features.columns:
             main = data.features.loc[shown.corpus.index, "frames_dominant"].groupby(
@@ -315,10 +326,7 @@ def key_measures(data: ReportData, shown: ReportData) -> pd.DataFrame:
             )
             out["main frame"] = [main.get_group(g).mode().iloc[0] for g in groups]
             continue
-        measures = [m for m in data.measures if m.split("_", 1)[0] == family]
-        keys = [m for m in KEY_MEASURES.get(family, ()) if m in measures]
-        if not keys and h is not None:
-            keys = [max(measures, key=lambda m: (np.nan_to_num(h.get(m, 0.0)), m))]
+        keys = family_keys(data.comparison, family)
         for m in keys:
             kind = words(m)[1]
             cells = []

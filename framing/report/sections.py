@@ -19,6 +19,7 @@ import pandas as pd
 
 from framing.errors import InputError
 from framing.report.analysis import MAX_GROUPS, ReportData
+from framing.stats.schema import parse_dates
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -32,12 +33,6 @@ FAMILY_TITLES = {
     "loaded": "Loaded language",
     "clutter": "Promotional clutter",
     "frames": "Generic frames",
-}
-KEY_MEASURE = {
-    "headline": "headline_question",
-    "loaded": "loaded_language",
-    "clutter": "clutter_share",
-    "frames": "frames_conflict",
 }
 STORY_MEASURES = ("loaded_language", "headline_question", "headline_teaser", "frames_dominant")
 """The measures shown beside each outlet's headline of a story."""
@@ -156,17 +151,11 @@ def families(measures: Iterable[str]) -> list[str]:
 def _family_section(data: ReportData, family: str, comparison: pd.DataFrame) -> dict[str, Any]:
     """Figures of ``data`` (the groups shown) and the clearest differences in ``comparison``."""
     from framing.report import plots
+    from framing.report.findings import family_keys
 
     measures = [m for m in data.measures if m.split("_", 1)[0] == family]
     figures = []
-    key = KEY_MEASURE.get(family)
-    if key not in measures:  # else the measure that differs most across groups
-        h = (
-            data.comparison.groupby("measure")["kruskal_h"].first()
-            if "kruskal_h" in data.comparison
-            else {}
-        )
-        key = max(measures, key=lambda m: (np.nan_to_num(h.get(m, 0.0)), m))
+    key = family_keys(data.comparison, family)[0]
     if family == "headline" and set(plots.HEADLINE_RATES) & set(measures):
         figures.append(
             _figure(
@@ -321,9 +310,7 @@ def _first_screen(data: ReportData, shown: ReportData) -> dict[str, Any]:
     elif data.within:
         intro += f" Groups are compared within {data.within!r} and reweighted to a common mix."
     if "date" in data.corpus.columns:
-        dates = pd.to_datetime(
-            data.corpus["date"], errors="coerce", format="mixed", utc=True
-        ).dropna()
+        dates = parse_dates(data.corpus["date"]).dropna()
         if len(dates):
             intro += f" Dates from {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}."
     found = findings(data, set(shown.corpus[data.by]))
@@ -587,8 +574,8 @@ def _story_passage(data: ReportData, story: Any) -> dict[str, Any]:
         text.append(
             f"{rows.at[i, data.by]}: {found[i].headline} ({', '.join(f'{m} {v}' for m, v in zip(measures, values, strict=True))})"
         )
-    dates = pd.to_datetime(rows.get("date"), errors="coerce", format="mixed", utc=True)
-    date = f", {dates.min():%Y-%m-%d}" if dates is not None and dates.notna().any() else ""
+    dates = parse_dates(rows["date"]) if "date" in rows else pd.Series(dtype=object)
+    date = f", {dates.min():%Y-%m-%d}" if dates.notna().any() else ""
     return {
         "title": f"Story told by {len(rows)} groups{date}",
         "html": f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",

@@ -32,7 +32,13 @@ import numpy as np
 import pandas as pd
 
 from framing.errors import ParameterError
-from framing.stats.schema import group_key, measure_columns, no_groups, optional_key
+from framing.stats.schema import (
+    group_key,
+    measure_columns,
+    no_groups,
+    optional_key,
+    parse_dates,
+)
 
 _BLOCK = 4_000_000  # resampling weights held in memory at once (resamples x articles)
 
@@ -93,7 +99,7 @@ def prepare(
         strata = pd.factorize(stratum.astype(object).fillna("(missing)"), sort=True)[0]
     month = None
     if date is not None:
-        parsed = pd.to_datetime(date, errors="coerce", utc=True)
+        parsed = parse_dates(date)
         keep = keep & parsed.notna().to_numpy()
         month = parsed.dt.strftime("%Y-%m").to_numpy(dtype=object)[keep].astype(str)
     X, codes, strata = X[keep], codes[keep], strata[keep]

@@ -128,9 +128,21 @@ def measure_columns(
     return names
 
 
+def parse_dates(values: Any) -> Any:
+    """Dates in any common format ("2021-08-10", "8/10/21", "10 August 2021"), as UTC
+    timestamps; NaT where blank or not a date.
+
+    Examples
+    --------
+    >>> parse_dates(pd.Series(["2021-08-10", "8/11/21", "soon"])).dt.day.tolist()
+    [10.0, 11.0, nan]
+    """
+    return pd.to_datetime(values, errors="coerce", format="mixed", utc=True)
+
+
 def months(date: pd.Series) -> pd.Series:
     """``"YYYY-MM"`` of each date, NaN where it does not parse."""
-    return pd.to_datetime(date, errors="coerce", utc=True).dt.strftime("%Y-%m").astype(object)
+    return parse_dates(date).dt.strftime("%Y-%m").astype(object)
 
 
 def check_options(features: Any, method: str | None, ci: float, n_boot: int) -> str:

@@ -45,6 +45,7 @@ import pandas as pd
 
 from framing.errors import InputError, check_days, check_fraction
 from framing.io.parallel import is_dask
+from framing.stats.schema import parse_dates
 from framing.stats.story_blocks import BLOCK_DAYS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -349,7 +350,7 @@ def day_numbers(values: pd.Series, column: str = "date") -> np.ndarray:
     """
     text = values.astype("string").str.strip()
     blank = (text.isna() | (text == "")).to_numpy()
-    when = pd.to_datetime(text.where(~blank), errors="coerce", utc=True, format="mixed")
+    when = parse_dates(text.where(~blank))
     bad = when.isna().to_numpy() & ~blank
     if bad.any():
         raise InputError(
