@@ -11,6 +11,10 @@ run, rows/s and the ratio to a bare ``re.findall(r"\\w+")`` pass over the same t
 - ``headlines``: the same split from headline word n-grams, with the measures and weights.
 - ``chars``: the same with headline character n-grams (2-5, ``char_wb``) added.
 - ``measures``: AllSides leaning from the interpretable framing measures alone.
+- ``train``: the default ``framing train`` on the 26,590 articles of ``split == "train"``
+  (headline + body) beside a plain TF-IDF (1-2 grams, min_df 2) + logistic regression over
+  the same texts, each in its own process: wall time and peak memory (issue 19's bar: at
+  most 1.5 times the plain pipeline's), then both models' macro-F1 on ``valid``.
 
 Nothing is tuned on ``valid``: where several ``C`` are listed, the one kept is the best
 macro-F1 of 3-fold GroupKFold by web domain (the unit of Baly's split: outlet names such as
@@ -30,6 +34,7 @@ import argparse
 import hashlib
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -284,12 +289,77 @@ def measures() -> None:
     _row("measures alone + LR, weighted", blocks, train, valid, bare, weighted=True)
 
 
+PLAIN = """
+import sys
+import pandas as pd
+import skops.io as sio
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import make_pipeline
+
+df = pd.read_json(sys.argv[1], lines=True)
+text = df["headline"].fillna("") + "\\n" + df["body"].fillna("")
+plain = make_pipeline(
+    TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
+    LogisticRegression(max_iter=1000),
+).fit(text, df["leaning"])
+sio.dump(plain, sys.argv[2])
+"""
+
+
+def _process(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (GB) of one command run to its end."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command)
+    _, status, usage = os.wait4(child.pid, 0)
+    if status:
+        raise SystemExit(f"{command[:3]} failed with status {status}")
+    return time.perf_counter() - start, usage.ru_maxrss / 1e6  # kB on Linux
+
+
+def train() -> None:
+    """Time and peak memory of the default ``framing train`` beside the plain pipeline."""
+    import skops.io as sio
+
+    from framing.models import evaluate, load_model
+
+    df = load_corpus(DATA / "allsides" / "articles.jsonl.gz")
+    part, valid = df[df["split"] == "train"], df[df["split"] == "valid"]
+    CACHE.mkdir(parents=True, exist_ok=True)
+    data = CACHE / f"allsides-train-{len(part)}.jsonl"
+    if not data.exists():
+        with atomic_path(data) as tmp:
+            part.to_json(tmp, orient="records", lines=True)
+    print(f"train: {len(part):,} AllSides training articles, headline + body, one process each")
+    plain_file, model_file = CACHE / "plain.skops", CACHE / "framing.skops"
+    plain_s, plain_gb = _process([sys.executable, "-c", PLAIN, str(data), str(plain_file)])
+    print(
+        f"  plain TF-IDF (1-2, min_df 2) + LR   {plain_s:7.1f} s  peak {plain_gb:5.2f} GB",
+        flush=True,
+    )
+    command = [sys.executable, "-m", "framing", "train", str(data), "--label", "leaning"]
+    ours_s, ours_gb = _process([*command, "-o", str(model_file)])
+    print(
+        f"  framing train (default)             {ours_s:7.1f} s  peak {ours_gb:5.2f} GB  "
+        f"ratio {ours_s / plain_s:.2f}x time, {ours_gb / plain_gb:.2f}x memory (goal: <= 1.5x)",
+        flush=True,
+    )
+    plain = sio.load(plain_file, trusted=sio.get_untrusted_types(file=plain_file))
+    text = valid["headline"].fillna("") + "\n" + valid["body"].fillna("")
+    plain_f1 = metrics(valid["leaning"], plain.predict(text))["macro_f1"]
+    ours_f1 = evaluate(load_model(model_file), valid, "leaning")["macro_f1"]
+    print(
+        f"  valid (outlets not in training) macro-F1: plain {plain_f1:.4f}, framing {ours_f1:.4f}"
+    )
+
+
 TASKS = {
     "clickbait": clickbait,
     "leaning": leaning,
     "headlines": headlines,
     "chars": chars,
     "measures": measures,
+    "train": train,
 }
 
 

@@ -175,3 +175,50 @@ def test_balance_groups(sample_file, tmp_path, capsys):
                 "--balance-groups", "-o", tmp_path / "m.skops")  # fmt: skip
     assert "no group column 'site'" in msg
     assert not (tmp_path / "m.skops").exists()
+
+
+def test_multi_label_end_to_end(sample, tmp_path, capsys):
+    """Codes separated by ';' (a topic and a leaning per article, as AllSides set them)."""
+    part = sample[sample["topic"].isin(["elections", "immigration", "healthcare"])]
+    part = part.groupby("topic", group_keys=False).head(30).reset_index(drop=True)
+    data = tmp_path / "coded.csv"
+    part.assign(codes=part["topic"] + ";" + part["leaning"]).to_csv(data, index_label="id")
+    model = tmp_path / "codes.skops"
+    status, out, err = run(
+        capsys, "train", data, "--label", "codes", "--multi-label", "--features", "none",
+        "--cv", "3", "-o", model,
+    )  # fmt: skip
+    assert status == 0, err
+    cv = json.loads(out)
+    assert set(cv["per_label"]) == {"center", "elections", "healthcare", "immigration", "left",
+                                    "right"}  # fmt: skip
+    assert {"micro_f1", "macro_f1", "mean_auc"} <= set(cv)
+    assert cv["per_label"]["immigration"]["roc_auc"] > 0.85
+    assert "immigration: C = " in err and "threshold" in err  # the choices are reported
+
+    status, out, err = run(capsys, "evaluate", model, data)
+    assert status == 0, err
+    assert json.loads(out)["per_label"]["elections"]["support"] == 30
+
+    preds = tmp_path / "p.csv"
+    assert run(capsys, "predict", model, data, "-o", preds)[0] == 0
+    table = pd.read_csv(preds, keep_default_na=False)
+    assert [c for c in table.columns if c.startswith("p_")] == [
+        "p_center", "p_elections", "p_healthcare", "p_immigration", "p_left", "p_right",
+    ]  # fmt: skip
+    topics = table["predicted"].str.split(";").apply(lambda c: c[0] if c[0] else "")
+    assert (topics.to_numpy() != "").mean() > 0.5
+
+    status, out, err = run(capsys, "explain-model", model, "--top", "3")
+    assert status == 0 and "immigration - for" in out
+
+    # several 0/1 columns; a column of codes without --multi-label is one line
+    flags = part.join(pd.get_dummies(part["topic"], dtype=int))
+    flags.to_csv(data, index_label="id")
+    status, out, err = run(
+        capsys, "train", data, "--label", "elections,immigration", "--features", "none",
+        "--C", "1", "-o", model,
+    )  # fmt: skip
+    assert status == 0, err
+    status, _, err = run(capsys, "train", data, "--label", "topic,elections", "-o", model)
+    assert status == 2 and "'topic' must hold 0 or 1" in err and len(err.splitlines()) == 1

@@ -45,7 +45,10 @@ BAD = [
     ("train {c} --label outlet --C inf -o {o}", "C must be a finite number above 0"),
     ("train {c} --label outlet --char-ngrams 5,2 -o {o}", "1 <= low <= high"),
     ("train {c} --label outlet --char-ngrams 0,2 -o {o}", "1 <= low <= high"),
-    ("train {c} --label outlet --char-ngrams two -o {o}", "expected LO,HI"),
+    (
+        "train {c} --label outlet --char-ngrams two -o {o}",
+        "expected LO,HI such as 2,5 or auto or none",
+    ),
     ("compare {c} --chunksize 0 -o {o}", "chunksize must be a whole number of at least 1"),
     ("compare {c} --chunksize -5 -o {o}", "chunksize must be a whole number of at least 1"),
     ("features {c} --chunksize 0 -o {o}", "chunksize must be a whole number of at least 1"),

@@ -55,12 +55,28 @@ def fitted(headlines):
     return make_classifier(text="headline").fit(headlines, headlines["clickbait"])
 
 
-def test_pipeline_has_measures_and_words(fitted):
+def test_pipeline_has_measures_and_words(fitted, headlines):
     names = fitted[:-1].get_feature_names_out()
     assert "measures__style_words" in names
     assert "words_headline__you" in names
-    assert "words_headline__you won" in names  # bigrams by default
-    assert not any(n.startswith("chars_") for n in names)
+    words = [n for n in names if n.startswith("words_")]
+    assert not any(" " in n for n in words)  # no bigram is in two of these 24 headlines
+    doubled = pd.concat([headlines] * 2)
+    twice = make_classifier(text="headline", features=None, C=1.0)
+    names = twice.fit(doubled, doubled["clickbait"])[:-1].get_feature_names_out()
+    assert "words_headline__you won" in names  # bigrams by default, kept from two rows up
+    assert any(n.startswith("chars_headline__") for n in names)  # short texts: characters too
+
+
+def test_character_ngrams_only_for_short_texts(articles):
+    names = (
+        make_classifier(features=None, C=1.0, text="body")
+        .fit(articles, articles["leaning"])[:-1]
+        .get_feature_names_out()
+    )
+    assert not any(n.startswith("chars_") for n in names) and len(names) > 100
+    two = make_classifier(features=None, C=1.0)  # headline and body: an article model
+    assert [name for name, _, _ in two[1].transformers] == ["words_headline", "words_body"]
 
 
 def test_short_sentences_are_learned(fitted, headlines):
@@ -90,13 +106,13 @@ def test_long_articles_work(articles):
 def test_clone_and_params_round_trip(fitted):
     clf = make_classifier(text="headline", char_ngrams=(2, 4))
     params = clf.get_params()
-    assert params["model__C"] == 10.0
+    assert params["model__C"] == "auto"
     assert params["features__chars_headline__ngram_range"] == (2, 4)
     copy = clone(clf)
     assert copy is not clf and copy.get_params().keys() == params.keys()
     copy.set_params(model__C=0.5, features__words_headline__ngram_range=(1, 1))
     assert copy.get_params()["model__C"] == 0.5
-    assert clf.get_params()["model__C"] == 10.0
+    assert clf.get_params()["model__C"] == "auto"
     with pytest.raises(NotFittedError):
         clone(fitted).predict(pd.DataFrame({"headline": ["a"]}))
 
@@ -343,3 +359,70 @@ def test_calibrated_model_explains_and_saves(headlines, tmp_path):
         warnings.simplefilter("error")
         loaded = load_model(save_model(clf, tmp_path / "c.skops"))
     assert loaded.predict(headlines).tolist() == clf.predict(headlines).tolist()
+
+
+@pytest.fixture(scope="module")
+def coded(sample) -> pd.DataFrame:
+    """Sample articles of three AllSides topics, each coded with its topic and its outlet's
+    leaning: two real codes per row, as ``;``-separated text and as 0/1 columns."""
+    part = sample[sample["topic"].isin(["elections", "immigration", "healthcare"])]
+    part = part.groupby("topic", group_keys=False).head(40).reset_index(drop=True)
+    part = part.assign(codes=part["topic"] + ";" + part["leaning"])
+    return part.join(pd.get_dummies(part["topic"], dtype=int))
+
+
+def test_multi_label_codes_and_columns_give_one_table(coded):
+    from framing.models.multilabel import label_table
+
+    rows, table = label_table(coded, "codes", multi_label=True)
+    assert table.columns.tolist() == [
+        "center", "elections", "healthcare", "immigration", "left", "right",
+    ]  # fmt: skip
+    assert (table.sum(axis=1) == 2).all() and len(rows) == len(coded)
+    _, columns = label_table(coded, "elections,healthcare,immigration")
+    assert columns.equals(table[["elections", "healthcare", "immigration"]])
+    with pytest.raises(InputError, match="'topic' must hold 0 or 1"):
+        label_table(coded, "topic,elections")
+    with pytest.raises(InputError, match="label 'x' is on 1 of"):
+        label_table(coded.assign(x=[1] + [0] * (len(coded) - 1)), "x,elections")
+
+
+def test_multi_label_cross_validation_per_label(coded):
+    clf = make_classifier(multi_label=True, features=None, C=1.0)
+    m = cross_validate_model(clf, coded, label="codes", multi_label=True, cv=3)
+    assert set(m["per_label"]) == {"center", "elections", "healthcare", "immigration", "left",
+                                   "right"}  # fmt: skip
+    topics = [m["per_label"][t]["roc_auc"] for t in ("elections", "healthcare", "immigration")]
+    assert min(topics) > 0.85  # the topic is in the words
+    assert m["per_label"]["healthcare"]["support"] == (coded["topic"] == "healthcare").sum()
+    assert m["n"] == len(coded)
+    assert m["mean_auc"] == pytest.approx(np.mean([v["roc_auc"] for v in m["per_label"].values()]))
+    f1 = [v["f1"] for v in m["per_label"].values()]
+    assert m["macro_f1"] == pytest.approx(np.mean(f1)) and 0 < m["micro_f1"] < 1
+    with pytest.raises(ParameterError, match="make_classifier\\(multi_label=True\\)"):
+        cross_validate_model(make_classifier(features=None), coded, label="codes",
+                             multi_label=True, cv=3)  # fmt: skip
+
+
+def test_multi_label_thresholds_predict_and_explain(coded, tmp_path):
+    clf = make_classifier(multi_label=True, features=None)
+    table = coded[["elections", "healthcare", "immigration"]]
+    clf.fit(coded, table)
+    thresholds = [est.threshold_ for est in clf[-1].estimators_]
+    assert all(0 < t < 1 for t in thresholds) and len(set(thresholds)) > 1
+    out = predict(clf, coded.head(6))
+    assert out.columns.tolist() == ["predicted", "p_elections", "p_healthcare", "p_immigration"]
+    # each label is given when its probability reaches its own threshold
+    for name, cut in zip(table.columns, thresholds, strict=True):
+        given = out["predicted"].str.split(";").apply(lambda codes, n=name: n in codes)
+        assert given.tolist() == (out[f"p_{name}"] >= cut).tolist()
+    assert (out["predicted"] == coded["topic"].head(6)).mean() >= 0.5
+    weights = model_features(clf, top=5)
+    assert set(weights["class"]) == {"elections", "healthcare", "immigration"}
+    top = weights[(weights["class"] == "immigration") & (weights["direction"] == "for")]
+    assert top["feature"].str.contains("immigra|border|asylum|migrant").any()
+    path = save_model(clf, tmp_path / "frames.skops")
+    loaded = load_model(path)
+    pd.testing.assert_frame_equal(predict(loaded, coded.head(6)), out)
+    m = evaluate(loaded, coded, "elections,healthcare,immigration")
+    assert m["n"] == len(coded) and m["per_label"]["elections"]["roc_auc"] > 0.9

@@ -73,10 +73,19 @@ def test_trusted_list_is_exactly_what_our_pipelines_contain(tmp_path):
             char_ngrams=chars,
             features=features,
             max_features=max_features,
+            C=1.0,
         ).fit(X, y)
         path = save_model(clf, tmp_path / "m.skops", {"n": 1, "scores": [0.5, None]})
         seen |= _named(path)
         assert load_model(path).predict(X).tolist() == clf.predict(X).tolist()
+    Y = pd.DataFrame({"a": LABELS["int"], "b": [1, 1, 0] * 6})
+    for model, C in (("logreg", "auto"), ("linearsvc", 1.0)):  # C chosen: a dict of floats
+        clf = make_classifier(model=model, multi_label=True, C=C).fit(X, Y)
+        path = save_model(clf, tmp_path / "m.skops")
+        seen |= _named(path)
+        assert (load_model(path).predict_proba(X) == clf.predict_proba(X)).all()
+    short = make_classifier(text="headline", features=None, C=1.0).fit(X, LABELS["int"])
+    seen |= _named(save_model(short, tmp_path / "m.skops"))  # characters chosen for headlines
     trusted = {(loader, name) for loader, names in trust.TRUSTED.items() for name in names}
     assert seen <= trusted
     assert {pair for pair in trusted - seen if pair[0] != "CachedNode"} == trust.LEGACY

@@ -63,6 +63,14 @@ def positive(name: str) -> Callable[[str], float]:
     return _option(lambda text: float(check_positive(float(text), name)), "a number")
 
 
+def positive_or_auto(name: str) -> Callable[[str], float | str]:
+    """``auto`` or a finite number above 0."""
+    return _option(
+        lambda text: "auto" if text == "auto" else float(check_positive(float(text), name)),
+        "'auto' or a number",
+    )
+
+
 def fraction(name: str) -> Callable[[str], float]:
     """A number above 0 and at most 1."""
     return _option(lambda text: check_fraction(float(text), name), "a number")
@@ -73,14 +81,16 @@ def days(name: str) -> Callable[[str], int]:
     return _option(lambda text: check_days(int(text), name), "a whole number of days")
 
 
-def ngram_range(name: str) -> Callable[[str], tuple[int, int]]:
-    """``LO,HI``: two whole numbers, 1 <= LO <= HI."""
+def ngram_range(name: str, *words: str) -> Callable[[str], tuple[int, int] | str]:
+    """``LO,HI``: two whole numbers, 1 <= LO <= HI; or one of ``words`` (such as ``auto``)."""
 
-    def parse(text: str) -> tuple[int, int]:
+    def parse(text: str) -> tuple[int, int] | str:
+        if text in words:
+            return text
         low, high = (int(v) for v in text.split(","))
         return check_ngram_range((low, high), name)
 
-    return _option(parse, "LO,HI such as 2,5")
+    return _option(parse, " or ".join(["LO,HI such as 2,5", *words]))
 
 
 def _families(text: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from framing.cli.info import add_corpus_argument, read_corpus
-from framing.cli.options import ngram_range, positive
+from framing.cli.options import ngram_range, positive_or_auto
 from framing.errors import InputError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -21,7 +21,17 @@ HELP = "Train a classifier on labelled articles (measures + TF-IDF) and save it 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_corpus_argument(parser)
-    parser.add_argument("--label", required=True, help="column holding the labels to learn")
+    parser.add_argument(
+        "--label",
+        required=True,
+        help="column holding the labels to learn; several 0/1 columns separated by commas "
+        "(conflict,economic) learn several labels per row",
+    )
+    parser.add_argument(
+        "--multi-label",
+        action="store_true",
+        help="--label is one column of codes separated by ';' (several labels per row)",
+    )
     parser.add_argument(
         "--text",
         help="text column(s), comma-separated (default: headline and body, those present)",
@@ -41,12 +51,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--model", default="logreg", help="logreg (default), linearsvc or sgd (see framing.models)"
     )
-    parser.add_argument("--C", type=positive("C"), default=10.0, help="inverse regularisation (10)")
+    parser.add_argument(
+        "--C",
+        type=positive_or_auto("C"),
+        default="auto",
+        help="inverse regularisation, or 'auto' (default): chosen by inner cross-validation, "
+        "grouped by --group when given",
+    )
     parser.add_argument(
         "--char-ngrams",
-        type=ngram_range("char_ngrams"),
+        type=ngram_range("char_ngrams", "auto", "none"),
+        default="auto",
         metavar="LO,HI",
-        help="add character n-grams, e.g. 2,5 (short texts)",
+        help="character n-grams, e.g. 2,5; 'auto' (default): 2,5 when the one text column "
+        "holds short texts such as headlines; 'none'",
     )
     parser.add_argument("-o", "--output", required=True, help="model file (.skops), atomic")
 
@@ -70,12 +88,16 @@ def run(args: argparse.Namespace) -> int:
         group_weights,
         labels_of,
         make_classifier,
-        metrics,
+        measures_once,
         save_model,
     )
+    from framing.models.multilabel import is_multi_label, label_table
 
+    multi = is_multi_label(args.label, args.multi_label)
     if args.balance_groups and not args.group:
         raise InputError("--balance-groups needs --group COLUMN, e.g. --group outlet")
+    if args.balance_groups and multi:
+        raise InputError("--balance-groups is for one label per row, not several")
     df = read_corpus(args)
     if args.group and args.group not in df.columns:
         raise InputError(f"no group column {args.group!r}; columns: {', '.join(df.columns)}")
@@ -84,44 +106,71 @@ def run(args: argparse.Namespace) -> int:
     clf = make_classifier(
         text=text,
         features=features,
-        char_ngrams=args.char_ngrams,
+        char_ngrams=None if args.char_ngrams == "none" else args.char_ngrams,
         model=args.model,
         C=args.C,
         class_weight=None if args.balance_groups else "balanced",
+        multi_label=multi,
     )
     clf[0].fit(df)  # the text columns exist, before any long computation
-    df, y = labels_of(df, args.label, where=str(args.corpus or "sample"))
-    check_labels(y, args.label)
+    where = str(args.corpus or "sample")
+    if multi:
+        df, y = label_table(df, args.label, multi_label=args.multi_label, where=where)
+    else:
+        df, y = labels_of(df, args.label, where=where)
+        check_labels(y, args.label)
     cv_metrics = None
-    if args.cv:
-        how = f"grouped by {args.group}" if args.group else "stratified"
-        progress(f"cross-validating: {args.cv} folds, {how}, {len(df):,} rows")
-        cv_metrics = cross_validate_model(
-            clf,
-            df,
-            label=args.label,
-            cv=args.cv,
-            group=args.group,
-            balance_groups=args.balance_groups,
-            progress=progress,
-        )
-        print(json.dumps(cv_metrics), flush=True)
-    progress(f"fitting the final model on {len(df):,} rows")
-    weights = group_weights(y, df[args.group]) if args.balance_groups else None
-    fit_weighted(clf, df, y, weights)
+    groups = df[args.group].astype(str).to_numpy() if args.group else None
+    with measures_once(clf, df):
+        if args.cv:
+            how = f"grouped by {args.group}" if args.group else "stratified"
+            progress(f"cross-validating: {args.cv} folds, {how}, {len(df):,} rows")
+            cv_metrics = cross_validate_model(
+                clf,
+                df,
+                label=args.label,
+                cv=args.cv,
+                group=args.group,
+                balance_groups=args.balance_groups,
+                multi_label=args.multi_label,
+                progress=progress,
+            )
+            print(json.dumps(cv_metrics), flush=True)
+        progress(f"fitting the final model on {len(df):,} rows")
+        if multi:  # one-vs-rest: inner folds are stratified, not grouped
+            clf.fit(df, y)
+        else:
+            weights = group_weights(y, df[args.group]) if args.balance_groups else None
+            fit_weighted(clf, df, y, weights, groups)
+    tuned = dict(zip(y.columns, clf[-1].estimators_, strict=True)) if multi else {"": clf[-1]}
+    for name, est in tuned.items():
+        tried = ", ".join(f"{c:g}: {f:.3f}" for c, f in est.cv_scores_.items())
+        line = f"{name + ': ' if name else ''}C = {est.C_:g}"
+        line += f" (inner cross-validation, macro-F1 {tried})" if tried else ""
+        line += "" if est.threshold_ is None else f", threshold {est.threshold_:.2f}"
+        progress(line)
     metadata = {
         "text": text,
         "label": args.label,
+        "multi_label": args.multi_label,
         "group": args.group,
-        "classes": sorted(map(str, set(y))),
+        "classes": list(y.columns) if multi else sorted(map(str, set(y))),
         "n_train": len(df),
         "params": {
             "features": args.features,
             "model": args.model,
             "C": args.C,
             "balance_groups": args.balance_groups,
+            "chosen": {
+                name: {
+                    "C": est.C_,
+                    "threshold": est.threshold_,
+                    "inner_macro_f1": {f"{c:g}": f for c, f in est.cv_scores_.items()},
+                }
+                for name, est in tuned.items()
+            },
         },
-        "metrics": {"cv": cv_metrics, "train": metrics(y, clf.predict(df))},
+        "metrics": {"cv": cv_metrics},
     }
     path = save_model(clf, args.output, metadata)
     vocabulary = sum(len(getattr(step, "vocabulary_", ())) for _, step, _ in clf[1].transformers_)

@@ -41,8 +41,11 @@ from framing.errors import InputError
 ESTIMATORS = frozenset(
     {
         "framing.measures.headline.hashing.NgramHasher",
+        "framing.models.build.ShortColumn",
         "framing.models.build.TextColumns",
         "framing.models.build.Tfidf",
+        "framing.models.multilabel.OneVsRest",
+        "framing.models.tuning.TunedClassifier",
         "framing.features.transformer.FramingFeatures",
         "sklearn.calibration.CalibratedClassifierCV",
         "sklearn.calibration._CalibratedClassifier",
@@ -55,6 +58,7 @@ ESTIMATORS = frozenset(
         "sklearn.pipeline.FeatureUnion",
         "sklearn.pipeline.Pipeline",
         "sklearn.preprocessing._data.StandardScaler",
+        "sklearn.preprocessing._label.LabelBinarizer",
         "sklearn.svm._classes.LinearSVC",
     }
 )
@@ -69,7 +73,7 @@ TRUSTED: dict[str, frozenset[str]] = {
     # (numpy.int64: in files of framing 0.1, a vocabulary cut by max_features; LEGACY)
     "NdArrayNode": frozenset({"numpy.ndarray", "numpy.float64", "numpy.int64"}),
     # a type as a value (TfidfVectorizer's dtype, a dict's key types): imported, not called
-    "TypeNode": frozenset({"builtins.str", "numpy.float32"}),
+    "TypeNode": frozenset({"builtins.float", "builtins.str", "numpy.float32", "numpy.float64"}),
     "DictNode": frozenset({"builtins.dict"}),
     "ListNode": frozenset({"builtins.list"}),
     "TupleNode": frozenset({"builtins.tuple"}),
@@ -81,10 +85,12 @@ LEGACY = frozenset(
     {
         ("ObjectNode", "sklearn.feature_extraction.text.TfidfVectorizer"),
         ("NdArrayNode", "numpy.int64"),
+        ("TypeNode", "numpy.float32"),
     }
 )
 """Trusted types that today's pipelines no longer contain, kept so that model files saved
-by framing 0.1 (their vocabularies stored as dicts) still load."""
+by framing 0.1 (their vocabularies stored as dicts) and those whose TF-IDF was float32
+(before logistic regression's float64 became the TF-IDF's too) still load."""
 # a second reference to an object loaded earlier in the same file: constructs nothing new
 TRUSTED["CachedNode"] = frozenset().union(*TRUSTED.values())
 

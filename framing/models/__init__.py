@@ -7,9 +7,12 @@ are registered in :mod:`framing.features` flow in through ``features="default"``
 
 The modules:
 
-- :mod:`framing.models.build`: :class:`TextColumns`, :func:`make_classifier`, :data:`MODELS`;
+- :mod:`framing.models.build`: :class:`TextColumns`, :func:`make_classifier`;
+- :mod:`framing.models.tuning`: :class:`TunedClassifier` (``C`` and thresholds chosen by
+  inner cross-validation), :data:`MODELS`;
 - :mod:`framing.models.evaluation`: labels, :func:`metrics`, :func:`cross_validate_model`,
-  :func:`evaluate`, :func:`predict`, :func:`group_weights`, :func:`fit_weighted`;
+  :func:`evaluate`, :func:`predict`, :func:`group_weights`, :func:`fit_weighted`,
+  :func:`measures_once`;
 - :mod:`framing.models.inspect`: :func:`model_features`;
 - :mod:`framing.models.persist`: :func:`save_model`, :func:`load_model` (through the trust
   policy of :mod:`framing.io.trust`).
@@ -33,6 +36,7 @@ from framing.models.evaluation import (
     evaluate,
     fit_weighted,
     group_weights,
+    measures_once,
     predict,
 )
 from framing.models.inspect import model_features
@@ -52,6 +56,7 @@ __all__ = [
     "labels_of",
     "load_model",
     "make_classifier",
+    "measures_once",
     "metrics",
     "model_features",
     "predict",

@@ -24,13 +24,8 @@ from sklearn.utils.validation import check_is_fitted
 
 from framing.errors import InputError, ParameterError, check_ngram_range, check_positive
 from framing.io.schema import require_columns
-
-#: classifier name -> what it is; see :func:`make_classifier`
-MODELS = {
-    "logreg": "logistic regression (lbfgs); probabilities; the default",
-    "linearsvc": "linear SVM, wrapped in sigmoid calibration so it gives probabilities",
-    "sgd": "logistic loss by stochastic gradient descent; fast on very large corpora",
-}
+from framing.models.multilabel import OneVsRest
+from framing.models.tuning import MODELS, TunedClassifier
 
 
 class Tfidf(TfidfVectorizer):
@@ -48,7 +43,29 @@ class Tfidf(TfidfVectorizer):
     >>> copy = Tfidf.__new__(Tfidf); copy.__setstate__(state)
     >>> copy.vocabulary_ == vec.vocabulary_
     True
+    >>> Tfidf(min_df=2).fit(["no to war", "all is peace"])
+    Traceback (most recent call last):
+    ...
+    framing.errors.InputError: no term occurs in at least min_df=2 of the 2 texts; give more texts or a lower min_df
     """
+
+    def fit(self, raw_documents: Any, y: Any = None) -> Tfidf:
+        """Learn the vocabulary and idf, as the parent does (with a clearer error)."""
+        self.fit_transform(raw_documents)
+        return self
+
+    def fit_transform(self, raw_documents: Any, y: Any = None) -> Any:
+        """Learn the vocabulary and idf and return the matrix, as the parent does; when no
+        term is frequent enough, an :class:`~framing.errors.InputError` saying so."""
+        try:
+            return super().fit_transform(raw_documents, y)
+        except ValueError as error:
+            if "no terms remain" not in str(error):
+                raise
+            raise InputError(
+                f"no term occurs in at least min_df={self.min_df} of the {len(raw_documents)} "
+                "texts; give more texts or a lower min_df"
+            ) from None
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(super().__getstate__())
@@ -195,6 +212,57 @@ class TextColumns(TransformerMixin, BaseEstimator):
         return np.asarray(self.feature_names_out_, dtype=object)
 
 
+#: a text column whose median row has at most this many words is short (headlines, sentences)
+SHORT_WORDS = 30
+#: the character n-grams that ``char_ngrams="auto"`` gives short texts
+SHORT_CHARS = (2, 5)
+
+
+class ShortColumn:
+    """Column selector of a :class:`~sklearn.compose.ColumnTransformer` part that is used only
+    when the column holds short texts.
+
+    Headlines and sentences have few words, and character n-grams (spelling variants, word
+    parts such as "-est" or "n't") help a linear model there; on whole articles they add
+    much cost and little else. The ColumnTransformer calls this selector once, at fit: it
+    returns ``column`` when the median row has at most ``max_words`` words, else no column,
+    and the part is then left out (no columns, no names).
+
+    Parameters
+    ----------
+    column : str
+        The text column.
+    max_words : int, default :data:`SHORT_WORDS`
+        Texts whose median has more words are long.
+
+    Examples
+    --------
+    >>> pick = ShortColumn("headline")
+    >>> pick(pd.DataFrame({"headline": ["Is Putin losing his grip?", "Who won?"]}))
+    'headline'
+    >>> pick(pd.DataFrame({"headline": ["word " * 100, "word " * 50]}))
+    []
+    """
+
+    def __init__(self, column: str, max_words: int = SHORT_WORDS) -> None:
+        self.column = column
+        self.max_words = max_words
+
+    def __call__(self, X: pd.DataFrame) -> str | list[str]:
+        words = [len(str(text).split()) for text in X[self.column]]
+        short = bool(words) and float(np.median(words)) <= self.max_words
+        return self.column if short else []
+
+    def __repr__(self) -> str:
+        return f"ShortColumn({self.column!r}, max_words={self.max_words})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ShortColumn) and vars(self) == vars(other)
+
+    def __hash__(self) -> int:
+        return hash((self.column, self.max_words))
+
+
 def _measure_input(text: Sequence[str]) -> str | list[str]:
     """Columns :class:`FramingFeatures` measures: headline/body, else the first column as body.
 
@@ -207,46 +275,19 @@ def _measure_input(text: Sequence[str]) -> str | list[str]:
     return canonical if canonical else text[0]
 
 
-def _estimator(
-    model: str, C: float, class_weight: Any, calibrate: bool, random_state: int
-) -> BaseEstimator:
-    """The linear classifier named ``model``, calibrated when asked (always for linearsvc)."""
-    from sklearn.calibration import CalibratedClassifierCV
-    from sklearn.linear_model import LogisticRegression, SGDClassifier
-    from sklearn.svm import LinearSVC
-
-    est: BaseEstimator
-    if model == "logreg":
-        est = LogisticRegression(C=C, class_weight=class_weight, max_iter=2000)
-    elif model == "linearsvc":
-        est = LinearSVC(C=C, class_weight=class_weight, random_state=random_state)
-        calibrate = True
-    elif model == "sgd":
-        est = SGDClassifier(
-            loss="log_loss",
-            alpha=1.0 / (C * 10_000),
-            class_weight=class_weight,
-            random_state=random_state,
-        )
-    else:
-        raise ParameterError(
-            f"unknown model {model!r}; choose from {', '.join(MODELS)}", parameter="model"
-        )
-    return CalibratedClassifierCV(est, method="sigmoid", cv=3) if calibrate else est
-
-
 def make_classifier(
     *,
     text: Sequence[str] | str = ("headline", "body"),
     features: str | Iterable[str] | None = "default",
     word_ngrams: tuple[int, int] | None = (1, 2),
-    char_ngrams: tuple[int, int] | None = None,
-    min_df: int | float = 1,
+    char_ngrams: tuple[int, int] | str | None = "auto",
+    min_df: int | float = 2,
     max_features: int | None = None,
     model: str = "logreg",
-    C: float = 10.0,
+    C: float | str = "auto",
     class_weight: str | dict | None = "balanced",
     calibrate: bool = False,
+    multi_label: bool = False,
     random_state: int = 0,
 ) -> Pipeline:
     """A framing classifier: measures (scaled) beside TF-IDF of the text, into a linear model.
@@ -261,21 +302,34 @@ def make_classifier(
         Feature families of :func:`framing.extract_features`; ``None`` for text alone.
     word_ngrams : (int, int) or None, default (1, 2)
         Word n-gram range of the TF-IDF (sublinear tf, lowercased); ``None`` for none.
-    char_ngrams : (int, int) or None, default None
+    char_ngrams : (int, int), "auto" or None, default "auto"
         Character n-grams within word boundaries (``char_wb``), e.g. ``(2, 5)``: robust to
-        spelling variants and useful on short texts; slower.
-    min_df : int or float, default 1
-        Passed to each :class:`~sklearn.feature_extraction.text.TfidfVectorizer`.
+        spelling variants and useful on short texts; slower. ``"auto"``: :data:`SHORT_CHARS`
+        for a model of one text column whose texts are short (a median of at most
+        :data:`SHORT_WORDS` words at fit, such as headlines or sentences; see
+        :class:`ShortColumn`), none otherwise.
+    min_df : int or float, default 2
+        Passed to each :class:`~sklearn.feature_extraction.text.TfidfVectorizer`: by
+        default a term must occur in two rows, which keeps the vocabulary, the fit and the
+        model file to the terms that can generalise.
     max_features : int or None, default None
         Passed to each :class:`~sklearn.feature_extraction.text.TfidfVectorizer`.
     model : {"logreg", "linearsvc", "sgd"}, default "logreg"
         The linear classifier (see :data:`MODELS`). ``"linearsvc"`` is always calibrated.
-    C : float, default 10.0
-        Inverse regularisation strength (for ``"sgd"``, ``alpha = 1 / (C * 10000)``).
+    C : "auto" or float, default "auto"
+        Inverse regularisation strength (for ``"sgd"``, ``alpha = 1 / (C * 10000)``), or
+        ``"auto"``: chosen at fit by inner cross-validation (see
+        :class:`~framing.models.tuning.TunedClassifier`; grouped when the fit is given
+        ``model__groups``).
     class_weight : "balanced", dict or None, default "balanced"
         Class weights; "balanced" favours macro-F1 on unbalanced labels.
     calibrate : bool, default False
         Wrap the classifier in sigmoid :class:`~sklearn.calibration.CalibratedClassifierCV`.
+    multi_label : bool, default False
+        Several labels per row: fit on a 0/1 table (one column per label, e.g. from
+        :func:`~framing.models.multilabel.label_table`), one classifier per label over the
+        same features (:class:`~framing.models.multilabel.OneVsRest`), each with its own
+        ``C`` and probability threshold chosen by inner cross-validation for its F1.
     random_state : int, default 0
         Seed for the randomised classifiers.
 
@@ -283,7 +337,8 @@ def make_classifier(
     -------
     sklearn.pipeline.Pipeline
         Steps ``text`` (:class:`TextColumns`), ``features`` (a ColumnTransformer with
-        parts ``measures``, ``words_<column>``, ``chars_<column>``) and ``model``.
+        parts ``measures``, ``words_<column>``, ``chars_<column>``) and ``model`` (a
+        :class:`~framing.models.tuning.TunedClassifier`).
 
     Raises
     ------
@@ -296,7 +351,7 @@ def make_classifier(
     >>> X = pd.DataFrame({"headline": ["You Won't Believe What Happened Next",
     ...                                "Senate passes budget bill", "17 Cats Who Are Very Sad",
     ...                                "Court rules on tariffs"]})
-    >>> clf = make_classifier(text="headline").fit(X, [1, 0, 1, 0])
+    >>> clf = make_classifier(text="headline", min_df=1).fit(X, [1, 0, 1, 0])
     >>> clf.predict(pd.DataFrame({"headline": ["22 Dogs Who Will Make You Cry"]})).tolist()
     [1]
     >>> make_classifier(model="forest")
@@ -311,8 +366,16 @@ def make_classifier(
     columns = [text] if isinstance(text, str) else list(text)
     if not columns:
         raise ParameterError("make_classifier needs at least one text column", parameter="text")
-    check_positive(C, "C")
+    if model not in MODELS:
+        raise ParameterError(
+            f"unknown model {model!r}; choose from {', '.join(MODELS)}", parameter="model"
+        )
+    if C != "auto":
+        check_positive(C, "C")
     word_ngrams = None if word_ngrams is None else check_ngram_range(word_ngrams, "word_ngrams")
+    auto_chars = char_ngrams == "auto"
+    if auto_chars:
+        char_ngrams = SHORT_CHARS if len(columns) == 1 else None
     char_ngrams = None if char_ngrams is None else check_ngram_range(char_ngrams, "char_ngrams")
     parts: list[tuple[str, Any, Any]] = []
     if features is not None:
@@ -323,7 +386,7 @@ def make_classifier(
 
     def tfidf(**kwargs: Any) -> Tfidf:
         return Tfidf(
-            sublinear_tf=True, min_df=min_df, max_features=max_features, dtype=np.float32, **kwargs
+            sublinear_tf=True, min_df=min_df, max_features=max_features, dtype=np.float64, **kwargs
         )
 
     for column in columns:
@@ -331,15 +394,23 @@ def make_classifier(
             parts.append((f"words_{column}", tfidf(ngram_range=tuple(word_ngrams)), column))
         if char_ngrams is not None:
             chars = tfidf(analyzer="char_wb", ngram_range=tuple(char_ngrams))
-            parts.append((f"chars_{column}", chars, column))
+            parts.append((f"chars_{column}", chars, ShortColumn(column) if auto_chars else column))
     if not parts:
         raise ParameterError(
             "make_classifier needs features, word_ngrams or char_ngrams", parameter="features"
         )
+    tuned = TunedClassifier(
+        model=model,
+        C=C,
+        class_weight=class_weight,
+        calibrate=calibrate,
+        threshold="auto" if multi_label else None,
+        random_state=random_state,
+    )
     return Pipeline(
         [
             ("text", TextColumns(columns=tuple(columns))),
             ("features", ColumnTransformer(parts)),
-            ("model", _estimator(model, C, class_weight, calibrate, random_state)),
+            ("model", OneVsRest(tuned) if multi_label else tuned),
         ]
     )

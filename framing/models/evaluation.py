@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -35,10 +36,25 @@ from framing.models.labels import (
     model_classes,
     plain_label,
 )
+from framing.models.multilabel import (
+    SEPARATOR,
+    OneVsRest,
+    check_label_table,
+    is_multi_label,
+    label_table,
+    multilabel_metrics,
+    strata,
+)
+
+
+def _multi(model: Any) -> bool:
+    """Whether a model gives several labels per row."""
+    return isinstance(model[-1] if isinstance(model, Pipeline) else model, OneVsRest)
 
 
 def evaluate(model: Any, df: pd.DataFrame, label: str | None = None) -> dict:
-    """Metrics of a fitted model on labelled data (see :func:`metrics`).
+    """Metrics of a fitted model on labelled data (see :func:`metrics`, and
+    :func:`~framing.models.multilabel.multilabel_metrics` for a multi-label model).
 
     Parameters
     ----------
@@ -47,7 +63,9 @@ def evaluate(model: Any, df: pd.DataFrame, label: str | None = None) -> dict:
     df : pandas.DataFrame
         Data with the model's text columns and the label column.
     label : str, optional
-        Label column; default the one recorded when the model was saved.
+        Label column; default the one recorded when the model was saved. For a
+        multi-label model: its 0/1 columns separated by commas, or its one column of
+        ``;``-separated codes, as at training.
 
     Returns
     -------
@@ -80,6 +98,8 @@ def evaluate(model: Any, df: pd.DataFrame, label: str | None = None) -> dict:
         raise ParameterError(
             "evaluate needs the label column (the model does not record one)", parameter="label"
         )
+    if _multi(model):
+        return _evaluate_labels(model, df, label)
     df, y = labels_of(df, label)
     if not y:
         raise InputError(f"no rows with a {label!r} label to evaluate on")
@@ -91,6 +111,19 @@ def evaluate(model: Any, df: pd.DataFrame, label: str | None = None) -> dict:
             f"label values never seen in training: {what}; counted as errors", stacklevel=2
         )
     return metrics(y, model.predict(df), labels=model_classes(model))
+
+
+def _evaluate_labels(model: Any, df: pd.DataFrame, label: str) -> dict:
+    """Multi-label metrics of a fitted model; codes it never learned are left out, warned."""
+    meta = getattr(model, "framing_metadata_", {})
+    df, table = label_table(df, label, multi_label=meta.get("multi_label", False), check=False)
+    learned = model_classes(model)
+    unseen = [c for c in table.columns if c not in learned]
+    if unseen:
+        warnings.warn(f"labels never seen in training, left out: {', '.join(unseen)}", stacklevel=3)
+    table = table.reindex(columns=learned, fill_value=0)
+    proba = model.predict_proba(df)
+    return multilabel_metrics(table, model.predict(df), proba, learned)
 
 
 def predict(model: Any, df: pd.DataFrame) -> pd.DataFrame:
@@ -107,7 +140,9 @@ def predict(model: Any, df: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``predicted`` and one ``p_<class>`` column per class (when the model gives
-        probabilities), same index as ``df``.
+        probabilities), same index as ``df``. For a multi-label model, ``predicted`` holds
+        the labels above their thresholds, separated by ``;`` (empty for none), and there
+        is one ``p_<label>`` column per label.
 
     Examples
     --------
@@ -119,7 +154,13 @@ def predict(model: Any, df: pd.DataFrame) -> pd.DataFrame:
     (['predicted', 'p_bait', 'p_news'], ['bait', 'news'], True)
     """
     check_is_fitted(model)
-    out = pd.DataFrame({"predicted": [plain_label(v) for v in model.predict(df)]}, index=df.index)
+    predicted = model.predict(df)
+    if _multi(model):
+        names = np.asarray(model_classes(model), dtype=object)
+        chosen = [SEPARATOR.join(names[row == 1]) for row in predicted]
+        out = pd.DataFrame({"predicted": chosen}, index=df.index)
+    else:
+        out = pd.DataFrame({"predicted": [plain_label(v) for v in predicted]}, index=df.index)
     if hasattr(model, "predict_proba"):
         proba = model.predict_proba(df)
         for i, c in enumerate(model_classes(model)):
@@ -178,8 +219,10 @@ def group_weights(y: Iterable[Any], groups: Iterable[Any]) -> np.ndarray:
     return w * (len(labels) / len(per_class)) / labels.map(per_class).to_numpy(dtype=float)
 
 
-def fit_weighted(model: Any, X: Any, y: Sequence[Any], weights: Any = None) -> Any:
-    """Fit ``model`` with per-row weights (``None``: unweighted), reaching a Pipeline's last step.
+def fit_weighted(
+    model: Any, X: Any, y: Sequence[Any], weights: Any = None, groups: Any = None
+) -> Any:
+    """Fit ``model`` with per-row weights and groups, reaching a Pipeline's last step.
 
     Parameters
     ----------
@@ -189,7 +232,11 @@ def fit_weighted(model: Any, X: Any, y: Sequence[Any], weights: Any = None) -> A
     X, y
         Training data and labels.
     weights : array-like, optional
-        One weight per row, e.g. from :func:`group_weights`.
+        One weight per row, e.g. from :func:`group_weights`; ``None``: unweighted.
+    groups : array-like, optional
+        One group per row (such as the outlet), for a final
+        :class:`~framing.models.tuning.TunedClassifier` that chooses ``C`` by inner
+        cross-validation: its folds then keep each group on one side.
 
     Returns
     -------
@@ -205,16 +252,58 @@ def fit_weighted(model: Any, X: Any, y: Sequence[Any], weights: Any = None) -> A
     >>> clf.predict(X).tolist()
     [1, 0, 1, 0]
     """
-    if weights is None:
-        return model.fit(X, y)
     step = f"{model.steps[-1][0]}__" if isinstance(model, Pipeline) else ""
-    return model.fit(X, y, **{f"{step}sample_weight": np.asarray(weights, dtype=float)})
+    params: dict[str, Any] = {}
+    if weights is not None:
+        params[f"{step}sample_weight"] = np.asarray(weights, dtype=float)
+    if groups is not None:
+        params[f"{step}groups"] = np.asarray(groups, dtype=object)
+    return model.fit(X, y, **params)
+
+
+@contextmanager
+def measures_once(model: Any, df: pd.DataFrame) -> Iterator[None]:
+    """Compute the framing measures of ``df`` once for every fit and predict of ``model``
+    inside the block (cross-validation folds, the final fit).
+
+    A no-op for a model without measures. See
+    :func:`framing.features.transformer.measured_once`.
+
+    Parameters
+    ----------
+    model : Pipeline
+        From :func:`~framing.models.make_classifier` (fitted or not).
+    df : pandas.DataFrame
+        The rows the block will fit on and predict.
+
+    Examples
+    --------
+    >>> from framing.models import make_classifier
+    >>> df = pd.DataFrame({"headline": ["You Won't Believe This", "Senate passes bill"] * 3,
+    ...                    "y": [1, 0] * 3})
+    >>> clf = make_classifier(text="headline", C=1.0)
+    >>> with measures_once(clf, df):
+    ...     clf.fit(df, df["y"]).predict(df.head(2)).tolist()
+    [1, 0]
+    """
+    from framing.features.transformer import measured_once
+
+    steps = model.named_steps if isinstance(model, Pipeline) else {}
+    parts = getattr(steps.get("features"), "transformers", [])
+    measured = [(part, columns) for name, part, columns in parts if name == "measures"]
+    if "text" not in steps or not measured:
+        yield
+        return
+    part, columns = measured[0]
+    with measured_once(clone(steps["text"]).fit_transform(df)[columns], part[0].features):
+        yield
 
 
 def _folds(
-    df: pd.DataFrame, y: list, cv: int, group: str | None
+    df: pd.DataFrame, y: Any, cv: int, group: str | None
 ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """Train and test row positions of each fold: stratified, or grouped by ``group``."""
+    """Train and test row positions of each fold: stratified on ``y``, or grouped by
+    ``group``."""
     from sklearn.model_selection import GroupKFold, StratifiedKFold
 
     if cv < 2:
@@ -240,6 +329,7 @@ def cross_validate_model(
     cv: int = 5,
     group: str | None = None,
     balance_groups: bool = False,
+    multi_label: bool = False,
     progress: Callable[[str], Any] | None = None,
 ) -> dict:
     """Out-of-fold metrics: stratified K-fold, or grouped K-fold keeping each group on one side.
@@ -255,7 +345,10 @@ def cross_validate_model(
     df : pandas.DataFrame
         Data with the text columns, ``label`` and, if given, ``group``.
     label : str
-        Label column; rows without a label are dropped (with a warning).
+        Label column; rows without a label are dropped (with a warning). Several 0/1
+        columns separated by commas (``"conflict,economic"``) make it multi-label: the
+        model must be built with ``make_classifier(multi_label=True)``, and folds are
+        stratified on each row's rarest label.
     cv : int, default 5
         Number of folds.
     group : str, optional
@@ -264,14 +357,18 @@ def cross_validate_model(
         Fit each fold with :func:`group_weights` over ``group`` (computed on that fold's
         training rows), so no large group dominates; build the model with
         ``class_weight=None``, since these weights balance the classes already.
+    multi_label : bool, default False
+        ``label`` is one column of ``;``-separated codes (see
+        :func:`~framing.models.multilabel.label_table`).
     progress : callable, optional
         Called with one line of progress per fold.
 
     Returns
     -------
     dict
-        As :func:`metrics`, plus ``cv``: ``folds``, ``group``, ``balance_groups`` and
-        ``fold_macro_f1``.
+        As :func:`metrics` (multi-label: as
+        :func:`~framing.models.multilabel.multilabel_metrics`), plus ``cv``: ``folds``,
+        ``group``, ``balance_groups`` and ``fold_macro_f1``.
 
     Raises
     ------
@@ -297,25 +394,61 @@ def cross_validate_model(
             "balancing groups needs the group column: pass group, e.g. group='outlet'",
             parameter="group",
         )
-    df, y = labels_of(df, label)
-    check_labels(y, label, folds=cv if group is None else MIN_PER_CLASS)
-    y_arr = np.asarray(y, dtype=object)
-    predicted = np.empty(len(y_arr), dtype=object)
+    multi = is_multi_label(label, multi_label)
+    if multi != _multi(model):
+        raise ParameterError(
+            f"{'several labels' if multi else 'one label'} per row needs a model built with "
+            f"make_classifier(multi_label={multi})",
+            parameter="multi_label",
+        )
+    if multi and balance_groups:
+        raise ParameterError(
+            "balancing groups is for one label per row, not several", parameter="balance_groups"
+        )
+    folds_need = cv if group is None else MIN_PER_CLASS
+    if multi:
+        df, table = label_table(df, label, multi_label=multi_label)
+        check_label_table(table, folds=folds_need)
+        target: Any = table
+        names = list(table.columns)
+        predicted = np.zeros(table.shape, dtype=int)
+        proba = np.zeros(table.shape)
+        stratum = strata(table)
+    else:
+        df, y = labels_of(df, label)
+        check_labels(y, label, folds=folds_need)
+        target = np.asarray(y, dtype=object)
+        predicted = np.empty(len(target), dtype=object)
+        stratum = np.asarray(list(y))
     per_fold = []
-    for k, (train, test) in enumerate(_folds(df, y, cv, group), start=1):
-        if len(set(y_arr[train])) < 2:
-            raise InputError(
-                f"fold {k}: its training part has one class only; use fewer folds or another group"
-            )
-        part, y_part = df.iloc[train], list(y_arr[train])
-        weights = group_weights(y_part, part[group]) if balance_groups else None
-        fitted = fit_weighted(clone(model), part, y_part, weights)
-        predicted[test] = fitted.predict(df.iloc[test])
-        fold = metrics(y_arr[test], predicted[test])
-        per_fold.append(fold["macro_f1"])
-        if progress:
-            progress(f"fold {k}/{cv}: {len(test):,} rows, macro-F1 {fold['macro_f1']:.3f}")
-    out = metrics(y_arr, predicted)
+    folds = list(_folds(df, stratum, cv, group))  # before measuring: bad folds fail fast
+    with measures_once(model, df):
+        for k, (train, test) in enumerate(folds, start=1):
+            part = df.iloc[train]
+            if multi:
+                fitted = clone(model).fit(part, table.iloc[train])
+                proba[test] = fitted.predict_proba(df.iloc[test])
+            else:
+                y_part = list(target[train])
+                if len(set(y_part)) < 2:
+                    raise InputError(
+                        f"fold {k}: its training part has one class only; use fewer folds or "
+                        "another group"
+                    )
+                weights = group_weights(y_part, part[group]) if balance_groups else None
+                part_groups = None if group is None else part[group].astype(str).to_numpy()
+                fitted = fit_weighted(clone(model), part, y_part, weights, part_groups)
+            predicted[test] = fitted.predict(df.iloc[test])
+            if multi:
+                fold = multilabel_metrics(table.iloc[test], predicted[test], proba[test], names)
+            else:
+                fold = metrics(target[test], predicted[test])
+            per_fold.append(fold["macro_f1"])
+            if progress:
+                progress(f"fold {k}/{cv}: {len(test):,} rows, macro-F1 {fold['macro_f1']:.3f}")
+    out = (
+        multilabel_metrics(table, predicted, proba, names) if multi else metrics(target, predicted)
+    )
     out["cv"] = {
         "folds": cv,
         "group": group,

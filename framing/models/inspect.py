@@ -24,6 +24,10 @@ from framing.models.labels import model_classes
 
 def _coefficients(estimator: Any) -> np.ndarray:
     """The coefficients of a linear model, averaged over the folds of a calibrated one."""
+    if hasattr(estimator, "estimators_") and hasattr(estimator, "labels_"):  # OneVsRest
+        return np.vstack([_coefficients(e) for e in estimator.estimators_])
+    if hasattr(estimator, "estimator_"):  # a TunedClassifier
+        return _coefficients(estimator.estimator_)
     if hasattr(estimator, "calibrated_classifiers_"):
         return np.mean([_coefficients(c.estimator) for c in estimator.calibrated_classifiers_], 0)
     if not hasattr(estimator, "coef_"):
@@ -73,7 +77,7 @@ def model_features(model: Any, top: int = 20) -> pd.DataFrame:
     names = np.asarray(model[:-1].get_feature_names_out(), dtype=object)
     coef = _coefficients(model[-1])
     classes = model_classes(model)
-    if coef.shape[0] == 1:
+    if coef.shape[0] == 1 and len(classes) == 2:
         coef = np.vstack([-coef[0], coef[0]])
     rows = []
     for c, weights in zip(classes, coef, strict=True):

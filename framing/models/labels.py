@@ -129,7 +129,11 @@ def check_labels(y: Sequence[Any], label: str, *, folds: int = MIN_PER_CLASS) ->
 
 
 def model_classes(model: Any) -> list:
-    """The classes of a fitted model as plain Python values (see :func:`plain_label`)."""
+    """The classes of a fitted model as plain Python values (see :func:`plain_label`); the
+    labels of a multi-label model."""
+    last = model[-1] if hasattr(model, "steps") else model
+    if hasattr(last, "labels_"):
+        return list(last.labels_)
     return [plain_label(c) for c in model.classes_]
 
 
