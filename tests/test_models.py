@@ -310,6 +310,25 @@ def test_vocabulary_is_saved_as_arrays(articles, tmp_path):
     pd.testing.assert_frame_equal(predict(loaded, articles), predict(clf, articles))
 
 
+def test_terms_are_ordered_by_document_frequency(articles):
+    """The same matrix as scikit-learn's vectoriser, columns reordered (frequent terms first,
+    for the solver's cache), and transform agrees with fit_transform."""
+    from framing.models.build import Tfidf
+
+    params = {"ngram_range": (1, 2), "min_df": 2, "sublinear_tf": True}
+    ours, theirs = Tfidf(**params), TfidfVectorizer(**params)
+    X, Y = ours.fit_transform(articles["body"]), theirs.fit_transform(articles["body"])
+    frequency = np.bincount(X.indices, minlength=X.shape[1])
+    assert (np.diff(frequency) <= 0).all() and frequency[0] > frequency[-1]
+    np.testing.assert_allclose(ours.transform(articles["body"]).toarray(), X.toarray())
+    names, plain = ours.get_feature_names_out(), theirs.get_feature_names_out().tolist()
+    assert sorted(names) == plain and names[0] != plain[0]
+    order = [theirs.vocabulary_[t] for t in names]
+    np.testing.assert_allclose(X.toarray(), Y[:, order].toarray())
+    fixed = Tfidf(vocabulary=["war", "peace"]).fit(articles["body"])
+    assert fixed.get_feature_names_out().tolist() == ["war", "peace"]  # the user's order
+
+
 class Untrusted:
     """A type outside the allow-list."""
 

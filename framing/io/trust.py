@@ -42,6 +42,7 @@ ESTIMATORS = frozenset(
     {
         "framing.measures.headline.hashing.NgramHasher",
         "framing.models.build.ShortColumn",
+        "framing.models.build.MeasureScaler",
         "framing.models.build.TextColumns",
         "framing.models.build.Tfidf",
         "framing.models.multilabel.OneVsRest",
@@ -57,7 +58,7 @@ ESTIMATORS = frozenset(
         "sklearn.linear_model._stochastic_gradient.SGDClassifier",
         "sklearn.pipeline.FeatureUnion",
         "sklearn.pipeline.Pipeline",
-        "sklearn.preprocessing._data.StandardScaler",
+        "sklearn.preprocessing._data.StandardScaler",  # LEGACY
         "sklearn.preprocessing._label.LabelBinarizer",
         "sklearn.svm._classes.LinearSVC",
     }
@@ -86,11 +87,13 @@ LEGACY = frozenset(
         ("ObjectNode", "sklearn.feature_extraction.text.TfidfVectorizer"),
         ("NdArrayNode", "numpy.int64"),
         ("TypeNode", "numpy.float32"),
+        ("ObjectNode", "sklearn.preprocessing._data.StandardScaler"),
     }
 )
 """Trusted types that today's pipelines no longer contain, kept so that model files saved
-by framing 0.1 (their vocabularies stored as dicts) and those whose TF-IDF was float32
-(before logistic regression's float64 became the TF-IDF's too) still load."""
+by framing 0.1 (their vocabularies stored as dicts), those whose TF-IDF was float32
+(before logistic regression's float64 became the TF-IDF's too) and those whose measures
+were scaled by a plain StandardScaler (before MeasureScaler) still load."""
 # a second reference to an object loaded earlier in the same file: constructs nothing new
 TRUSTED["CachedNode"] = frozenset().union(*TRUSTED.values())
 

@@ -1,13 +1,17 @@
 """Framing classifiers: build, cross-validate, evaluate, explain, save and load.
 
 A model is an ordinary scikit-learn :class:`~sklearn.pipeline.Pipeline` over a corpus
-DataFrame: the framing measures (:class:`framing.FramingFeatures`, standardised) side by
-side with TF-IDF of each text column, into a linear classifier. Whatever feature families
-are registered in :mod:`framing.features` flow in through ``features="default"``.
+DataFrame: the framing measures (:class:`framing.FramingFeatures`, standardised and scaled
+as a block, :class:`~framing.models.build.MeasureScaler`) side by side with TF-IDF of each
+text column, into a linear classifier that chooses its own regularisation. Whatever feature
+families are registered in :mod:`framing.features` flow in through ``features="default"``.
 
 The modules:
 
 - :mod:`framing.models.build`: :class:`TextColumns`, :func:`make_classifier`;
+- :mod:`framing.models.multilabel`: several labels per row
+  (:func:`~framing.models.multilabel.label_table`, one-vs-rest,
+  :func:`~framing.models.multilabel.multilabel_metrics`);
 - :mod:`framing.models.tuning`: :class:`TunedClassifier` (``C`` and thresholds chosen by
   inner cross-validation), :data:`MODELS`;
 - :mod:`framing.models.evaluation`: labels, :func:`metrics`, :func:`cross_validate_model`,

@@ -2,14 +2,17 @@
 
 :class:`TunedClassifier` is the last step of every :func:`~framing.models.make_classifier`
 pipeline. With ``C="auto"`` (the default) it picks ``C`` from :data:`CS` by inner
-cross-validation on at most :data:`SAMPLE` rows of the training data (stratified, or
-grouped by the ``groups`` passed to ``fit``), scored by macro-F1, then fits the chosen model
-on all rows. With ``threshold="auto"`` (one label of a multi-label model) it also picks the
-probability above which the label is given, for the best F1 of the out-of-fold predictions
-at the chosen ``C``.
+cross-validation on at most :data:`SAMPLE` rows of the training data (stratified, or grouped by
+the ``groups`` passed to ``fit``), scored by macro-F1 (the smallest ``C`` within one
+standard error of the best), then fits the chosen model on all rows. With
+``threshold="auto"`` (one label of a multi-label model) it also picks the probability above
+which the label is given, for the best F1 of the out-of-fold predictions at the chosen
+``C``.
 
 Choosing on a sample keeps the cost of the choice to a few small fits whatever the corpus
-size; the sample is large enough for the choice between values a factor of three apart.
+size (the sample's fits use only the terms that occur in two of its rows or more: a term of
+one row cannot be both learned and tested); the sample is large enough for the choice
+between values a factor of three apart.
 
 Examples
 --------
@@ -26,6 +29,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
@@ -94,6 +98,20 @@ def _sample(y: np.ndarray, size: int, seed: int) -> np.ndarray:
     return np.sort(np.concatenate(keep))
 
 
+def _shared_columns(X: Any) -> Any:
+    """The columns of a sparse ``X`` with values in two rows or more (all when none has).
+
+    Examples
+    --------
+    >>> _shared_columns(sparse.csr_matrix([[1.0, 0, 2], [1, 3, 0]])).toarray().tolist()
+    [[1.0], [1.0]]
+    """
+    if not sparse.issparse(X):
+        return X
+    shared = np.flatnonzero(np.bincount(X.indices, minlength=X.shape[1]) >= 2)
+    return X[:, shared] if len(shared) else X
+
+
 def _splits(y: np.ndarray, groups: Any, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
     """Inner folds: grouped when ``groups`` has enough groups, else stratified."""
     from sklearn.model_selection import GroupKFold, StratifiedKFold
@@ -104,6 +122,25 @@ def _splits(y: np.ndarray, groups: Any, seed: int) -> list[tuple[np.ndarray, np.
     if folds < 2:
         return []
     return list(StratifiedKFold(folds, shuffle=True, random_state=seed).split(y, y))
+
+
+def _one_standard_error(scores: dict[float, list[float]]) -> float:
+    """The smallest ``C`` whose mean score is within one standard error of the best mean.
+
+    The one-standard-error rule (Hastie, Tibshirani & Friedman, *The Elements of Statistical
+    Learning*, 7.10): among values the folds cannot tell apart, the most regularised, which
+    generalises at least as well to new data (new outlets) and fits faster.
+
+    Examples
+    --------
+    >>> _one_standard_error({1.0: [0.70, 0.72], 3.0: [0.74, 0.76], 10.0: [0.73, 0.79]})
+    3.0
+    """
+    means = {C: float(np.mean(s)) for C, s in scores.items()}
+    best = max(means, key=means.__getitem__)
+    folds = scores[best]
+    error = float(np.std(folds, ddof=1) / np.sqrt(len(folds))) if len(folds) > 1 else 0.0
+    return min(C for C, mean in means.items() if mean >= means[best] - error)
 
 
 def _best_threshold(y: np.ndarray, p: np.ndarray) -> float:
@@ -131,8 +168,9 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
     model : {"logreg", "linearsvc", "sgd"}, default "logreg"
         The linear classifier (see :data:`MODELS`).
     C : "auto" or float, default "auto"
-        Inverse regularisation strength, or ``"auto"``: the value of :data:`CS` with the best
-        macro-F1 of out-of-fold predictions on at most ``sample`` rows.
+        Inverse regularisation strength, or ``"auto"``: the smallest value of :data:`CS`
+        whose mean macro-F1 over the inner folds (on at most ``sample`` rows) is within one
+        standard error of the best.
     class_weight : "balanced", dict or None, default "balanced"
         Class weights; "balanced" favours macro-F1 on unbalanced labels.
     calibrate : bool, default False
@@ -152,7 +190,7 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
     C_ : float
         The ``C`` used.
     cv_scores_ : dict
-        ``C`` -> inner macro-F1 (empty when ``C`` was given or too few rows to choose).
+        ``C`` -> mean inner macro-F1 (empty when ``C`` was given or too few rows to choose).
     threshold_ : float or None
         The probability cut for the second class, or ``None``.
     classes_ : numpy.ndarray
@@ -213,27 +251,28 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
 
     def _inner(
         self, X: Any, y: np.ndarray, weights: Any, groups: Any, Cs: tuple[float, ...]
-    ) -> tuple[dict[float, float], dict[float, np.ndarray], np.ndarray]:
-        """Inner macro-F1 and out-of-fold probabilities of the second class, per ``C``, and
-        the labels of the sampled rows they belong to."""
+    ) -> tuple[dict[float, list[float]], dict[float, np.ndarray], np.ndarray]:
+        """Macro-F1 of each inner fold and out-of-fold probabilities of the second class, per
+        ``C``, and the labels of the sampled rows they belong to."""
         from sklearn.metrics import f1_score
 
         rows = _sample(y, self.sample, self.random_state)
         Xs, ys = X[rows], y[rows]
+        Xs = _shared_columns(Xs)
         ws = None if weights is None else weights[rows]
         gs = None if groups is None else np.asarray(groups)[rows]
         splits = _splits(ys, gs, self.random_state)
         if not splits or any(len(np.unique(ys[train])) < 2 for train, _ in splits):
             return {}, {}, ys
-        predicted = {C: np.empty(len(ys), dtype=ys.dtype) for C in Cs}
+        scores: dict[float, list[float]] = {C: [] for C in Cs}
         positive = {C: np.zeros(len(ys)) for C in Cs}
         for train, test in splits:
             part = None if ws is None else ws[train]
             for C, fitted in self._path(Cs, Xs[train], ys[train], part):
-                predicted[C][test] = fitted.predict(Xs[test])
+                predicted = fitted.predict(Xs[test])
+                scores[C].append(float(f1_score(ys[test], predicted, average="macro")))
                 if len(fitted.classes_) == 2:
                     positive[C][test] = fitted.predict_proba(Xs[test])[:, 1]
-        scores = {C: float(f1_score(ys, predicted[C], average="macro")) for C in Cs}
         return scores, positive, ys
 
     def fit(self, X: Any, y: Any, sample_weight: Any = None, groups: Any = None) -> TunedClassifier:
@@ -276,9 +315,9 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
         self.threshold_: float | None = None
         if auto or self.threshold == "auto":
             scores, positive, inner_y = self._inner(X, y_arr, weights, groups, Cs)
-            best = max(scores, key=scores.__getitem__) if scores else (1.0 if auto else Cs[0])
+            best = _one_standard_error(scores) if scores else (1.0 if auto else Cs[0])
             self.C_ = float(best)
-            self.cv_scores_ = scores if auto else {}
+            self.cv_scores_ = {C: float(np.mean(s)) for C, s in scores.items()} if auto else {}
             if self.threshold == "auto":
                 self.threshold_ = (
                     _best_threshold((inner_y == classes[1]).astype(int), positive[best])
