@@ -79,7 +79,7 @@ class Tfidf(TfidfVectorizer):
         terms = self.get_feature_names_out()[order]
         self.vocabulary_ = dict(zip(terms.tolist(), range(len(terms)), strict=True))
         if self.use_idf:
-            self.idf_ = self.idf_[order]
+            self.idf_ = self.idf_[order]  # type: ignore[has-type]  # a property of the parent
         return X[:, order]
 
     def __getstate__(self) -> dict[str, Any]:
@@ -247,8 +247,9 @@ class MeasureScaler(StandardScaler):
     def partial_fit(self, X: Any, y: Any = None, sample_weight: Any = None) -> MeasureScaler:
         """Update the means and variances as the parent does; ``scale_`` includes the width."""
         super().partial_fit(X, y, sample_weight)
-        if self.scale_ is not None:
-            self.scale_ = self.scale_ * np.sqrt(self.n_features_in_)
+        scale: np.ndarray | None = vars(self).get("scale_")  # None when with_std=False
+        if scale is not None:
+            self.scale_ = scale * np.sqrt(self.n_features_in_)
         return self
 
 
