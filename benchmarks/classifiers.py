@@ -361,15 +361,9 @@ FRAMES = ("conflict", "human_interest", "economic", "morality", "responsibility"
 
 def frames() -> None:
     """Multi-label 5-fold CV on the hand-coded generic frames of ``tests/dev/frames``."""
-    folder = Path(__file__).resolve().parents[1] / "tests" / "dev" / "frames"
-    if not (folder / "articles.jsonl").exists():
-        raise SystemExit(
-            f"{folder / 'articles.jsonl'} is missing: rebuild it with "
-            "python tools/draw_frames_devset.py ../shared/data tests/dev/frames/articles.jsonl"
-        )
-    codes = pd.read_csv(folder / "frames.tsv", sep="\t", comment="#", dtype={"id": str})
-    texts = pd.read_json(folder / "articles.jsonl", lines=True, dtype={"id": str})
-    df = texts.merge(codes[["id", *FRAMES]], on="id")
+    from validity import coded_frames  # a sibling script, on the path when run
+
+    df = coded_frames()
     bare = _words_rate(df, ["headline", "body"])
     print(
         f"frames: {len(df)} hand-coded AllSides articles ({df.outlet.nunique()} outlets), five "

@@ -282,14 +282,9 @@ TOPIC_WORDS = {
 }
 
 
-def frames() -> pd.DataFrame:
-    """ROC AUC of each ``frames_*`` score against the coders' frame (present when at least
-    half its questions are yes), beside topic keywords and a supervised TF-IDF model."""
-    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
-    from sklearn.pipeline import make_pipeline
-
+def coded_frames() -> pd.DataFrame:
+    """The hand codes of ``tests/dev/frames`` (with outlet and split) beside each article's
+    headline and body."""
     folder = DEV / "frames"
     if not (folder / "articles.jsonl").exists():
         raise SystemExit(
@@ -298,7 +293,18 @@ def frames() -> pd.DataFrame:
         )
     labels = pd.read_csv(folder / "frames.tsv", sep="\t", comment="#", dtype={"id": str})
     texts = pd.read_json(folder / "articles.jsonl", lines=True, dtype={"id": str})
-    dev = labels.merge(texts[["id", "headline", "body"]], on="id", validate="one_to_one")
+    return labels.merge(texts[["id", "headline", "body"]], on="id", validate="one_to_one")
+
+
+def frames() -> pd.DataFrame:
+    """ROC AUC of each ``frames_*`` score against the coders' frame (present when at least
+    half its questions are yes), beside topic keywords and a supervised TF-IDF model."""
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.pipeline import make_pipeline
+
+    dev = coded_frames()
     feats = framing.extract_features(dev[["headline", "body"]], "frames")
     article = dev["headline"].fillna("") + "\n" + dev["body"].fillna("")
     tune = dev["split"].eq("tune").to_numpy()
