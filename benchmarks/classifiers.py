@@ -51,7 +51,7 @@ from sklearn.preprocessing import StandardScaler
 
 import framing
 from framing.corpus.load import load_corpus
-from framing.features import describe
+from framing.features import DEFAULT, describe
 from framing.io.atomic import atomic_path
 from framing.measures.clutter import clean_texts
 from framing.models import (
@@ -94,9 +94,13 @@ def clickbait() -> None:
     bare = _words_rate(df, ["headline"])
     mb = df["headline"].str.len().sum() / 1e6
     print(f"clickbait: {len(df):,} headlines ({mb:.1f} MB), 10-fold stratified CV; paper: 0.93")
+    # the headline family's P(clickbait) comes from a model trained on these very headlines:
+    # its row is not a held-out figure; the row without that family is
+    unseen = [f for f in DEFAULT if f != "headline"]
     for name, clf in (
-        ("TF-IDF words + LR (baseline)", make_classifier(text="headline", features=None)),
-        ("measures + TF-IDF words + LR", make_classifier(text="headline")),
+        ("text only: words + chars, C auto", make_classifier(text="headline", features=None)),
+        ("default (measures: leak, see above)", make_classifier(text="headline")),
+        ("default without the headline family", make_classifier(text="headline", features=unseen)),
     ):
         start = time.perf_counter()
         m = cross_validate_model(clf, df, label="clickbait", cv=10)
@@ -363,26 +367,28 @@ def frames() -> None:
     """Multi-label 5-fold CV on the hand-coded generic frames of ``tests/dev/frames``."""
     from validity import coded_frames  # a sibling script, on the path when run
 
-    df = coded_frames()
-    bare = _words_rate(df, ["headline", "body"])
+    coded = coded_frames()
+    bare = _words_rate(coded, ["headline", "body"])
     print(
-        f"frames: {len(df)} hand-coded AllSides articles ({df.outlet.nunique()} outlets), five "
-        "generic frames as one multi-label model, 5-fold CV (label-stratified)"
+        f"frames: {len(coded)} hand-coded AllSides articles ({coded.outlet.nunique()} outlets), "
+        "five generic frames as one multi-label model, 5-fold CV (label-stratified); the frames "
+        "measures' rules were tuned on the 'tune' outlets, so the held-out rows are the fair test"
     )
-    for name, clf in (
-        ("TF-IDF words + LR (baseline)", make_classifier(features=None, multi_label=True)),
-        ("framing train default", make_classifier(multi_label=True)),
-    ):
-        start = time.perf_counter()
-        m = cross_validate_model(clf, df, label=",".join(FRAMES), cv=5)
-        seconds = time.perf_counter() - start
-        aucs = " ".join(f"{k} {v['roc_auc']:.3f}" for k, v in m["per_label"].items())
-        print(
-            f"  {name:<30} mean AUC {m['mean_auc']:.3f}  macro-F1 {m['macro_f1']:.3f}  "
-            f"micro-F1 {m['micro_f1']:.3f}  {seconds:6.1f} s  ({aucs}; bare \\w+ pass "
-            f"{bare:,.0f} rows/s)",
-            flush=True,
-        )
+    for part, df in (("all", coded), ("held-out outlets", coded[coded["split"] == "heldout"])):
+        for name, clf in (
+            ("TF-IDF words + LR (baseline)", make_classifier(features=None, multi_label=True)),
+            ("framing train default", make_classifier(multi_label=True)),
+        ):
+            start = time.perf_counter()
+            m = cross_validate_model(clf, df, label=",".join(FRAMES), cv=5)
+            seconds = time.perf_counter() - start
+            aucs = " ".join(f"{k} {v['roc_auc']:.3f}" for k, v in m["per_label"].items())
+            print(
+                f"  {part} ({len(df)}): {name:<30} mean AUC {m['mean_auc']:.3f}  macro-F1 "
+                f"{m['macro_f1']:.3f}  micro-F1 {m['micro_f1']:.3f}  {seconds:6.1f} s  ({aucs}; "
+                f"bare \\w+ pass {bare:,.0f} rows/s)",
+                flush=True,
+            )
 
 
 TASKS = {
