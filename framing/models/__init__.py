@@ -34,7 +34,7 @@ Examples
 
 from __future__ import annotations
 
-from framing.models.build import MODELS, TextColumns, make_classifier
+from framing.models.build import TextColumns, make_classifier
 from framing.models.evaluation import (
     cross_validate_model,
     evaluate,
@@ -46,6 +46,7 @@ from framing.models.evaluation import (
 from framing.models.inspect import model_features
 from framing.models.labels import MIN_PER_CLASS, check_labels, labels_of, metrics
 from framing.models.persist import FORMAT, load_model, save_model
+from framing.models.tuning import MODELS
 
 __all__ = [
     "FORMAT",

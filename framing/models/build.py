@@ -23,10 +23,10 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.utils import Tags
 from sklearn.utils.validation import check_is_fitted
 
-from framing.errors import InputError, ParameterError, check_ngram_range, check_positive
+from framing.errors import InputError, ParameterError, check_ngram_range
 from framing.io.schema import require_columns
 from framing.models.multilabel import OneVsRest
-from framing.models.tuning import MODELS, TunedClassifier
+from framing.models.tuning import TunedClassifier, check_settings
 
 
 class Tfidf(TfidfVectorizer):
@@ -356,7 +356,8 @@ def make_classifier(
     max_features : int or None, default None
         Passed to each :class:`~sklearn.feature_extraction.text.TfidfVectorizer`.
     model : {"logreg", "linearsvc", "sgd"}, default "logreg"
-        The linear classifier (see :data:`MODELS`). ``"linearsvc"`` is always calibrated.
+        The linear classifier (see :data:`~framing.models.tuning.MODELS`); ``"linearsvc"`` is
+        always calibrated.
     C : "auto" or float, default "auto"
         Inverse regularisation strength (for ``"sgd"``, ``alpha = 1 / (C * 10000)``), or
         ``"auto"``: chosen at fit by inner cross-validation (see
@@ -405,12 +406,7 @@ def make_classifier(
     columns = [text] if isinstance(text, str) else list(text)
     if not columns:
         raise ParameterError("make_classifier needs at least one text column", parameter="text")
-    if model not in MODELS:
-        raise ParameterError(
-            f"unknown model {model!r}; choose from {', '.join(MODELS)}", parameter="model"
-        )
-    if C != "auto":
-        check_positive(C, "C")
+    check_settings(model, C)
     word_ngrams = None if word_ngrams is None else check_ngram_range(word_ngrams, "word_ngrams")
     auto_chars = char_ngrams == "auto"
     if auto_chars:

@@ -50,6 +50,25 @@ MODELS = {
 }
 
 
+def check_settings(model: str, C: float | str) -> None:
+    """Raise :class:`~framing.errors.ParameterError` for a model not in :data:`MODELS` or a
+    ``C`` that is neither positive nor ``"auto"``.
+
+    Examples
+    --------
+    >>> check_settings("forest", 1.0)
+    Traceback (most recent call last):
+    ...
+    framing.errors.ParameterError: unknown model 'forest'; choose from logreg, linearsvc, sgd
+    """
+    if model not in MODELS:
+        raise ParameterError(
+            f"unknown model {model!r}; choose from {', '.join(MODELS)}", parameter="model"
+        )
+    if C != "auto":
+        check_positive(C, "C")
+
+
 def linear_model(
     model: str, C: float, class_weight: Any, calibrate: bool, random_state: int
 ) -> BaseEstimator:
@@ -64,22 +83,19 @@ def linear_model(
     from sklearn.linear_model import LogisticRegression, SGDClassifier
     from sklearn.svm import LinearSVC
 
+    check_settings(model, C)
     est: BaseEstimator
     if model == "logreg":
         est = LogisticRegression(C=C, class_weight=class_weight, max_iter=1000)
     elif model == "linearsvc":
         est = LinearSVC(C=C, class_weight=class_weight, random_state=random_state)
         calibrate = True
-    elif model == "sgd":
+    else:
         est = SGDClassifier(
             loss="log_loss",
             alpha=1.0 / (C * 10_000),
             class_weight=class_weight,
             random_state=random_state,
-        )
-    else:
-        raise ParameterError(
-            f"unknown model {model!r}; choose from {', '.join(MODELS)}", parameter="model"
         )
     return CalibratedClassifierCV(est, method="sigmoid", cv=3) if calibrate else est
 
@@ -297,9 +313,8 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
 
         X, y_arr = check_X_y(X, y, accept_sparse="csr", dtype=None)
         y_arr = np.asarray(y_arr)
+        check_settings(self.model, self.C)
         auto = self.C == "auto"
-        if not auto:
-            check_positive(self.C, "C")
         classes = np.unique(y_arr)
         if self.threshold not in (None, "auto"):
             raise ParameterError(
