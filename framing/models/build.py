@@ -297,12 +297,6 @@ class ShortColumn:
     def __repr__(self) -> str:
         return f"ShortColumn({self.column!r}, max_words={self.max_words})"
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, ShortColumn) and vars(self) == vars(other)
-
-    def __hash__(self) -> int:
-        return hash((self.column, self.max_words))
-
 
 def _measure_input(text: Sequence[str]) -> str | list[str]:
     """Columns :class:`FramingFeatures` measures: headline/body, else the first column as body.
