@@ -401,58 +401,59 @@ def story_pairs(thresholds: tuple[float, ...] = ()) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _pairwise(labels: np.ndarray, truth: dict, split: np.ndarray) -> dict[str, dict]:
-    """Pairwise precision, recall and F1 of story ``labels`` per split (and over all):
-    every pair of articles of one split, same event where ``truth`` says so (pairs of two
-    samples never)."""
+def _pairwise(labels: np.ndarray, same: pd.DataFrame, split: np.ndarray) -> dict[str, dict]:
+    """Pairwise precision, recall and F1 of story ``labels`` per split (and over all): every
+    pair of articles of one split, the same event where ``same`` (positions ``a``, ``b``)
+    says so; two articles of different samples are never one event."""
     out = {}
     for name in ("tune", "heldout", "all"):
-        members = np.flatnonzero((split == name) | (name == "all"))
-        tp = fp = 0
-        for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1 :]:
-                if labels[a] == labels[b]:
-                    if truth.get((a, b), 0):
-                        tp += 1
-                    else:
-                        fp += 1
-        positives = sum(v for (a, _), v in truth.items() if name in ("all", split[a]))
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / positives if positives else 0.0
+        inside = (split == name) | (name == "all")
+        sizes = np.bincount(labels[inside])
+        together = int((sizes * (sizes - 1) // 2).sum())
+        pairs = same[inside[same["a"]]]
+        tp = int((labels[pairs["a"]] == labels[pairs["b"]]).sum())
+        p = tp / together if together else 0.0
+        r = tp / len(pairs) if len(pairs) else 0.0
         out[name] = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
     return out
 
 
-def story_days() -> pd.DataFrame:
-    """Story matching as editors' roundups would score it: the 447 articles of the 40
-    roundup-like samples (``stories/days``) as the whole corpus, pairwise precision, recall
-    and F1 against the judges' events, per split; beside it, the anchor: plain TF-IDF cosine
-    of headline and body, a three-day window and average linkage, its cut tuned on the
-    tuning samples."""
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def _judged_days() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The articles of every roundup-like sample set (``stories/days*``) with their texts
+    and event (the connected groups of the judged same-event pairs), and those pairs as
+    positions ``a``, ``b`` in the articles."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
 
-    from framing.stats.stories import stories
-
-    judged = read(DEV / "stories" / "days" / "judged.tsv")
-    articles = read(DEV / "stories" / "days" / "articles.tsv")
-    corpus = pd.read_json(
+    folders = sorted((DEV / "stories").glob("days*"))
+    articles = pd.concat([read(f / "articles.tsv") for f in folders], ignore_index=True)
+    judged = pd.concat([read(f / "judged.tsv") for f in folders], ignore_index=True)
+    position = pd.Series(np.arange(len(articles)), index=articles["article"])
+    same = judged[judged["same"].eq("1")]
+    same = pd.DataFrame(
+        {
+            "a": position[same["article_a"]].to_numpy(),
+            "b": position[same["article_b"]].to_numpy(),
+        }
+    )
+    n = len(articles)
+    graph = coo_matrix((np.ones(len(same)), (same["a"], same["b"])), shape=(n, n))
+    texts = pd.read_json(
         REPO.parent / "shared" / "data" / "allsides" / "articles.jsonl.gz",
         lines=True,
         dtype={"id": str},
-    ).set_index("id")
-    corpus = corpus.loc[articles["id"]].reset_index()
-    position = {a: k for k, a in enumerate(articles["article"])}
-    truth = {
-        (position[r.article_a], position[r.article_b]): int(r.same)
-        for r in judged.itertuples()
-        if r.same != ""
-    }
-    split = articles["split"].to_numpy()
-    rows = [
-        {"matcher": "framing.stories", **m, "split": s}
-        for s, m in _pairwise(stories(corpus).to_numpy(), truth, split).items()
-    ]
+    ).set_index("id")[["headline", "body"]]
+    articles = articles.join(texts, on="id")
+    articles["event"] = connected_components(graph, directed=False)[1]
+    return articles, same
+
+
+def _anchor_stories(corpus: pd.DataFrame, same: pd.DataFrame, split: np.ndarray) -> tuple:
+    """The naive anchor: plain TF-IDF cosine of headline and body, a three-day window and
+    average linkage, cut where the tuning samples' pairwise F1 is best; its labels and cut."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     X = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(
         corpus["headline"].fillna("") + " " + corpus["body"].fillna("")
     )
@@ -462,12 +463,47 @@ def story_days() -> pd.DataFrame:
     np.fill_diagonal(dist, 0.0)
     tree = linkage(np.clip(dist, 0, None)[np.triu_indices(len(dist), 1)], method="average")
     cuts = {t: fcluster(tree, t=1.0 - t, criterion="distance") for t in np.arange(0.05, 0.6, 0.01)}
-    best = max(cuts, key=lambda t: _pairwise(cuts[t], truth, split)["tune"]["f1"])
-    rows += [
-        {"matcher": f"anchor (cut {best:.2f})", **m, "split": s}
-        for s, m in _pairwise(cuts[best], truth, split).items()
-    ]
-    return pd.DataFrame(rows)[["matcher", "split", "precision", "recall", "f1"]]
+    best = max(cuts, key=lambda t: _pairwise(cuts[t], same, split)["tune"]["f1"])
+    return cuts[best], best
+
+
+def story_days() -> pd.DataFrame:
+    """Story matching as editors' roundups would score it, on the roundup-like samples
+    (``stories/days*``): ``framing.stories`` run on their articles alone, pairwise precision,
+    recall and F1 against the judges' events, per split; beside it, the anchor (plain TF-IDF
+    cosine, a three-day window, average linkage, its cut tuned on the tuning samples).
+
+    Two views: every article of the samples, and roundup-shaped, one article per outlet and
+    event (the first by article name), as a roundup shows each outlet once per event; an
+    outlet's follow-ups and reactions, which make the large events of the first view, are
+    left out of it."""
+    from framing.stats.stories import stories
+
+    articles, same = _judged_days()
+    first = ~articles.duplicated(["event", "outlet"]).to_numpy()
+    rows = []
+    for view, keep in (("all articles", np.ones(len(articles), bool)), ("one per outlet", first)):
+        corpus = articles[keep].reset_index(drop=True)
+        at = np.cumsum(keep) - 1  # old position -> new
+        pairs = same[keep[same["a"]] & keep[same["b"]]]
+        pairs = pd.DataFrame({"a": at[pairs["a"]], "b": at[pairs["b"]]})
+        split = corpus["split"].to_numpy()
+        anchor, cut = _anchor_stories(corpus, pairs, split)
+        for matcher, labels in (
+            ("framing.stories", stories(corpus).to_numpy()),
+            (f"anchor (cut {cut:.2f})", anchor),
+        ):
+            for s, m in _pairwise(labels, pairs, split).items():
+                rows.append(
+                    {
+                        "view": view,
+                        "matcher": matcher,
+                        "split": s,
+                        "pairs": int((split[pairs["a"]] == s).sum() if s != "all" else len(pairs)),
+                        **m,
+                    }
+                )
+    return pd.DataFrame(rows)
 
 
 def story_checks() -> pd.DataFrame:
@@ -520,7 +556,7 @@ def main() -> None:
         print(loaded().round(3).to_string(index=False))
         print("\nStory matching against judged pairs (tests/dev/stories)\n")
         print(story_pairs().round(3).to_string(index=False))
-        print("\nStory matching on roundup-like samples (tests/dev/stories/days)\n")
+        print("\nStory matching on roundup-like samples (tests/dev/stories/days*)\n")
         print(story_days().round(3).to_string(index=False))
         print("\nHand checks of matched stories (tests/dev/stories/check*)\n")
         print(story_checks().round(3).to_string(index=False))

@@ -3,6 +3,11 @@
 Usage (from the repository root, with ../shared/data present)::
 
     python tools/draw_story_days.py ../shared/data tests/dev/stories/days
+    python tools/draw_story_days.py ../shared/data tests/dev/stories/days-2 2027 \
+        tests/dev/stories/days
+
+The second draw (seed 2027) keeps its days a week from those of the folders named after it,
+and names its samples ``t00``, ``t01``, ... so that articles of both sets stay distinct.
 
 Editors' roundups put side by side the articles of a left, a centre and a right outlet
 about one event, many events a day. This draws 40 samples (seed 2026) shaped like their
@@ -28,7 +33,7 @@ CAP = 24
 GAP_DAYS = 7
 
 
-def main(shared: Path, out: Path, seed: int = 2026) -> None:
+def main(shared: Path, out: Path, seed: int = 2026, avoid: tuple[Path, ...] = ()) -> None:
     df = pd.read_json(shared / "allsides" / "articles.jsonl.gz", lines=True, dtype={"id": str})
     df["day"] = pd.to_datetime(df["date"], errors="coerce", format="mixed").dt.floor("D")
     df = df[df["day"].notna() & df["leaning"].isin(["left", "center", "right"])]
@@ -36,12 +41,16 @@ def main(shared: Path, out: Path, seed: int = 2026) -> None:
     best = per.groupby(level=["day", "leaning"]).max().unstack()
     days = best[(best >= 2).all(axis=1)].index.to_numpy()
     rng = np.random.default_rng(seed)
+    taken = [
+        pd.Timestamp(d) for f in avoid for d in pd.read_csv(f / "articles.tsv", sep="\t")["date"]
+    ]
     chosen: list[pd.Timestamp] = []
     for day in rng.permutation(days):
-        if all(abs((day - c).days) >= GAP_DAYS for c in chosen):
+        if all(abs((day - c).days) >= GAP_DAYS for c in chosen + taken):
             chosen.append(pd.Timestamp(day))
         if len(chosen) == SAMPLES:
             break
+    prefix = "s" if not avoid else "tuvwxyz"[len(avoid) - 1]
     rows = []
     for k, day in enumerate(sorted(chosen)):
         outlets = [
@@ -56,8 +65,8 @@ def main(shared: Path, out: Path, seed: int = 2026) -> None:
         for j, (_, a) in enumerate(picked.iterrows()):
             rows.append(
                 {
-                    "sample": f"s{k:02d}",
-                    "article": f"s{k:02d}-a{j:02d}",
+                    "sample": f"{prefix}{k:02d}",
+                    "article": f"{prefix}{k:02d}-a{j:02d}",
                     "id": a["id"],
                     "outlet": a["outlet"],
                     "leaning": a["leaning"],
@@ -84,4 +93,9 @@ def main(shared: Path, out: Path, seed: int = 2026) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    main(
+        Path(sys.argv[1]),
+        Path(sys.argv[2]),
+        int(sys.argv[3]) if len(sys.argv) > 3 else 2026,
+        tuple(Path(a) for a in sys.argv[4:]),
+    )
