@@ -221,6 +221,24 @@ def test_dask_blocks_give_the_stories_of_the_whole_corpus():
         assert undated.tolist() == stories(df.drop(columns="date")).tolist()
 
 
+def test_cli_on_a_local_dask_cluster_writes_the_stories_of_the_pandas_path(tmp_path, capsys):
+    pytest.importorskip("distributed", reason="the scale extra (dask) is not installed")
+    dates = ["2021-08-10", "2021-08-11", "2021-08-12", "2021-07-14", "2021-07-15", "2021-08-10"]
+    path = tmp_path / "c.jsonl"
+    # the same id twice: ids only name rows in the output, matching must not need them unique
+    corpus(VOTE + FIRE + OTHER, dates).set_axis(list("abcdea"), axis=0).rename_axis(
+        "id"
+    ).reset_index().to_json(path, orient="records", lines=True)
+    whole, dask = tmp_path / "whole.csv", tmp_path / "dask.csv"
+    assert main(["stories", str(path), "-o", str(whole)]) == 0
+    assert main(["stories", str(path), "-o", str(dask), "--dask", "local:1"]) == 0
+    expected = pd.read_csv(whole)
+    assert expected["story"].tolist() == [0, 0, 0, 1, 1, 2]
+    assert pd.read_csv(dask).equals(expected)
+    assert main(["stories", str(path), "-o", str(dask), "--dask", "remote"]) == 2
+    assert "expects local:N" in capsys.readouterr().err
+
+
 def test_a_report_says_why_it_has_no_stories():
     from framing.report.analysis import analyse
 

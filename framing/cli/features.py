@@ -62,10 +62,15 @@ def add_scale_arguments(parser: argparse.ArgumentParser) -> None:
     where.add_argument(
         "--jobs", type=count("jobs"), default=1, help="worker processes on this machine (default 1)"
     )
-    where.add_argument(
+    add_cluster_arguments(where)
+
+
+def add_cluster_arguments(group: argparse._ActionsContainer) -> None:
+    """``--dask local:N`` and ``--scheduler tcp://HOST:PORT``: where a Dask cluster runs."""
+    group.add_argument(
         "--dask", metavar="local:N", help="run on a local Dask cluster of N worker processes"
     )
-    where.add_argument(
+    group.add_argument(
         "--scheduler",
         metavar="tcp://HOST:PORT",
         help="run on a running Dask cluster (its workers need framing installed)",

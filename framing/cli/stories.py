@@ -1,13 +1,22 @@
-"""``framing stories CORPUS -o stories.csv``: which articles report the same event."""
+"""``framing stories CORPUS -o stories.csv``: which articles report the same event.
+
+With ``--dask local:N`` or ``--scheduler``, the corpus is streamed and only what matching
+reads is kept (outlet, date, headline and the lead of the body), and the stories are matched
+on the Dask cluster in blocks of days (:mod:`framing.stats.story_blocks`).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from framing.cli.features import add_table_output, write_table
+from framing.cli.features import add_cluster_arguments, add_table_output, write_table
 from framing.cli.info import add_corpus_argument, read_corpus
 from framing.cli.options import days, fraction
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 HELP = (
     "Match the articles that report the same event, across outlets: writes id,story (and "
@@ -31,14 +40,56 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="mean similarity a story's articles must reach, 0 to 1 (default: the tuned value)",
     )
+    add_cluster_arguments(parser.add_mutually_exclusive_group())
+
+
+def _leads(args: argparse.Namespace) -> pd.DataFrame:
+    """The corpus streamed, each body cut to the lead that matching reads."""
+    import pandas as pd
+
+    from framing.cli.info import column_map
+    from framing.corpus.load import SAMPLE_PATH
+    from framing.corpus.stream import CHUNKSIZE, iter_corpus
+    from framing.stats.stories import LEAD_WORDS
+
+    source = args.corpus or SAMPLE_PATH
+    fmt = args.input_format if args.corpus else None
+    parts = []
+    for chunk in iter_corpus(source, chunksize=CHUNKSIZE, format=fmt, **column_map(args)):
+        keep = chunk[[c for c in ("outlet", "date", "headline", "body") if c in chunk.columns]]
+        if "body" in keep:
+            lead = keep["body"].fillna("").str.split(n=LEAD_WORDS).str[:LEAD_WORDS]
+            keep = keep.assign(body=lead.str.join(" "))
+        parts.append(keep)
+    return pd.concat(parts)
+
+
+def _stories_on_dask(df: pd.DataFrame, args: argparse.Namespace, threshold: float) -> pd.Series:
+    """:func:`framing.stats.stories.stories` of ``df`` on the Dask cluster the options name."""
+    import pandas as pd
+
+    from framing.io.parallel import executor
+    from framing.stats.stories import stories
+
+    with executor(1, args.dask, args.scheduler) as (_, workers):
+        import dask.dataframe as dd
+
+        # articles are named by position on the cluster: ids may repeat across chunks
+        ddf = dd.from_pandas(df.reset_index(drop=True), npartitions=4 * workers)
+        story = stories(ddf, window_days=args.window_days, threshold=threshold)
+    return pd.Series(story.to_numpy(), index=df.index, name="story")
 
 
 def run(args: argparse.Namespace) -> int:
     from framing.stats.stories import THRESHOLD, stories
 
-    df = read_corpus(args)
     threshold = THRESHOLD if args.threshold is None else args.threshold
-    story = stories(df, window_days=args.window_days, threshold=threshold)
+    if args.dask or args.scheduler:
+        df = _leads(args)
+        story = _stories_on_dask(df, args, threshold)
+    else:
+        df = read_corpus(args)
+        story = stories(df, window_days=args.window_days, threshold=threshold)
     keep = [c for c in ("outlet", "date", "headline") if c in df.columns]
     out = df[keep].assign(story=story)[["story", *keep]]
     write_table(out, args.output)
