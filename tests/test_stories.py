@@ -80,9 +80,12 @@ def test_undated_articles_join_their_closest_dated_story_or_stay_alone():
 
 
 def test_an_undated_article_needs_a_closer_match_than_a_dated_one():
-    house = ("House passes infrastructure bill", "The House voted on the infrastructure bill.")
+    house = (
+        "House debates infrastructure bill",
+        "The House began its debate of the infrastructure package.",
+    )
     undated = stories(corpus([*VOTE, house], ["2021-08-10"] * 3 + [None]))
-    assert undated.nunique() == 2  # similarity 0.43 to its closest: below 1.8 x 0.25
+    assert undated.nunique() == 2  # similarity 0.27 to its closest: below 3.3 x 0.12
     assert stories(corpus([*VOTE, house], ["2021-08-10"] * 4)).nunique() == 1
 
 
@@ -253,3 +256,27 @@ def test_a_report_says_why_it_has_no_stories():
         features = pd.DataFrame({"m": rng.normal(size=6)}, index=df.index)
         data = analyse(df, features=features)
         assert any(n.startswith(note) for n in data.notes), data.notes
+
+
+# --- validity on the judged development sets (tests/dev/stories) ---------------------------
+
+
+@pytest.mark.slow
+def test_held_out_roundup_samples_are_matched_better_than_the_anchor():
+    """On the held-out roundup-like samples, both views, the matcher's pairwise F1 beats
+    plain TF-IDF + window + average linkage with its cut tuned on the tuning samples
+    (measured: 0.584 vs 0.521, and one per outlet and event 0.547 vs 0.464)."""
+    import sys
+
+    from conftest import REPO, shared
+
+    shared("allsides/articles.jsonl.gz")
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from validity import story_days
+
+    table = story_days().set_index(["view", "split", "matcher"])["f1"]
+    for view in ("all articles", "one per outlet"):
+        held = table.loc[(view, "heldout")]
+        ours = held["framing.stories"]
+        anchor = held.drop("framing.stories").iloc[0]
+        assert ours >= anchor + 0.03 and ours >= 0.5, (view, ours, anchor)

@@ -1,41 +1,101 @@
-"""Fit the constants of story matching on the judged pairs of the tuning outlets (issue 17).
+"""Fit the constants of story matching on the tuning parts of the development sets (issue 17).
 
-Usage (from the repository root)::
+Usage (from the repository root, with ../shared/data present; about ten minutes)::
 
-    python tools/fit_story_matching.py tests/dev/stories/judged.tsv
+    python tools/fit_story_matching.py
 
-A logistic regression of "same event" on the pair's similarity and the days between the two
-articles, over the tuning pairs, gives what a day apart costs in similarity
-(``framing.stats.stories.DAY_COST``, the ratio of the two coefficients) and the similarity
-at which a same-day pair is even odds (``THRESHOLD``). It also prints the lowest similarity
-from which nine in ten tuning pairs are the same event: the bar an undated article must reach
-(``UNDATED_FACTOR`` times ``THRESHOLD``), since no date narrows its candidates.
+Two kinds of evidence, their tuning parts only:
+
+- the judged candidate pairs (``tests/dev/stories/judged.tsv``): pairs of the tuning outlets,
+  scored as ``framing.stories`` over the whole AllSides corpus joins them or not; they weigh
+  precision at the density of a large corpus;
+- the roundup-like samples (``tests/dev/stories/days*``), tuning samples, matched alone,
+  every article and one article per outlet and event: they weigh recall, as editors'
+  roundups do.
+
+For each names weight (``NAMES_WEIGHT``), day cost (``DAY_COST``) and threshold
+(``THRESHOLD``) of a small grid, it prints the pairwise F1 on each and their mean, and the
+best setting by that mean. For the best names weight it also prints, among the judged
+tuning pairs, the share that are the same event above each similarity: the bar from which
+nine in ten are is what an undated article must reach (``UNDATED_FACTOR`` times
+``THRESHOLD``), since no date narrows its candidates.
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sklearn.linear_model import LogisticRegression
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
+
+from validity import DEV, _judged_days, _pairwise, read  # noqa: E402
+
+import framing.stats.stories as st  # noqa: E402
+
+NAMES_WEIGHTS = (0.3, 0.6, 1.0)
+DAY_COSTS = (0.06, 0.09, 0.12)
+THRESHOLDS = tuple(np.round(np.arange(0.10, 0.24, 0.02), 2))
 
 
-def main(path: Path) -> None:
-    pairs = pd.read_csv(path, sep="\t")
-    pairs = pairs[pairs["split"].eq("tune") & pairs["same"].notna()]
-    gap = (pd.to_datetime(pairs["date_a"]) - pd.to_datetime(pairs["date_b"])).dt.days.abs()
-    X = np.column_stack([pairs["similarity"], gap])
-    model = LogisticRegression(C=100.0).fit(X, pairs["same"].astype(int))
-    (b_sim, b_gap), a = model.coef_[0], model.intercept_[0]
-    print(f"{len(pairs)} tuning pairs: DAY_COST {-b_gap / b_sim:.3f}, THRESHOLD {-a / b_sim:.3f}")
+def _pair_f1(together: np.ndarray, same: np.ndarray) -> float:
+    tp = int((together & same).sum())
+    return 2 * tp / (int(together.sum()) + int(same.sum())) if tp else 0.0
+
+
+def main() -> None:
+    corpus = pd.read_json(
+        REPO.parent / "shared" / "data" / "allsides" / "articles.jsonl.gz",
+        lines=True,
+        dtype={"id": str},
+    )
+    position = pd.Series(np.arange(len(corpus)), index=corpus["id"])
+    judged = read(DEV / "stories" / "judged.tsv")
+    judged = judged[judged["split"].eq("tune") & judged["same"].ne("")]
+    a, b = position[judged["id_a"]].to_numpy(), position[judged["id_b"]].to_numpy()
+    same = judged["same"].astype(int).to_numpy().astype(bool)
+    articles, events = _judged_days()
+    first = ~articles.duplicated(["event", "outlet"]).to_numpy()
+    views = []
+    for keep in (np.ones(len(articles), bool), first):
+        at = np.cumsum(keep) - 1
+        kept = events[keep[events["a"]] & keep[events["b"]]]
+        pairs = pd.DataFrame({"a": at[kept["a"]], "b": at[kept["b"]]})
+        views.append((articles[keep].reset_index(drop=True), pairs))
+    rows = []
+    for weight in NAMES_WEIGHTS:
+        st.NAMES_WEIGHT = weight  # the module's constants are what is being fitted
+        X = st.vectors(corpus)
+        X_views = [st.vectors(view) for view, _ in views]
+        for cost, threshold in itertools.product(DAY_COSTS, THRESHOLDS):
+            st.DAY_COST = cost
+            story = st.match(corpus, X, 3, threshold, threshold / 1.5).to_numpy()
+            row = {
+                "names_weight": weight,
+                "day_cost": cost,
+                "threshold": threshold,
+                "pairs": _pair_f1(story[a] == story[b], same),
+            }
+            for name, (view, pairs), Xv in zip(("days", "days_one"), views, X_views, strict=True):
+                labels = st.match(view, Xv, 3, threshold, threshold / 1.5).to_numpy()
+                row[name] = _pairwise(labels, pairs, view["split"].to_numpy())["tune"]["f1"]
+            rows.append(row)
+            print(" ".join(f"{k} {v:.3f}" for k, v in row.items()), flush=True)
+    table = pd.DataFrame(rows)
+    table["mean"] = table[["pairs", "days", "days_one"]].mean(axis=1)
+    best = table.loc[table["mean"].idxmax()]
+    print("\nbest by the mean tuning F1:\n" + best.round(3).to_string())
+    st.NAMES_WEIGHT = float(best["names_weight"])
+    X = st.vectors(corpus)
+    similarity = np.asarray(X[a].multiply(X[b]).sum(axis=1)).ravel()
     for bar in np.arange(0.25, 0.65, 0.05):
-        above = pairs["similarity"] >= bar
-        print(
-            f"  similarity >= {bar:.2f}: {int(above.sum())} pairs, same {pairs['same'][above].mean():.3f}"
-        )
+        above = similarity >= bar
+        print(f"  similarity >= {bar:.2f}: {int(above.sum())} pairs, same {same[above].mean():.3f}")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "tests/dev/stories/judged.tsv"))
+    main()

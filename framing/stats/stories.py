@@ -52,25 +52,27 @@ if TYPE_CHECKING:  # pragma: no cover
     import scipy.sparse as sp
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-THRESHOLD = 0.19
-"""The default ``threshold`` of :func:`stories`: the similarity at which two articles of one
-day are as likely the same event as not (``tools/fit_story_matching.py``, on the judged
-pairs of the tuning outlets)."""
+THRESHOLD = 0.12
+"""The default ``threshold`` of :func:`stories`, fitted with ``DAY_COST`` and
+``NAMES_WEIGHT`` by ``tools/fit_story_matching.py``: the best mean pairwise F1 over the
+tuning parts of the judged candidate pairs (matched within the whole AllSides corpus) and
+of the roundup-like samples (every article, and one per outlet and event)."""
 MAX_GROUP = 3000
 """The largest group of candidates clustered at once (its distances are held dense)."""
 DAY_COST = 0.09
 """What each day between two articles takes off their similarity (fitted with
 ``THRESHOLD``): of two equally similar articles, those of one day are likelier one event."""
-UNDATED_FACTOR = 2.4
-"""An undated article is matched at ``UNDATED_FACTOR`` times ``threshold``: 0.45 by default,
-the similarity from which nine in ten candidate pairs of the tuning outlets were judged the
-same event (``tests/dev/stories``), since no date narrows its candidates."""
+UNDATED_FACTOR = 3.3
+"""An undated article is matched at ``UNDATED_FACTOR`` times ``threshold``: 0.40 by default,
+the similarity from which nine in ten judged candidate pairs of the tuning outlets are the
+same event (``tools/fit_story_matching.py``), since no date narrows its candidates."""
 LEAD_WORDS = 60
 """Words of the body read with the headline: the lead, where news states its event."""
 REPEATED = 3
 """A lead shared by this many articles is left out of all of them (see :func:`_texts`)."""
-NAMES_WEIGHT = 0.6
-"""Weight of the names-and-numbers vector beside the words vector (each L2-normalised)."""
+NAMES_WEIGHT = 0.3
+"""Weight of the names-and-numbers vector beside the words vector (each L2-normalised;
+fitted with ``THRESHOLD``)."""
 _NAME = re.compile(r"\b(?:[A-Z][\w'’-]*[\w]|\d[\d,.]*\d|\d)")
 
 
@@ -249,8 +251,8 @@ def stories(
         Articles more than this many days apart are never candidates, and count as
         unrelated texts when their candidates are clustered. Each day apart also costs
         ``DAY_COST`` of similarity, so a window much beyond ``(1 - threshold) / DAY_COST``
-        days (9 by default) adds nothing.
-    threshold : float, default 0.19
+        days (about 10 by default) adds nothing.
+    threshold : float, default 0.12
         The mean similarity a story's articles must reach (average linkage): the cosine
         similarity of their headline-and-lead vectors (:func:`vectors`), less ``DAY_COST``
         for each day between them.
