@@ -58,7 +58,9 @@ def main(folder: Path) -> None:
     if len(open_) and (folder / "days.txt").exists():
         text = (folder / "days.txt").read_text(encoding="utf-8")
         shown = dict(
-            re.findall(r"^([a-z]\d\d-a\d\d) \| (.*?)(?=^[a-z]\d\d-a\d\d |^SAMPLE |\Z)", text, re.M | re.S)
+            re.findall(
+                r"^([a-z]\d\d-a\d\d) \| (.*?)(?=^[a-z]\d\d-a\d\d |^SAMPLE |\Z)", text, re.M | re.S
+            )
         )
         (folder / "pairs-disputed.txt").write_text(
             "\n=====\n\n".join(
