@@ -423,6 +423,21 @@ def test_multi_label_cross_validation_per_label(coded):
                              multi_label=True, cv=3)  # fmt: skip
 
 
+def test_multi_label_folds_pool_strata_too_small_to_reach_every_fold(coded):
+    import warnings
+
+    # 'y' is the rarest label of only two rows (its others also carry the rarer 'x'): alone,
+    # that stratum could not reach three folds and scikit-learn would warn
+    extra = coded.assign(x=0, y=0)
+    extra.iloc[:3, extra.columns.get_loc("x")] = 1
+    extra.iloc[1:5, extra.columns.get_loc("y")] = 1
+    clf = make_classifier(multi_label=True, features=None, C=1.0)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", "The least populated class", UserWarning)
+        m = cross_validate_model(clf, extra, label="elections,healthcare,x,y", cv=3)
+    assert m["per_label"]["y"]["support"] == 4
+
+
 def test_multi_label_thresholds_predict_and_explain(coded, tmp_path):
     clf = make_classifier(multi_label=True, features=None)
     table = coded[["elections", "healthcare", "immigration"]]

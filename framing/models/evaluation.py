@@ -413,7 +413,7 @@ def cross_validate_model(
         names = list(table.columns)
         predicted = np.zeros(table.shape, dtype=int)
         proba = np.zeros(table.shape)
-        stratum = strata(table)
+        stratum = strata(table, cv)
     else:
         df, y = labels_of(df, label)
         check_labels(y, label, folds=folds_need)

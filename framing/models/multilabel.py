@@ -283,17 +283,26 @@ def multilabel_metrics(truth: Any, predicted: Any, proba: Any, labels: Any = Non
     }
 
 
-def strata(table: pd.DataFrame) -> np.ndarray:
+def strata(table: pd.DataFrame, folds: int = 1) -> np.ndarray:
     """Each row's rarest label (``""`` for none): stratifying folds on it puts rows of every
-    label, the rare ones first, in each fold.
+    label, the rare ones first, in each fold. Strata of fewer than ``folds`` rows are pooled
+    (``"*"``; into the largest stratum if the pool is still too small), so that every
+    stratum can reach every fold.
 
     Examples
     --------
     >>> strata(pd.DataFrame({"common": [1, 1, 1, 0], "rare": [1, 0, 0, 0]})).tolist()
     ['rare', 'common', 'common', '']
+    >>> strata(pd.DataFrame({"common": [1, 1, 1, 0], "rare": [1, 0, 0, 0]}), folds=2).tolist()
+    ['*', 'common', 'common', '*']
     """
     order = table.sum().sort_values(kind="stable").index
     out = np.full(len(table), "", dtype=object)
     for name in reversed(order):
         out[table[name].to_numpy() == 1] = str(name)
+    sizes = pd.Series(out).value_counts()
+    small = np.isin(out, sizes.index[sizes < folds])
+    if small.any():
+        pooled = "*" if small.sum() >= folds else sizes.index[0]
+        out[small] = pooled
     return out
