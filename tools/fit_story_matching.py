@@ -15,7 +15,8 @@ Two kinds of evidence, their tuning parts only:
 
 For each names weight (``NAMES_WEIGHT``), day cost (``DAY_COST``) and threshold
 (``THRESHOLD``) of a small grid, it prints the pairwise F1 on each and their mean, and the
-best setting by that mean. For the best names weight it also prints, among the judged
+best setting by that mean; then, at that names weight and day cost, the same for each
+outlet cost (``OUTLET_COST``) and threshold, and the best of both grids. For the best names weight it also prints, among the judged
 tuning pairs, the share that are the same event above each similarity: the bar from which
 nine in ten are is what an undated article must reach (``UNDATED_FACTOR`` times
 ``THRESHOLD``), since no date narrows its candidates.
@@ -40,6 +41,7 @@ import framing.stats.stories as st  # noqa: E402
 NAMES_WEIGHTS = (0.3, 0.6, 1.0)
 DAY_COSTS = (0.06, 0.09, 0.12)
 THRESHOLDS = tuple(np.round(np.arange(0.10, 0.24, 0.02), 2))
+OUTLET_COSTS = (0.05, 0.1, 0.15, 0.2)
 
 
 def _pair_f1(together: np.ndarray, same: np.ndarray) -> float:
@@ -66,28 +68,38 @@ def main() -> None:
         kept = events[keep[events["a"]] & keep[events["b"]]]
         pairs = pd.DataFrame({"a": at[kept["a"]], "b": at[kept["b"]]})
         views.append((articles[keep].reset_index(drop=True), pairs))
-    rows = []
+
+    def score(weight: float, cost: float, outlet_cost: float, threshold: float) -> dict:
+        st.NAMES_WEIGHT, st.DAY_COST, st.OUTLET_COST = weight, cost, outlet_cost
+        story = st.match(corpus, vectors[weight][0], 3, threshold, threshold / 1.5).to_numpy()
+        row = {
+            "names_weight": weight,
+            "day_cost": cost,
+            "outlet_cost": outlet_cost,
+            "threshold": threshold,
+            "pairs": _pair_f1(story[a] == story[b], same),
+        }
+        for name, (view, pairs), Xv in zip(
+            ("days", "days_one"), views, vectors[weight][1:], strict=True
+        ):
+            labels = st.match(view, Xv, 3, threshold, threshold / 1.5).to_numpy()
+            row[name] = _pairwise(labels, pairs, view["split"].to_numpy())["tune"]["f1"]
+        row["mean"] = (row["pairs"] + row["days"] + row["days_one"]) / 3
+        print(" ".join(f"{k} {v:.3f}" for k, v in row.items()), flush=True)
+        return row
+
+    vectors = {}  # the module's constants are what is being fitted
     for weight in NAMES_WEIGHTS:
-        st.NAMES_WEIGHT = weight  # the module's constants are what is being fitted
-        X = st.vectors(corpus)
-        X_views = [st.vectors(view) for view, _ in views]
-        for cost, threshold in itertools.product(DAY_COSTS, THRESHOLDS):
-            st.DAY_COST = cost
-            story = st.match(corpus, X, 3, threshold, threshold / 1.5).to_numpy()
-            row = {
-                "names_weight": weight,
-                "day_cost": cost,
-                "threshold": threshold,
-                "pairs": _pair_f1(story[a] == story[b], same),
-            }
-            for name, (view, pairs), Xv in zip(("days", "days_one"), views, X_views, strict=True):
-                labels = st.match(view, Xv, 3, threshold, threshold / 1.5).to_numpy()
-                row[name] = _pairwise(labels, pairs, view["split"].to_numpy())["tune"]["f1"]
-            rows.append(row)
-            print(" ".join(f"{k} {v:.3f}" for k, v in row.items()), flush=True)
-    table = pd.DataFrame(rows)
-    table["mean"] = table[["pairs", "days", "days_one"]].mean(axis=1)
-    best = table.loc[table["mean"].idxmax()]
+        st.NAMES_WEIGHT = weight
+        vectors[weight] = [st.vectors(corpus), *(st.vectors(view) for view, _ in views)]
+    rows = [
+        score(w, c, 0.0, t) for w, c, t in itertools.product(NAMES_WEIGHTS, DAY_COSTS, THRESHOLDS)
+    ]
+    stage = pd.DataFrame(rows).sort_values("mean").iloc[-1]
+    print("\nbest, no outlet cost:\n" + stage.round(3).to_string() + "\n")
+    weight, cost = float(stage["names_weight"]), float(stage["day_cost"])
+    rows += [score(weight, cost, o, t) for o, t in itertools.product(OUTLET_COSTS, THRESHOLDS)]
+    best = pd.DataFrame(rows).sort_values("mean").iloc[-1]
     print("\nbest by the mean tuning F1:\n" + best.round(3).to_string())
     st.NAMES_WEIGHT = float(best["names_weight"])
     X = st.vectors(corpus)

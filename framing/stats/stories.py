@@ -4,13 +4,12 @@ An article is read as its headline and lead (the first ``LEAD_WORDS`` words of t
 weighted TF-IDF over words (sublinear counts, English stop words out, rare terms weigh
 more) beside a second TF-IDF over its names and numbers (capitalised words that are not stop
 words, figures), which weigh more than common words. Two dated articles are candidates
-when their cosine similarity, less ``DAY_COST`` a day between them, reaches ``link`` and
-their dates lie within ``window_days``;
-candidates form connected groups, and each group is cut by average-linkage clustering at
-``threshold`` (scipy), so that a story is a set of articles whose mean similarity reaches
-``threshold``, not a chain of near pairs; there too each day between two articles costs
-``DAY_COST``, and two articles more than ``window_days`` apart count as unrelated texts
-(similarity 0). Work grows with the corpus, not its square: dated articles are compared only
+when their cosine similarity, less ``DAY_COST`` a day between them (and ``OUTLET_COST``
+when one outlet published both), reaches ``link`` and their dates lie within
+``window_days``; candidates form connected groups, and each group is cut by average-linkage
+clustering at ``threshold`` (scipy), so that a story is a set of articles whose mean
+similarity reaches ``threshold``, not a chain of near pairs; there too the same costs apply,
+and two articles more than ``window_days`` apart count as unrelated texts (similarity 0). Work grows with the corpus, not its square: dated articles are compared only
 with those of the days in their window. An undated article
 joins the story of its closest dated article when their similarity reaches
 ``UNDATED_FACTOR`` times ``threshold``; the other undated articles are matched among
@@ -52,9 +51,9 @@ if TYPE_CHECKING:  # pragma: no cover
     import scipy.sparse as sp
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-THRESHOLD = 0.12
-"""The default ``threshold`` of :func:`stories`, fitted with ``DAY_COST`` and
-``NAMES_WEIGHT`` by ``tools/fit_story_matching.py``: the best mean pairwise F1 over the
+THRESHOLD = 0.10
+"""The default ``threshold`` of :func:`stories`, fitted with ``DAY_COST``, ``OUTLET_COST``
+and ``NAMES_WEIGHT`` by ``tools/fit_story_matching.py``: the best mean pairwise F1 over the
 tuning parts of the judged candidate pairs (matched within the whole AllSides corpus) and
 of the roundup-like samples (every article, and one per outlet and event)."""
 MAX_GROUP = 3000
@@ -62,10 +61,14 @@ MAX_GROUP = 3000
 DAY_COST = 0.09
 """What each day between two articles takes off their similarity (fitted with
 ``THRESHOLD``): of two equally similar articles, those of one day are likelier one event."""
-UNDATED_FACTOR = 3.3
+UNDATED_FACTOR = 4.0
 """An undated article is matched at ``UNDATED_FACTOR`` times ``threshold``: 0.40 by default,
 the similarity from which nine in ten judged candidate pairs of the tuning outlets are the
 same event (``tools/fit_story_matching.py``), since no date narrows its candidates."""
+OUTLET_COST = 0.05
+"""What two articles of one outlet (the ``outlet`` column) take off their similarity (fitted
+with ``THRESHOLD``): an outlet seldom tells one event twice, and a roundup shows each outlet
+once."""
 LEAD_WORDS = 60
 """Words of the body read with the headline: the lead, where news states its event."""
 REPEATED = 3
@@ -174,7 +177,11 @@ def vectors(df: pd.DataFrame, corpus: tuple[list[pd.Series], int] | None = None)
 
 
 def _pairs(
-    X: sp.csr_matrix, days: np.ndarray | None, window: int, link: float
+    X: sp.csr_matrix,
+    days: np.ndarray | None,
+    window: int,
+    link: float,
+    outlets: np.ndarray | None = None,
 ) -> tuple[np.ndarray, ...]:
     """Candidate pairs ``(i, j, similarity)``, ``i < j``, similarity at least ``link``, among
     the rows of ``X`` whose ``days`` are at most ``window`` apart (all rows, when ``days``
@@ -199,6 +206,8 @@ def _pairs(
         S = sp.coo_matrix(X[a] @ X[b].T)
         if days is not None:  # a day apart costs DAY_COST of similarity
             S.data -= DAY_COST * np.abs(days[a][S.row] - days[b][S.col])
+        if outlets is not None:  # one outlet twice costs OUTLET_COST
+            S.data -= OUTLET_COST * (outlets[a][S.row] == outlets[b][S.col])
         keep = S.data >= link
         i, j = a[S.row[keep]], b[S.col[keep]]
         rows.append(np.minimum(i, j)[i != j])
@@ -213,12 +222,17 @@ def _pairs(
 
 
 def _cluster(
-    X: sp.csr_matrix, days: np.ndarray | None, window: int, link: float, threshold: float
+    X: sp.csr_matrix,
+    days: np.ndarray | None,
+    window: int,
+    link: float,
+    threshold: float,
+    outlets: np.ndarray | None = None,
 ) -> np.ndarray:
     """Story labels (0, 1, ...) of the rows of ``X``: candidate pairs, their connected
     groups, average linkage within each group."""
     n = X.shape[0]
-    i, j, s = _pairs(X, days, window, link)
+    i, j, s = _pairs(X, days, window, link, outlets)
     label = np.arange(n)  # each article alone unless clustered below
     next_label = n
     for group in _groups(n, i, j, s, link, threshold):
@@ -226,7 +240,8 @@ def _cluster(
             sub = 0 * group
         else:
             when = None if days is None else days[group]
-            sub = _average_linkage(X[group], threshold, when, window)
+            who = None if outlets is None else outlets[group]
+            sub = _average_linkage(X[group], threshold, when, window, who)
         label[group] = next_label + sub
         next_label += int(sub.max()) + 1
     return np.unique(label, return_inverse=True)[1]
@@ -246,16 +261,17 @@ def stories(
     Parameters
     ----------
     df : pandas.DataFrame
-        The corpus: ``headline`` and/or ``body``, and ``date`` when known.
+        The corpus: ``headline`` and/or ``body``, and ``date`` and ``outlet`` when known
+        (two articles of one outlet take ``OUTLET_COST`` off their similarity).
     window_days : int, default 3
         Articles more than this many days apart are never candidates, and count as
         unrelated texts when their candidates are clustered. Each day apart also costs
         ``DAY_COST`` of similarity, so a window much beyond ``(1 - threshold) / DAY_COST``
-        days (about 10 by default) adds nothing.
-    threshold : float, default 0.12
+        days (10 by default) adds nothing.
+    threshold : float, default 0.10
         The mean similarity a story's articles must reach (average linkage): the cosine
         similarity of their headline-and-lead vectors (:func:`vectors`), less ``DAY_COST``
-        for each day between them.
+        for each day between them and ``OUTLET_COST`` when one outlet published both.
     link : float, optional
         The similarity that makes two articles candidates (default ``threshold / 1.5``).
     date : str, default "date"
@@ -311,11 +327,19 @@ def match(
     parameters checked."""
     n = len(df)
     days = day_numbers(df[date], date) if date in df.columns else np.full(n, -1)
+    outlets = pd.factorize(df["outlet"])[0] if "outlet" in df.columns else None
     dated = np.flatnonzero(days >= 0)
     undated = np.flatnonzero(days < 0)
     label = np.full(n, -1, dtype=np.int64)
     if len(dated):
-        label[dated] = _cluster(X[dated], days[dated], window_days, link, threshold)
+        label[dated] = _cluster(
+            X[dated],
+            days[dated],
+            window_days,
+            link,
+            threshold,
+            None if outlets is None else outlets[dated],
+        )
     bar = min(1.0, UNDATED_FACTOR * threshold)  # no date to narrow the choice: a higher bar
     if len(undated) and len(dated):
         # an undated article joins the story of its closest dated article, if close enough
@@ -324,7 +348,10 @@ def match(
         label[undated[join]] = label[dated[best[join]]]
         undated = undated[~join]
     if len(undated):  # the rest: stories among themselves, by text alone
-        label[undated] = label.max() + 1 + _cluster(X[undated], None, window_days, bar / 1.5, bar)
+        who = None if outlets is None else outlets[undated]
+        label[undated] = (
+            label.max() + 1 + _cluster(X[undated], None, window_days, bar / 1.5, bar, who)
+        )
     ids = np.unique(label, return_inverse=True)[1]
     # number stories in order of their first article
     first = pd.Series(np.arange(n)).groupby(ids).min().sort_values()
@@ -400,7 +427,11 @@ def _groups(
 
 
 def _average_linkage(
-    X: sp.csr_matrix, threshold: float, days: np.ndarray | None = None, window: int = 0
+    X: sp.csr_matrix,
+    threshold: float,
+    days: np.ndarray | None = None,
+    window: int = 0,
+    outlets: np.ndarray | None = None,
 ) -> np.ndarray:
     """Cluster labels (0, 1, ...) of the rows of ``X`` (unit vectors): average linkage over
     cosine distance, cut where the mean similarity falls below ``threshold``; each day
@@ -413,5 +444,7 @@ def _average_linkage(
         apart = np.abs(days[:, None] - days[None, :])
         dist += DAY_COST * apart
         dist[apart > window] = 1.0
+    if outlets is not None:
+        dist += OUTLET_COST * (outlets[:, None] == outlets[None, :])
     tree = linkage(dist[np.triu_indices(len(dist), 1)], method="average")
     return np.asarray(fcluster(tree, t=1.0 - threshold, criterion="distance")) - 1

@@ -111,7 +111,7 @@ def stories_by_block(
             f"block_days must exceed window_days ({block_days} <= {window_days}): a block "
             "must hold every pair of its window"
         )
-    keep = [c for c in ("headline", "body", date) if c in ddf.columns]
+    keep = [c for c in ("outlet", "headline", "body", date) if c in ddf.columns]
     if date not in ddf.columns:
         warnings.warn(
             f"no {date!r} column: on a Dask DataFrame each partition is matched by text alone, "
