@@ -70,9 +70,11 @@ def _figure(
 
     ax = draw(*args, **kwargs)
     buffer = io.BytesIO()
-    # no Software/Date metadata: the bytes depend on the data only
+    # no Software/Date metadata: the bytes depend on the data only; "tight": no label clipped
     figure = ax.figure.get_figure(root=True)
-    figure.savefig(buffer, format="png", dpi=100, metadata={"Software": None})
+    figure.savefig(
+        buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None}
+    )
     plt.close(figure)
     return Figure(name, buffer.getvalue(), caption)
 
