@@ -1,6 +1,8 @@
 import numpy as np
+import pandas as pd
 import pytest
 
+import framing
 from framing.text import (
     WORD,
     Docs,
@@ -120,6 +122,43 @@ def test_tidy_html_and_entities():
     assert tidy("<p>Tom &amp; Jerry</p><script>alert(1)</script><p>ran</p>") == "Tom & Jerry\n\nran"
     assert tidy("a\u200bb\u00adc") == "abc"
     assert tidy("5 < 6 and 7 > 3") == "5 < 6 and 7 > 3"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # AllSides headlines (Washington Times, 2012), UTF-8 decoded twice as Windows-1252
+        (
+            "Supreme Court upholds Obama\u00c3\u00a2\u00e2\u201a\u00ac\u00e2\u201e\u00a2s "
+            "health care overhaul",
+            "Supreme Court upholds Obama\u2019s health care overhaul",
+        ),
+        (
+            "\u00e2\u20ac\u0153Fiscal cliff\u00e2\u20ac\u009d talks",
+            "\u201cFiscal cliff\u201d talks",
+        ),
+        ("Costs \u00c2\u00a35 a day", "Costs \u00a35 a day"),
+        # not mojibake: left alone
+        ("S\u00e3o Paulo and N\u00c3O \u00c9", "S\u00e3o Paulo and N\u00c3O \u00c9"),
+    ],
+)
+def test_tidy_repairs_mojibake(raw, expected):
+    assert tidy(raw) == expected
+
+
+def test_a_loaded_corpus_reads_repaired_text():
+    df = framing.load_corpus(
+        pd.DataFrame(
+            {
+                "headline": [
+                    "Supreme Court upholds Obama\u00c3\u00a2\u00e2\u201a\u00ac\u00e2\u201e\u00a2s law"
+                ],
+                "body": ["The court ruled.\n\nObama\u00e2\u20ac\u2122s law stands."],
+            }
+        )
+    )
+    assert df.loc[0, "headline"] == "Supreme Court upholds Obama\u2019s law"
+    assert df.loc[0, "body"] == "The court ruled.\n\nObama\u2019s law stands."
 
 
 def test_count_matrix_matches_tokens(sample):

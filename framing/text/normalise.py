@@ -117,14 +117,18 @@ _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 _SPACES = re.compile(" {2,}")
 _TABS = str.maketrans("\t\f\v", "   ")
 _MANY_NEWLINES = re.compile(r"\n\s*\n\s*\n+")
+# the marks UTF-8 read as Windows-1252 or Latin-1 leaves: "Ã©" for "é", "â€™" for "’",
+# "Â£" for "£"; only a text holding one is handed to ftfy
+_MOJIBAKE_MARKS = ("\u00c3", "\u00c2", "\u00e2\u20ac", "\u00e2\u0080")
 
 
 def tidy(text: str | None) -> str:
     """Clean raw article text once, at load time (changes offsets).
 
     Unescapes HTML entities, drops scripts and tags (block tags become line breaks),
-    turns Windows and old-Mac line endings into ``\\n``, removes zero-width characters,
-    collapses runs of spaces and of blank lines, and strips the ends.
+    repairs mojibake (UTF-8 read as Windows-1252: ``ftfy.fix_encoding``), turns Windows and
+    old-Mac line endings into ``\\n``, removes zero-width characters, collapses runs of
+    spaces and of blank lines, and strips the ends.
 
     Parameters
     ----------
@@ -139,6 +143,8 @@ def tidy(text: str | None) -> str:
     --------
     >>> tidy("Tom &amp; Jerry<br>  ran\\r\\n\\r\\n\\r\\n\\r\\naway ")
     'Tom & Jerry\\nran\\n\\naway'
+    >>> tidy("ObamaÃ¢â‚¬â„¢s health care Â£5 â€” São Paulo")
+    'Obama’s health care £5 — São Paulo'
     >>> tidy(None)
     ''
     """
@@ -150,6 +156,10 @@ def tidy(text: str | None) -> str:
         text = _TAG.sub("", text)
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    if any(mark in text for mark in _MOJIBAKE_MARKS):
+        import ftfy
+
+        text = ftfy.fix_encoding(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if any(c in text for c in _ZERO_WIDTH_CHARS):  # cheaper than the regex scan
