@@ -299,3 +299,20 @@ def test_findings_name_the_clearest_framing_differences_in_words():
         "On the same story, Vox shows less loaded language than the other outlets telling "
         "it: -0.8 per 100 words against the story mean over 35 stories (q = 0.004)."
     )
+
+
+def test_same_story_table_lists_framing_before_form():
+    from framing.report.findings import FORM_FAMILIES, told
+    from framing.report.sections import _findings
+
+    paired = _table(
+        [
+            ("NYT", "style_paragraphs", -8.1, 1e-48, -0.76, 400),  # the largest, but form
+            ("Vox", "loaded_intensifiers", 0.15, 1e-45, 0.64, 400),
+            ("Vox", "clutter_share", 0.1, 1e-40, 0.7, 400),  # the page: not shown
+            ("CNN", "headline_question", 0.02, 1e-3, 0.2, 400),
+        ]
+    ).assign(ci_low=0.0, ci_high=1.0)
+    shown = _findings(paired, told(paired["measure"]), later=FORM_FAMILIES)
+    measures = [row[1] for row in shown["rows"]]
+    assert measures == ["loaded_intensifiers", "headline_question", "style_paragraphs"]

@@ -53,6 +53,9 @@ families' key measure is the one that differs most across groups (:func:`family_
 PAGE_FAMILIES = ("clutter",)
 """Families that measure the page, not how a story is told: left out of the same-story
 findings."""
+FORM_FAMILIES = ("style",)
+"""Families that describe a text's form (length, vocabulary), not its framing: the same-story
+findings list them after the framing measures."""
 _PHRASES = {
     # kind: (the most, the least, more, less)
     "rate": ("the most {}", "the least {}", "more {}", "less {}"),

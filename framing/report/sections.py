@@ -72,9 +72,7 @@ def _figure(
     buffer = io.BytesIO()
     # no Software/Date metadata: the bytes depend on the data only; "tight": no label clipped
     figure = ax.figure.get_figure(root=True)
-    figure.savefig(
-        buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None}
-    )
+    figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
     plt.close(figure)
     return Figure(name, buffer.getvalue(), caption)
 
@@ -119,14 +117,20 @@ def table(df: pd.DataFrame, columns: Iterable[Any] | None = None) -> dict[str, A
     return {"columns": [str(c) for c in names], "rows": rows, "numeric": numeric}
 
 
-def _findings(comparison: pd.DataFrame, measures: list[str], top: int = 12) -> dict | None:
-    """The clearest group-vs-rest differences among ``measures`` (q < ALPHA, largest |delta|)."""
+def _findings(
+    comparison: pd.DataFrame, measures: list[str], top: int = 12, later: Iterable[str] = ()
+) -> dict | None:
+    """The clearest group-vs-rest differences among ``measures`` (q < ALPHA, largest |delta|),
+    those of the families named in ``later`` after all the others."""
     d = comparison[comparison["measure"].isin(measures) & (comparison["q"] < ALPHA)]
     if d.empty:
         return None
     d = (
-        d.assign(size=d["cliffs_delta"].abs())
-        .sort_values(["size", "group", "measure"], ascending=[False, True, True])
+        d.assign(
+            size=d["cliffs_delta"].abs(),
+            later=d["measure"].str.split("_").str[0].isin(list(later)),
+        )
+        .sort_values(["later", "size", "group", "measure"], ascending=[True, False, True, True])
         .head(top)
     )
     d = d.assign(
@@ -502,7 +506,7 @@ def _stories_section(data: ReportData) -> dict[str, Any] | None:
     differences and a forest of the loaded-language differences) and the stories covered by
     the most groups, their headlines side by side with their evidence and key measures."""
     from framing.report import plots
-    from framing.report.findings import told
+    from framing.report.findings import FORM_FAMILIES, told
 
     if data.paired is None:
         return None
@@ -538,7 +542,7 @@ def _stories_section(data: ReportData) -> dict[str, Any] | None:
         "figures": figures,
         "tables": [
             ("Clearest differences on the same stories", t)
-            for t in [_findings(data.paired, told(data.paired["measure"]))]
+            for t in [_findings(data.paired, told(data.paired["measure"]), later=FORM_FAMILIES)]
             if t
         ],
         "passages": [_story_passage(data, story) for story in top.index],
