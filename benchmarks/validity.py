@@ -285,12 +285,19 @@ TOPIC_WORDS = {
 def coded_frames() -> pd.DataFrame:
     """The hand codes of ``tests/dev/frames`` (with outlet and split) beside each article's
     headline and body."""
+    import subprocess
+
     folder = DEV / "frames"
-    if not (folder / "articles.jsonl").exists():
-        raise SystemExit(
-            f"{folder / 'articles.jsonl'} is missing: rebuild it with "
-            "python tools/draw_frames_devset.py ../shared/data tests/dev/frames/articles.jsonl"
-        )
+    if not (folder / "articles.jsonl").exists():  # not shipped: rebuilt from ../shared/data
+        print("rebuilding tests/dev/frames/articles.jsonl from ../shared/data", file=sys.stderr)
+        shared = str(REPO.parent / "shared" / "data")
+        tool = [
+            sys.executable,
+            "tools/draw_frames_devset.py",
+            shared,
+            str(folder / "articles.jsonl"),
+        ]
+        subprocess.run(tool, cwd=REPO, check=True)
     labels = pd.read_csv(folder / "frames.tsv", sep="\t", comment="#", dtype={"id": str})
     texts = pd.read_json(folder / "articles.jsonl", lines=True, dtype={"id": str})
     return labels.merge(texts[["id", "headline", "body"]], on="id", validate="one_to_one")
