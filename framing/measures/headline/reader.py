@@ -332,7 +332,16 @@ def _spans(headline: str, w: str, masked: str, quoted: list[Span]) -> list[Span]
     spans = list(quoted)
     attribution = cues()["attribution"]
     opening = openers()
-    for start, end, mark in _clauses(masked):
+    clauses = list(_clauses(masked))
+    # a marked clause opening with "or" offers a choice with the marked clause before it
+    # ("Political calculator? Or just doing his job?"): both are one alternative question
+    # ("Is it over? Or not?" stays polar)
+    opens = [_words(masked[start:end])[:2] for start, end, _ in clauses]
+    choice = [
+        "?" in mark and w[:1] == ["or"] and w[1:2] != [] and w[1] not in _NOT_A_CHOICE
+        for w, (_, _, mark) in zip(opens, clauses, strict=True)
+    ]
+    for k, (start, end, mark) in enumerate(clauses):
         marked = "?" in mark
         if not marked:  # a question without a mark opens with one of these (see _question)
             first = WORD.search(masked, start, end)
@@ -341,6 +350,9 @@ def _spans(headline: str, w: str, masked: str, quoted: list[Span]) -> list[Span]
         kind = _question(masked[start:end], marked)
         if not kind:
             continue
+        offered = choice[k] and k > 0 and "?" in clauses[k - 1][2]
+        if kind == "yesno" and (offered or (marked and choice[k + 1 : k + 2] == [True])):
+            kind = "alternative"
         while start < end and not WORD.match(masked, start):
             start += 1  # leading spaces, quotes, brackets
         stop = end + mark.index("?") + 1 if marked else end
