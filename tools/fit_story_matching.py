@@ -16,10 +16,10 @@ Two kinds of evidence, their tuning parts only:
 For each names weight (``NAMES_WEIGHT``), day cost (``DAY_COST``) and threshold
 (``THRESHOLD``) of a small grid, it prints the pairwise F1 on each and their mean, and the
 best setting by that mean; then, at that names weight and day cost, the same for each
-outlet cost (``OUTLET_COST``) and threshold, and the best of both grids. For the best names weight it also prints, among the judged
-tuning pairs, the share that are the same event above each similarity: the bar from which
-nine in ten are is what an undated article must reach (``UNDATED_FACTOR`` times
-``THRESHOLD``), since no date narrows its candidates.
+outlet cost (``OUTLET_COST``) and threshold, and the best of both grids. For the best names
+weight it also prints, among the judged tuning pairs, the share that are the same event
+above each similarity: the bar from which nine in ten are is what an undated article must
+reach (``UNDATED_FACTOR`` times ``THRESHOLD``), since no date narrows its candidates.
 """
 
 from __future__ import annotations

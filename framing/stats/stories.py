@@ -9,11 +9,12 @@ when one outlet published both), reaches ``link`` and their dates lie within
 ``window_days``; candidates form connected groups, and each group is cut by average-linkage
 clustering at ``threshold`` (scipy), so that a story is a set of articles whose mean
 similarity reaches ``threshold``, not a chain of near pairs; there too the same costs apply,
-and two articles more than ``window_days`` apart count as unrelated texts (similarity 0). Work grows with the corpus, not its square: dated articles are compared only
-with those of the days in their window. An undated article
-joins the story of its closest dated article when their similarity reaches
-``UNDATED_FACTOR`` times ``threshold``; the other undated articles are matched among
-themselves by text alone at that higher bar (every pair, a block at a time).
+and two articles more than ``window_days`` apart count as unrelated texts (similarity 0).
+Work grows with the corpus, not its square: dated articles are compared only with those of
+the days in their window. An undated article joins the story of its closest dated article
+when their similarity reaches ``UNDATED_FACTOR`` times ``threshold``; the other undated
+articles are matched among themselves by text alone at that higher bar (every pair, a block
+at a time).
 
 Examples
 --------
