@@ -474,26 +474,33 @@ def _anchor_stories(corpus: pd.DataFrame, same: pd.DataFrame, split: np.ndarray)
     return cuts[best], best
 
 
-def story_days() -> pd.DataFrame:
-    """Story matching as editors' roundups would score it, on the roundup-like samples
-    (``stories/days*``): ``framing.stories`` run on their articles alone, pairwise precision,
-    recall and F1 against the judges' events, per split; beside it, the anchor (plain TF-IDF
-    cosine, a three-day window, average linkage, its cut tuned on the tuning samples).
-
-    Two views: every article of the samples, and roundup-shaped, one article per outlet and
-    event (the first by article name), as a roundup shows each outlet once per event; an
-    outlet's follow-ups and reactions, which make the large events of the first view, are
-    left out of it."""
-    from framing.stats.stories import stories
-
+def story_views() -> list[tuple[str, pd.DataFrame, pd.DataFrame]]:
+    """The roundup-like samples as two corpora, each with its same-event pairs (positions
+    ``a``, ``b``): every article, and roundup-shaped, one article per outlet and event (the
+    first by article name), as a roundup shows each outlet once per event; an outlet's
+    follow-ups and reactions, which make the large events of the first view, are left out
+    of it."""
     articles, same = _judged_days()
     first = ~articles.duplicated(["event", "outlet"]).to_numpy()
-    rows = []
+    views = []
     for view, keep in (("all articles", np.ones(len(articles), bool)), ("one per outlet", first)):
-        corpus = articles[keep].reset_index(drop=True)
         at = np.cumsum(keep) - 1  # old position -> new
-        pairs = same[keep[same["a"]] & keep[same["b"]]]
-        pairs = pd.DataFrame({"a": at[pairs["a"]], "b": at[pairs["b"]]})
+        kept = same[keep[same["a"]] & keep[same["b"]]]
+        pairs = pd.DataFrame({"a": at[kept["a"]], "b": at[kept["b"]]})
+        views.append((view, articles[keep].reset_index(drop=True), pairs))
+    return views
+
+
+def story_days() -> pd.DataFrame:
+    """Story matching as editors' roundups would score it, on the roundup-like samples
+    (``stories/days*``) in both :func:`story_views`: ``framing.stories`` run on their
+    articles alone, pairwise precision, recall and F1 against the judges' events, per split;
+    beside it, the anchor (plain TF-IDF cosine, a three-day window, average linkage, its cut
+    tuned on the tuning samples)."""
+    from framing.stats.stories import stories
+
+    rows = []
+    for view, corpus, pairs in story_views():
         split = corpus["split"].to_numpy()
         anchor, cut = _anchor_stories(corpus, pairs, split)
         for matcher, labels in (

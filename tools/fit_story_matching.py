@@ -34,7 +34,7 @@ import pandas as pd
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
 
-from validity import DEV, _judged_days, _pairwise, read  # noqa: E402
+from validity import DEV, _pairwise, read, story_views  # noqa: E402
 
 import framing.stats.stories as st  # noqa: E402
 
@@ -60,14 +60,7 @@ def main() -> None:
     judged = judged[judged["split"].eq("tune") & judged["same"].ne("")]
     a, b = position[judged["id_a"]].to_numpy(), position[judged["id_b"]].to_numpy()
     same = judged["same"].astype(int).to_numpy().astype(bool)
-    articles, events = _judged_days()
-    first = ~articles.duplicated(["event", "outlet"]).to_numpy()
-    views = []
-    for keep in (np.ones(len(articles), bool), first):
-        at = np.cumsum(keep) - 1
-        kept = events[keep[events["a"]] & keep[events["b"]]]
-        pairs = pd.DataFrame({"a": at[kept["a"]], "b": at[kept["b"]]})
-        views.append((articles[keep].reset_index(drop=True), pairs))
+    views = [(corpus, pairs) for _, corpus, pairs in story_views()]
 
     def score(weight: float, cost: float, outlet_cost: float, threshold: float) -> dict:
         st.NAMES_WEIGHT, st.DAY_COST, st.OUTLET_COST = weight, cost, outlet_cost

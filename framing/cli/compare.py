@@ -16,7 +16,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from framing.cli.features import add_scale_arguments, add_table_output, write_table
-from framing.cli.info import add_corpus_argument, column_map, read_corpus
+from framing.cli.info import add_corpus_argument, read_corpus, stream_corpus
 from framing.cli.options import count, families
 from framing.errors import InputError
 
@@ -176,17 +176,11 @@ def _measured_chunks(
     args: argparse.Namespace, keys: list[str], names: list[str], method: str
 ) -> list:
     """Each chunk's key columns and measures (or their sufficient statistics), in order."""
-    from pathlib import Path
 
-    from framing.corpus.load import SAMPLE_PATH
-    from framing.corpus.stream import iter_corpus, map_ordered
+    from framing.corpus.stream import map_ordered
     from framing.io.parallel import executor
 
-    source = Path(args.corpus or SAMPLE_PATH)
-    fmt = args.input_format if args.corpus else None
-    chunks = iter_corpus(
-        source, chunksize=args.chunksize, format=fmt, require=keys, **column_map(args)
-    )
+    chunks = stream_corpus(args, args.chunksize, require=keys)
     work = partial(measure_chunk, features=names, keys=keys, moments=method == "moments")
     work = partial(work, by=args.by, over=args.over)
     with executor(args.jobs, args.dask, args.scheduler) as (pool, workers):

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from framing.cli.info import add_corpus_argument, column_map
+from framing.cli.info import add_corpus_argument, stream_corpus
 from framing.cli.options import count, families
 from framing.corpus.stream import CHUNKSIZE
 from framing.errors import InputError
@@ -106,16 +106,15 @@ def run(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from framing.corpus.load import SAMPLE_PATH
-    from framing.corpus.stream import TableWriter, iter_corpus, map_ordered
+    from framing.corpus.stream import TableWriter, map_ordered
     from framing.features import describe, resolve
     from framing.io.parallel import executor
 
     names = resolve(args.features)
-    source = Path(args.corpus or SAMPLE_PATH)
-    fmt = args.input_format if args.corpus else None
-    chunks = iter_corpus(source, chunksize=args.chunksize, format=fmt, **column_map(args))
+    chunks = stream_corpus(args, args.chunksize)
     wanted = [c for c in (args.keep or "outlet").split(",") if c]
     show = sys.stderr.isatty() if args.progress is None else args.progress
+    source = Path(args.corpus or SAMPLE_PATH)
     size_mb = source.stat().st_size / 1e6 if source.is_file() else 0.0
     keep = None
     with executor(args.jobs, args.dask, args.scheduler) as (pool, workers):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from framing.cli.options import positive
@@ -64,6 +64,18 @@ def column_map(args: argparse.Namespace) -> dict[str, str]:
             raise InputError(f"--map expects CANONICAL=COLUMN, got {item!r}")
         out[canonical.strip()] = column.strip()
     return out
+
+
+def stream_corpus(
+    args: argparse.Namespace, chunksize: int, require: Sequence[str] = ()
+) -> Iterator[pd.DataFrame]:
+    """The corpus named on the command line (or the sample), read in chunks
+    (:func:`framing.corpus.stream.iter_corpus`)."""
+    from framing.corpus.load import SAMPLE_PATH
+    from framing.corpus.stream import iter_corpus
+
+    source, fmt = (args.corpus, args.input_format) if args.corpus else (SAMPLE_PATH, None)
+    return iter_corpus(source, chunksize=chunksize, format=fmt, require=require, **column_map(args))
 
 
 def read_corpus(args: argparse.Namespace, require: Sequence[str] = ()) -> pd.DataFrame:

@@ -47,20 +47,14 @@ def _leads(args: argparse.Namespace) -> pd.DataFrame:
     """The corpus streamed, each body cut to the lead that matching reads."""
     import pandas as pd
 
-    from framing.cli.info import column_map
-    from framing.corpus.load import SAMPLE_PATH
-    from framing.corpus.stream import CHUNKSIZE, iter_corpus
-    from framing.stats.stories import LEAD_WORDS
+    from framing.cli.info import stream_corpus
+    from framing.corpus.stream import CHUNKSIZE
+    from framing.stats.stories import lead
 
-    source = args.corpus or SAMPLE_PATH
-    fmt = args.input_format if args.corpus else None
     parts = []
-    for chunk in iter_corpus(source, chunksize=CHUNKSIZE, format=fmt, **column_map(args)):
+    for chunk in stream_corpus(args, CHUNKSIZE):
         keep = chunk[[c for c in ("outlet", "date", "headline", "body") if c in chunk.columns]]
-        if "body" in keep:
-            lead = keep["body"].fillna("").str.split(n=LEAD_WORDS).str[:LEAD_WORDS]
-            keep = keep.assign(body=lead.str.join(" "))
-        parts.append(keep)
+        parts.append(keep.assign(body=lead(keep["body"])) if "body" in keep else keep)
     return pd.concat(parts)
 
 

@@ -54,8 +54,9 @@ def model_features(model: Any, top: int = 20) -> pd.DataFrame:
         ``words_headline__putin`` or ``measures__style_words``), ``weight`` (the
         coefficient; measures are standardised and the block scaled to unit row length,
         see :class:`~framing.models.build.MeasureScaler`, so theirs are per standard
-        deviation times the square root of the number of measures) and ``direction`` (``"for"``: evidence for the class, ``"against"``). For two
-        classes the weights of the first class are the negated weights of the second.
+        deviation times the square root of the number of measures) and ``direction``
+        (``"for"``: evidence for the class, ``"against"``). For two classes the weights of
+        the first class are the negated weights of the second.
 
     Raises
     ------

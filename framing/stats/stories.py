@@ -93,9 +93,22 @@ def _texts(df: pd.DataFrame) -> pd.Series:
     """
     head = df["headline"].fillna("").astype(str) if "headline" in df else ""
     body = df["body"].fillna("").astype(str) if "body" in df else pd.Series("", index=df.index)
-    lead = body.str.split(n=LEAD_WORDS).str[:LEAD_WORDS].str.join(" ").fillna("")
-    lead = lead.where(lead.map(lead.value_counts()) < REPEATED, "")
-    return (head + " \n " + lead).str.strip()
+    leads = lead(body)
+    leads = leads.where(leads.map(leads.value_counts()) < REPEATED, "")
+    return (head + " \n " + leads).str.strip()
+
+
+def lead(body: pd.Series) -> pd.Series:
+    """The first ``LEAD_WORDS`` words of each body (``""`` for a missing one), the part of
+    the body that matching reads.
+
+    Examples
+    --------
+    >>> lead(pd.Series(["The Senate voted.  Then it  adjourned.", None])).tolist()
+    ['The Senate voted. Then it adjourned.', '']
+    """
+    words = body.fillna("").astype(str).str.split(n=LEAD_WORDS).str[:LEAD_WORDS]
+    return words.str.join(" ").fillna("")
 
 
 def _names(text: str) -> list[str]:
