@@ -130,7 +130,7 @@ class Docs:
     @cached_property
     def low_codes(self) -> np.ndarray:
         """The code points of :attr:`low` (``uint16``, as :attr:`codes`)."""
-        return compact_code_points(self.low)
+        return self.low_utf8.codes
 
     @cached_property
     def blanks(self) -> Blanks:
@@ -230,13 +230,30 @@ class Docs:
         return np.bincount(self.text_of(self.sentences[0]), minlength=len(self))
 
     @cached_property
+    def lines(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The non-blank lines of :attr:`joined`: where each begins (after its line break),
+        and its start and end without surrounding white space.
+
+        Examples
+        --------
+        >>> begins, starts, ends = Docs(["  One.\\n\\nTwo ", "Three"]).lines
+        >>> begins.tolist(), starts.tolist(), ends.tolist()
+        ([0, 8, 13], [2, 8, 13], [6, 11, 18])
+        """
+        import numpy as np
+
+        newlines = np.flatnonzero(self.low_codes == 10)
+        begins = np.r_[0, newlines + 1]
+        starts, ends = self.blanks.trim(begins, np.r_[newlines, len(self.joined)])
+        keep = starts < ends
+        return begins[keep], starts[keep], ends[keep]
+
+    @cached_property
     def n_paragraphs(self) -> np.ndarray:
         """Non-blank lines per text (:func:`~framing.text.segment.paragraphs`)."""
         import numpy as np
 
-        cuts = np.r_[0, np.flatnonzero(self.low_codes == 10), len(self.joined)]
-        starts, ends = self.blanks.trim(cuts[:-1], cuts[1:])
-        return np.bincount(self.text_of(starts[starts < ends]), minlength=len(self))
+        return np.bincount(self.text_of(self.lines[1]), minlength=len(self))
 
     @cached_property
     def n_tokens(self) -> np.ndarray:

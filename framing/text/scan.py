@@ -189,10 +189,13 @@ def column_of(h: np.ndarray, n: int, bits: int) -> np.ndarray:
     """
     import numpy as np
 
-    h = h + np.uint64(n)
-    h = (h ^ (h >> np.uint64(31))) * np.uint64(0xBF58476D1CE4E5B9)
-    h = (h ^ (h >> np.uint64(29))) * np.uint64(0x9E3779B97F4A7C15)
-    return (h >> np.uint64(64 - bits)).astype(np.uint32)
+    h = h + np.uint64(n)  # a copy: the steps below work in place
+    h ^= h >> np.uint64(31)
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(29)
+    h *= np.uint64(0x9E3779B97F4A7C15)
+    h >>= np.uint64(64 - bits)
+    return h.astype(np.uint32)
 
 
 def _mix(h: np.ndarray) -> np.ndarray:
@@ -365,6 +368,11 @@ class Utf8:
         self.data = text.encode("utf-8", "surrogatepass") if data is None else data
         if follow is not None:
             self.__dict__["_follow"] = follow
+
+    @cached_property
+    def codes(self) -> np.ndarray:
+        """The code points of the text (:func:`compact_code_points`)."""
+        return compact_code_points(self.text)
 
     @cached_property
     def _follow(self) -> np.ndarray:

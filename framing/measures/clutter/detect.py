@@ -134,12 +134,7 @@ def scan_docs(docs: Docs, rules: Rules) -> list[list[Span]]:
         for m in rules.anywhere.finditer(folded, docs.low_utf8)
         if m.end() > m.start()
     ]
-    # the non-blank lines, without surrounding white space
-    newlines = np.flatnonzero(docs.low_codes == 10)
-    line_starts = np.r_[0, newlines + 1]
-    starts, ends = docs.blanks.trim(line_starts, np.r_[newlines, len(folded)])
-    keep = starts < ends
-    line_starts, starts, ends = line_starts[keep], starts[keep], ends[keep]
+    line_starts, starts, ends = docs.lines  # the non-blank lines, trimmed
     text = docs.text_of(line_starts)
     # a headline-like line between paragraphs: short, with a long line of its text beside it
     long = ends - starts > _MAX_HEADLINE

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,12 +39,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from framing.spans import Span
-from framing.text import Docs
+from framing.text import Docs, Utf8
+from framing.text.gate.literals import automaton, matches
 from framing.text.scan import column_of
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     import scipy.sparse as sp
+    from ahocorasick_rs import BytesAhoCorasick
     from sklearn.linear_model import LogisticRegression
 
 LINE_MODEL = Path(__file__).with_name("lines.skops")
@@ -83,8 +84,12 @@ NUMERIC = (
 )
 """The numeric features of a line (:func:`line_frame`), beside its words."""
 
-_LINE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.M)
-_DIGITS_TO_0 = str.maketrans("123456789", "0" * 9)
+_DIGITS_TO_0 = bytes.maketrans(b"123456789", b"0" * 9)
+_MARKS = {  # literals that mark a line, in lower case
+    "link": ("http", "www.", ".com", ".org"),
+    "handle": ("@",),
+    "copyright": ("\u00a9", "(c)"),
+}
 _END_MARKS = np.array([ord(c) for c in ".!?\"'\u201d\u2019)"])
 BITS = 15
 """The word n-grams are hashed into ``2**BITS`` columns."""
@@ -133,15 +138,16 @@ def _count_in(points: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.nd
     return np.searchsorted(points, ends) - np.searchsorted(points, starts)
 
 
-def _literal_hits(text: str, needles: Sequence[str]) -> np.ndarray:
-    """Sorted positions of every occurrence of each needle (``str.find``: rare literals)."""
-    found = []
-    for needle in needles:
-        at = text.find(needle)
-        while at >= 0:
-            found.append(at)
-            at = text.find(needle, at + 1)
-    return np.array(sorted(found), dtype=np.int64)
+@functools.cache
+def _marks() -> BytesAhoCorasick:
+    return automaton([x for needles in _MARKS.values() for x in needles])
+
+
+def _mark_hits(low: Utf8) -> dict[str, np.ndarray]:
+    """Per mark of :data:`_MARKS`, the sorted offsets of its literals in ``low`` (one scan)."""
+    index, starts, _ = matches(_marks(), low)
+    group = np.repeat(np.arange(len(_MARKS)), [len(v) for v in _MARKS.values()])[index]
+    return {k: np.sort(starts[group == g]) for g, k in enumerate(_MARKS)}
 
 
 def _capital(c: np.ndarray) -> np.ndarray:
@@ -167,8 +173,9 @@ def _covered(
     return np.bincount(line, weights=overlap, minlength=len(starts))
 
 
-def _matrix(docs: Docs, starts: np.ndarray, ends: np.ndarray, numeric: np.ndarray) -> sp.csr_matrix:
-    """:attr:`Lines.matrix` of the lines ``[start, end)`` with their ``numeric`` features.
+def _matrix(docs: Docs, first: np.ndarray, count: np.ndarray, numeric: np.ndarray) -> sp.csr_matrix:
+    """:attr:`Lines.matrix` of the lines whose tokens are ``count`` from token ``first`` on,
+    with their ``numeric`` features.
 
     A line of n tokens has ``len(NUMERIC) + 2 n + 1`` entries, in this order: its numeric
     features, its n words, its n - 1 word pairs, the pair (start marker, first word) and
@@ -180,12 +187,11 @@ def _matrix(docs: Docs, starts: np.ndarray, ends: np.ndarray, numeric: np.ndarra
 
     tokens = docs.token_starts
     n, k = numeric.shape
-    first = np.searchsorted(tokens, starts)
-    count = np.searchsorted(tokens, ends) - first
     line = np.repeat(np.arange(n), count)  # every token is in a line, the lines in order
     has = count > 0
-    terms = "\n".join(docs.terms.tolist()).translate(_DIGITS_TO_0).split("\n")
-    h = np.array([zlib.crc32(t.encode()) for t in terms], dtype=np.uint64)[docs.token_columns]
+    terms = "\n".join(docs.terms.tolist()).encode().translate(_DIGITS_TO_0).split(b"\n")
+    per_term = np.fromiter(map(zlib.crc32, terms), np.uint64, len(terms))
+    h = per_term[docs.token_columns]
     pair = np.flatnonzero(line[:-1] == line[1:])
     indptr = np.concatenate([[0], np.cumsum(k + 2 * count + 1)])
     # each word's entry: after its line's numeric features and the words before it
@@ -194,7 +200,7 @@ def _matrix(docs: Docs, starts: np.ndarray, ends: np.ndarray, numeric: np.ndarra
     opening[has] = h[first[has]]
     indices = np.empty(indptr[-1], dtype=np.int64)
     indices[(indptr[:-1, None] + np.arange(k)).ravel()] = np.tile(np.arange(k), n)
-    indices[place] = k + column_of(h, 1, BITS)
+    indices[place] = k + column_of(per_term, 1, BITS)[docs.token_columns]
     indices[place[pair] + count[line[pair]]] = k + column_of(h[pair] * _PAIR + h[pair + 1], 2, BITS)
     indices[indptr[1:] - 1 - has] = k + column_of(np.full(n, _START) * _PAIR + opening, 2, BITS)
     ending = h[(first + count - 1)[has]] * _PAIR + _END
@@ -202,6 +208,25 @@ def _matrix(docs: Docs, starts: np.ndarray, ends: np.ndarray, numeric: np.ndarra
     data = np.ones(indptr[-1])
     data[(indptr[:-1, None] + np.arange(k)).ravel()] = numeric.ravel()
     return sp.csr_matrix((data, indices, indptr), shape=(n, k + 2**BITS))
+
+
+def _repeated(docs: Docs, text: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """1.0 for each line ``[start, end)`` that its text ``text`` holds twice (lower-cased).
+
+    Only lines alike in length and in their first and last characters are compared.
+    """
+    import pandas as pd
+
+    low = docs.low_codes
+    alike = pd.DataFrame({"t": text, "n": ends - starts, "a": low[starts], "b": low[ends - 1]})
+    maybe = np.flatnonzero(alike.duplicated(keep=False).to_numpy())
+    lines = [
+        docs.low[a:b] for a, b in zip(starts[maybe].tolist(), ends[maybe].tolist(), strict=True)
+    ]
+    same = pd.DataFrame({"t": text[maybe], "k": pd.factorize(np.array(lines, dtype=object))[0]})
+    out = np.zeros(len(starts))
+    out[maybe] = same.duplicated(keep=False).to_numpy()
+    return out
 
 
 def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
@@ -228,9 +253,7 @@ def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
     """
     import pandas as pd
 
-    joined = docs.joined
-    bounds = np.array([m.span(1) for m in _LINE.finditer(joined)], dtype=np.int64).reshape(-1, 2)
-    starts, ends = bounds[:, 0], bounds[:, 1]
+    _, starts, ends = docs.lines
     text = np.searchsorted(docs.offsets, starts, side="right") - 1
     n = len(starts)
     # place within the body
@@ -246,7 +269,8 @@ def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
     # words, capitals and numbers, from the batch's tokens
     codes = docs.codes
     token_starts = docs.token_starts
-    words = _count_in(token_starts, starts, ends)
+    first = np.searchsorted(token_starts, starts)  # the tokens of each line
+    words = np.searchsorted(token_starts, ends) - first
     initial = codes[token_starts]
     second = codes[np.minimum(token_starts + 1, len(codes) - 1)]
     long = docs.token_ends - token_starts >= 2
@@ -255,12 +279,7 @@ def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
         "upper": _capital(initial) & _capital(second) & long,
         "digits": (initial >= 48) & (initial <= 57),
     }
-    low = docs.low
-    marks = {
-        "link": _literal_hits(low, ("http", "www.", ".com", ".org")),
-        "handle": _literal_hits(joined, ("@",)),
-        "copyright": _literal_hits(low, ("\u00a9", "(c)")),
-    }
+    marks = _mark_hits(docs.low_utf8)
     rule = _covered(docs, rule_spans, starts, ends)
     numeric = {
         "chars": np.log1p(chars),
@@ -283,13 +302,10 @@ def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
     for name in ("end_mark", "rule"):
         numeric[f"prev_{name}"] = np.where(same_prev, np.roll(numeric[name], 1), 0.0)
         numeric[f"next_{name}"] = np.where(same_next, np.roll(numeric[name], -1), 0.0)
-    keys = pd.Series([low[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)])
-    numeric["repeated"] = (
-        pd.DataFrame({"t": text, "k": keys.factorize()[0]}).duplicated(keep=False).to_numpy()
-    ).astype(float)
+    numeric["repeated"] = _repeated(docs, text, starts, ends)
     base = docs.offsets[text]
     frame = pd.DataFrame({k: numeric[k] for k in NUMERIC})
-    matrix = _matrix(docs, starts, ends, frame.to_numpy(dtype=float))
+    matrix = _matrix(docs, first, words, frame.to_numpy(dtype=float))
     return Lines(frame, matrix, text, starts - base, ends - base)
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from framing.text import Utf8, lower_folded, term
+from framing.text import Utf8, char_table, lower_folded, term
 from framing.text.gate import automaton as _automaton
 from framing.text.gate import matches
 
@@ -40,6 +40,7 @@ HEADER_KEYS = ("name", "description", "source", "citation", "licence")
 
 _Entry = tuple[str, int, float]  # (pattern, category index, weight)
 _WORD_ONLY = re.compile(r"\w+(?:'\w+)*")
+_WORD_TAIL = re.compile(r"\w*")
 
 
 def is_word(ch: str) -> bool:
@@ -202,17 +203,23 @@ class Lexicon:
         return sp.csr_matrix((value[keep], (row[keep], col[keep])), shape=shape)
 
     @cached_property
-    def automaton(self) -> tuple[Any, list[list[tuple[int, float, bool]]]] | None:
+    def automaton(self) -> tuple[Any, np.ndarray, np.ndarray] | None:
         """The phrase entries as an Aho-Corasick DFA over UTF-8 bytes (``ahocorasick_rs``),
-        with the ``(category, weight, open-ended)`` entries of each pattern; None without
+        the first entry of each of its patterns (then the number of entries), and the
+        ``(category, weight, open-ended)`` entries as a record array; None without
         phrases."""
+        import numpy as np
+
         _, _, phrases = self._split
         if not phrases:
             return None
         found: dict[str, list[tuple[int, float, bool]]] = {}
         for p, c, w in phrases:
             found.setdefault(p.rstrip("*"), []).append((c, w, p.endswith("*")))
-        return _automaton(list(found)), list(found.values())
+        first = np.cumsum([0] + [len(v) for v in found.values()])
+        kinds = [("category", np.int64), ("weight", float), ("open", bool)]
+        entries = np.array([e for v in found.values() for e in v], dtype=kinds)
+        return _automaton(list(found)), first, entries
 
     def find_phrases(
         self, text: str, low: str | Utf8 | None = None
@@ -231,27 +238,36 @@ class Lexicon:
         >>> lex.find_phrases("Café riot police")[0][:2]  # offsets in characters, not bytes
         (5, 16)
         """
+        import numpy as np
+
         if self.automaton is None or not text:
             return []
-        auto, entries = self.automaton
-        low = lower_folded(text) if low is None else low
+        auto, first, entries = self.automaton
+        low = Utf8(lower_folded(text) if low is None else low) if not isinstance(low, Utf8) else low
         index, starts, ends = matches(auto, low)
-        low = low.text if isinstance(low, Utf8) else low
-        n = len(low)
-        out = []
-        for i, start, end in zip(index.tolist(), starts.tolist(), ends.tolist(), strict=True):
-            if start > 0 and is_word(low[start - 1]):
-                continue
-            closed = end >= n or not is_word(low[end])
-            for c, w, open_end in entries[i]:
-                if open_end:
-                    stop = end
-                    while stop < n and is_word(low[stop]):
-                        stop += 1
-                    out.append((start, stop, c, w))
-                elif closed:
-                    out.append((start, end, c, w))
-        return out
+        # is there a word character just before and just after each match?
+        codes = low.codes
+        beside = np.clip(np.r_[starts - 1, ends], 0, max(len(codes) - 1, 0))
+        word = char_table(r"\w")[codes[beside]] & (np.r_[starts, len(codes) - ends] > 0)
+        before, after = word[: len(starts)], word[len(starts) :]
+        keep = np.flatnonzero(~before)
+        n = first[index[keep] + 1] - first[index[keep]]  # each match, once per entry
+        match = np.repeat(keep, n)
+        entry = entries[np.repeat(first[index[keep]] - np.cumsum(n) + n, n) + np.arange(n.sum())]
+        stop = ends[match]
+        for i in np.flatnonzero(entry["open"] & after[match]).tolist():
+            if m := _WORD_TAIL.match(low.text, stop[i]):  # on to the end of the word
+                stop[i] = m.end()
+        ok = entry["open"] | ~after[match]
+        return list(
+            zip(
+                starts[match][ok].tolist(),
+                stop[ok].tolist(),
+                entry["category"][ok].tolist(),
+                entry["weight"][ok].tolist(),
+                strict=True,
+            )
+        )
 
     def phrase_counts(self, texts: Sequence[str]) -> sp.csr_matrix:
         """Weighted phrase matches per text, ``(n_texts, n_categories)``."""
