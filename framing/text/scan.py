@@ -165,7 +165,7 @@ def word_bounds(low_codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     import numpy as np
 
     padded = np.zeros(len(low_codes) + 2, dtype=np.int8)
-    padded[1:-1] = char_table(r"\w")[low_codes]
+    padded[1:-1] = np.take(char_table(r"\w"), low_codes)  # take: faster than indexing
     apostrophes = np.flatnonzero(low_codes == 39) + 1
     padded[apostrophes[(padded[apostrophes - 1] & padded[apostrophes + 1]).astype(bool)]] = 1
     edges = np.flatnonzero(np.diff(padded))
@@ -301,7 +301,7 @@ class Blanks:
     def __init__(self, low_codes: np.ndarray) -> None:
         import numpy as np
 
-        self.at = at = np.flatnonzero(char_table(r"\s")[low_codes])
+        self.at = at = np.flatnonzero(np.take(char_table(r"\s"), low_codes))
         new = np.r_[True, at[1:] != at[:-1] + 1]
         last = np.r_[new[1:], True]
         self.starts, self.ends = at[new[: len(at)]], at[last[: len(at)]] + 1

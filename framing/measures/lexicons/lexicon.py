@@ -17,7 +17,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -121,18 +121,6 @@ class Lexicon:
                 phrases.append(item)
         return words, stems, phrases
 
-    @cached_property
-    def _word_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The word entries as arrays: terms, category indices, weights."""
-        import numpy as np
-
-        words = self._split[0]
-        return (
-            np.array([t for t, _, _ in words], dtype=str),
-            np.array([c for _, c, _ in words], dtype=np.int64),
-            np.array([w for _, _, w in words], dtype=float),
-        )
-
     @property
     def info(self) -> dict[str, str]:
         """The provenance header as a dict."""
@@ -146,60 +134,80 @@ class Lexicon:
 
     # --- compiled forms -----------------------------------------------------------
 
+    @cached_property
+    def _word_arrays(self) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """The word entries: terms, category indices, weights."""
+        import numpy as np
+
+        words = self._split[0]
+        return (
+            [t for t, _, _ in words],
+            np.array([c for _, c, _ in words], dtype=np.int64),
+            np.array([w for _, _, w in words], dtype=float),
+        )
+
     def matrix(self, vocabulary: dict[str, int] | Sequence[str] | np.ndarray) -> sp.csr_matrix:
         """Word and wildcard entries as a sparse ``(n_terms, n_categories)`` weight matrix.
 
         ``vocabulary`` is a term -> column dict (as :attr:`Docs.vocabulary`) or the terms
-        in column order (a sequence or an array, as :attr:`Docs.terms`). A term matched by several entries of one category gets the
-        largest weight, not the sum.
+        in column order (a sequence or an array, as :attr:`Docs.terms`). A term matched by
+        several entries of one category gets the largest weight, not the sum.
+
+        Examples
+        --------
+        >>> lex = Lexicon.from_terms("demo", ["riot", "loot*"])
+        >>> lex.matrix(["looters", "riot", "calm"]).toarray().ravel().tolist()
+        [1.0, 1.0, 0.0]
         """
+        import numpy as np
+
+        if isinstance(vocabulary, dict):
+            index = vocabulary
+            terms = np.empty(len(index), dtype=object)
+            terms[list(index.values())] = list(index)
+        else:
+            terms = np.asarray(vocabulary, dtype=object)
+            index = {t: i for i, t in enumerate(terms.tolist())}
+
+        def by_prefix(width: int) -> tuple[np.ndarray, np.ndarray]:
+            cut = terms.astype(f"<U{width}")
+            column = np.argsort(cut, kind="stable")
+            return cut[column], column
+
+        return self._matrix(index, by_prefix)
+
+    def _matrix(
+        self, index: dict[str, int], by_prefix: Callable[[int], tuple[np.ndarray, np.ndarray]]
+    ) -> sp.csr_matrix:
+        """:meth:`matrix` over the vocabulary ``index`` (term -> column); ``by_prefix(w)``
+        gives the terms cut to ``w`` characters, sorted, and their columns
+        (:meth:`Docs.sorted_terms`)."""
         import numpy as np
         import scipy.sparse as sp
 
-        if isinstance(vocabulary, dict):
-            terms = np.empty(len(vocabulary), dtype=object)
-            for t, i in vocabulary.items():
-                terms[i] = t
-        else:
-            terms = np.asarray(vocabulary, dtype=object)
-        words, stems, _ = self._split
-        rows, cols, vals = [], [], []
-        if len(terms) and (words or stems):
-            # one sort of the vocabulary; words and stems are then binary searches in it.
-            # Terms are cut one character past the longest entry: longer ones can equal no
-            # word and keep every stem they start with, and one long "word" (a run of
-            # letters in a bad scrape) no longer widens every slot of the array.
-            width = 1 + max(
-                self._word_arrays[0].dtype.itemsize // 4 if words else 0,
-                max((len(s) for s, _, _ in stems), default=0),
-            )
-            text = terms.astype(f"<U{width}")
-            order = np.argsort(text)
-            ordered = text[order]
-            if words:
-                w_terms, w_cats, w_weights = self._word_arrays
-                at = np.minimum(np.searchsorted(ordered, w_terms), len(ordered) - 1)
-                hit = ordered[at] == w_terms
-                rows.extend(order[at[hit]].tolist())
-                cols.extend(w_cats[hit].tolist())
-                vals.extend(w_weights[hit].tolist())
-            if stems:
-                stem_arr = np.array([s for s, _, _ in stems], dtype=str)
-                lo = np.searchsorted(ordered, stem_arr, "left")
-                hi = np.searchsorted(ordered, np.char.add(stem_arr, "\U0010ffff"), "left")
-                for (_, c, w), a, b in zip(stems, lo, hi, strict=True):
-                    rows.extend(order[a:b].tolist())
-                    cols.extend([c] * (b - a))
-                    vals.extend([w] * (b - a))
-        shape = (len(terms), len(self.categories))
-        if not rows:
-            return sp.csr_matrix(shape, dtype=float)
+        _, stems, _ = self._split
+        words, categories, weights = self._word_arrays
+        shape = (len(index), len(self.categories))
+        row = np.fromiter(map(index.get, words, [-1] * len(words)), np.int64, len(words))
+        parts = [(row, categories, weights)]
+        if stems and index:
+            # a stem's terms are a run of the sorted vocabulary; terms are cut one character
+            # past the longest stem (longer ones keep every stem they start with), so that
+            # one long "word" (a run of letters in a bad scrape) does not widen every slot
+            ordered, column = by_prefix(1 + max(len(s) for s, _, _ in stems))
+            stem = np.array([s for s, _, _ in stems], dtype=str)
+            lo = np.searchsorted(ordered, stem, "left")
+            n = np.searchsorted(ordered, np.char.add(stem, "\U0010ffff"), "left") - lo
+            at = np.repeat(lo - np.cumsum(n) + n, n) + np.arange(n.sum())
+            cats, vals = zip(*((c, w) for _, c, w in stems), strict=True)
+            parts.append((column[at], np.repeat(cats, n), np.repeat(vals, n)))
+        row, col, value = (np.concatenate(x) for x in zip(*parts, strict=True))
+        hit = row >= 0
+        row, col, value = row[hit], col[hit].astype(np.int64), value[hit].astype(float)
         # largest weight per (term, category): sort by value, keep the last of each cell
-        row, col, value = np.array(rows), np.array(cols), np.array(vals, dtype=float)
         key = row * shape[1] + col
         by_cell = np.lexsort((value, key))
-        last = np.r_[key[by_cell][1:] != key[by_cell][:-1], True]
-        keep = by_cell[last]
+        keep = by_cell[np.r_[key[by_cell][1:] != key[by_cell][:-1], True]]
         return sp.csr_matrix((value[keep], (row[keep], col[keep])), shape=shape)
 
     @cached_property
@@ -289,7 +297,7 @@ class Lexicon:
         """:meth:`matrix` over the vocabulary of ``docs``, compiled once and kept on it."""
         store = docs.__dict__.setdefault("_lexicon_matrices", {})
         if id(self) not in store:  # keep self alive beside its matrix so the id stays valid
-            store[id(self)] = (self, self.matrix(docs.terms))
+            store[id(self)] = (self, self._matrix(docs.vocabulary, docs.sorted_terms))
         return store[id(self)][1]
 
     def token_hits(self, docs: Docs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
