@@ -203,6 +203,8 @@ class Lexicon:
             parts.append((column[at], np.repeat(cats, n), np.repeat(vals, n)))
         row, col, value = (np.concatenate(x) for x in zip(*parts, strict=True))
         hit = row >= 0
+        if not hit.any():
+            return sp.csr_matrix(shape, dtype=float)
         row, col, value = row[hit], col[hit].astype(np.int64), value[hit].astype(float)
         # largest weight per (term, category): sort by value, keep the last of each cell
         key = row * shape[1] + col
