@@ -150,6 +150,12 @@ def _mark_hits(low: Utf8) -> dict[str, np.ndarray]:
     return {k: np.sort(starts[group == g]) for g, k in enumerate(_MARKS)}
 
 
+def _tokens_with(flag: np.ndarray, first: np.ndarray, count: np.ndarray) -> np.ndarray:
+    """How many of the ``count`` tokens from token ``first`` on have ``flag``, per line."""
+    total = np.r_[0, np.cumsum(flag)]
+    return total[first + count] - total[first]
+
+
 def _capital(c: np.ndarray) -> np.ndarray:
     return ((c >= 65) & (c <= 90)) | ((c >= 0xC0) & (c <= 0xDE))
 
@@ -292,10 +298,7 @@ def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
         "prev_chars": np.log1p(prev_chars),
         "next_chars": np.log1p(next_chars),
         "end_mark": np.isin(codes[ends - 1], _END_MARKS).astype(float) if n else np.zeros(0),
-        **{
-            k: _count_in(token_starts[v], starts, ends) / np.maximum(words, 1)
-            for k, v in flags.items()
-        },
+        **{k: _tokens_with(v, first, words) / np.maximum(words, 1) for k, v in flags.items()},
         **{k: (_count_in(v, starts, ends) > 0).astype(float) for k, v in marks.items()},
         "rule": np.minimum(rule / chars.clip(min=1), 1.0),
     }
