@@ -307,8 +307,12 @@ def _emphasis(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndar
     upper = (codes >= 65) & (codes <= 90)
     pairs = np.flatnonzero(upper[:-1] & upper[1:])
     token = np.searchsorted(docs.token_starts, pairs, "right") - 1
-    emphatic = docs.has_term(emphatic_words())
-    token = token[emphatic[docs.token_columns[np.maximum(token, 0)]] & (token >= 0)]
+    token = token[token >= 0]
+    # the terms of those tokens that are emphatic words (a few of the vocabulary)
+    seen = sorted_unique(docs.token_columns[token])
+    words = emphatic_words()
+    emphatic = np.fromiter(map(words.__contains__, docs.terms[seen].tolist()), bool, len(seen))
+    token = token[np.isin(docs.token_columns[token], seen[emphatic])]
     text = docs.joined
     out_s: list[int] = []
     out_e: list[int] = []
