@@ -147,3 +147,23 @@ def test_needed_literals():
     assert needed_literals(r"[^\n]{1,9}(?:/| )(?:afp|epa)") == {"/afp", " afp", "/epa", " epa"}
     assert needed_literals(r"contributed (?:to )?this") == {"contributed "}
     assert needed_literals(r"\w+|x") is None
+
+
+def test_automata_share_one_scan_of_a_batch_and_find_what_each_finds_alone(express):
+    from framing.text import Utf8, lower_folded
+    from framing.text.gate.literals import automaton, matches
+
+    def alone(auto, text):
+        return [a.tolist() for a in matches(auto, text)]  # a str: its own automaton
+
+    wars = automaton(["war", "protest", "police", "\nthe"])
+    names = automaton(["putin", "war", "moscow"])
+    twice = automaton(["war", "war"])  # not distinct: scans on its own
+    low = Utf8(lower_folded(express))
+    for text in (low, low.prefixed("\n"), low.prefixed("the ")):
+        for auto in (wars, names, twice):
+            assert [a.tolist() for a in matches(auto, text)] == alone(auto, text.text)
+    assert len(matches(wars, low)[0]) > 3 and len(matches(names, low)[0]) > 3
+    later = automaton(["russia"])  # one more automaton: the union is scanned again
+    assert [a.tolist() for a in matches(later, low)] == alone(later, low.text)
+    assert len(matches(later, low)[0]) > 0

@@ -366,6 +366,7 @@ class Utf8:
     ) -> None:
         self.text = text
         self.data = text.encode("utf-8", "surrogatepass") if data is None else data
+        self.base: tuple[Utf8, int] | None = None  # set by prefixed: the text and the head's bytes
         if follow is not None:
             self.__dict__["_follow"] = follow
 
@@ -396,4 +397,6 @@ class Utf8:
 
         first = Utf8(head)
         follow = np.r_[first._follow, self._follow + len(first.data)]
-        return Utf8(head + self.text, first.data + self.data, follow)
+        out = Utf8(head + self.text, first.data + self.data, follow)
+        out.base = self, len(first.data)
+        return out

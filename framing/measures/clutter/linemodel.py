@@ -40,13 +40,12 @@ import numpy as np
 
 from framing.spans import Span
 from framing.text import Docs, Utf8
-from framing.text.gate.literals import automaton, matches
+from framing.text.gate.literals import Automaton, automaton, matches
 from framing.text.scan import column_of
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     import scipy.sparse as sp
-    from ahocorasick_rs import BytesAhoCorasick
     from sklearn.linear_model import LogisticRegression
 
 LINE_MODEL = Path(__file__).with_name("lines.skops")
@@ -139,7 +138,7 @@ def _count_in(points: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.nd
 
 
 @functools.cache
-def _marks() -> BytesAhoCorasick:
+def _marks() -> Automaton:
     return automaton([x for needles in _MARKS.values() for x in needles])
 
 

@@ -18,7 +18,10 @@ Examples
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+import weakref
+from collections.abc import Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from framing.text.gate.parsed import ZERO_WIDTH, Node, char_source, parse, sre
 from framing.text.scan import Utf8
@@ -159,29 +162,115 @@ def may_match_newline(items: list[Node], flags: int) -> bool:
     return False
 
 
-def automaton(literals: list[str]) -> BytesAhoCorasick:
-    """An Aho-Corasick DFA (``ahocorasick_rs``) of ``literals`` over UTF-8, for :func:`matches`.
+class Automaton:
+    """Literals to find in UTF-8 text with Aho-Corasick (``ahocorasick_rs``), by :func:`matches`.
+
+    Every automaton alive shares its scans of a batch: the first one to look in a
+    :class:`~framing.text.scan.Utf8` scans it once for the literals of all of them, and each
+    reads its own from that scan (the clutter cues, the line model's marks and the phrase
+    lexicons look in the same bodies). A plain ``str`` is scanned for this automaton's
+    literals alone.
+
+    Parameters
+    ----------
+    literals : sequence of str
+        The strings to find; a match's index is the literal's place here.
+    """
+
+    def __init__(self, literals: Sequence[str]) -> None:
+        self.data = [x.encode("utf-8", "surrogatepass") for x in literals]
+        self.distinct = len(set(self.data)) == len(self.data)  # else it scans on its own
+        if self.distinct:
+            _LIVE.add(self)
+            _changed()
+            weakref.finalize(self, _changed)
+
+    @cached_property
+    def own(self) -> BytesAhoCorasick:
+        """The automaton of these literals alone (a DFA)."""
+        from ahocorasick_rs import BytesAhoCorasick, Implementation
+
+        return BytesAhoCorasick(self.data, implementation=Implementation.DFA)
+
+
+_LIVE: weakref.WeakSet[Automaton] = weakref.WeakSet()
+_UNION: dict[str, Any] = {"version": 0, "built": -1}
+_SCANS: weakref.WeakKeyDictionary[Utf8, tuple[int, np.ndarray]] = weakref.WeakKeyDictionary()
+
+
+def _changed() -> None:
+    _UNION["version"] += 1
+
+
+def _union() -> tuple[int, BytesAhoCorasick, dict[int, np.ndarray]]:
+    """The automaton of every live :class:`Automaton`'s literals, and for each (by id) the
+    place among its own literals of each literal of the union (-1 when not one of them)."""
+    import numpy as np
+    from ahocorasick_rs import BytesAhoCorasick, Implementation
+
+    if _UNION["built"] != _UNION["version"]:
+        members = list(_LIVE)
+        place: dict[bytes, int] = {}
+        index = {id(m): [place.setdefault(x, len(place)) for x in m.data] for m in members}
+        maps = {}
+        for key, at in index.items():
+            maps[key] = np.full(len(place), -1, dtype=np.int64)
+            maps[key][at] = np.arange(len(at))
+        auto = BytesAhoCorasick(list(place), implementation=Implementation.DFA)
+        longest = max(map(len, place), default=0)
+        _UNION.update(built=_UNION["version"], automaton=auto, maps=maps, longest=longest)
+    return _UNION["built"], _UNION["automaton"], _UNION["maps"]
+
+
+def _union_scan(text: Utf8) -> np.ndarray:
+    """The matches of the union's literals in ``text`` (bytes, 3 x n), scanned once per text.
+
+    A text that is another with a head put before it (:meth:`Utf8.prefixed`) reuses that
+    text's scan, shifted, and scans only the matches that start in the head.
+    """
+    import numpy as np
+
+    version, union, _ = _union()
+    scan = _SCANS.get(text)
+    if scan is None or scan[0] != version:
+        if text.base is None:
+            found = _found(union, text.data)
+        else:
+            base, shift = text.base
+            head = _found(union, text.data[: shift + _UNION["longest"] - 1])
+            found = np.c_[head[:, head[1] < shift], _union_scan(base) + [[0], [shift], [shift]]]
+            found = found[:, np.argsort(found[2], kind="stable")]
+        scan = _SCANS[text] = version, found
+    return scan[1]
+
+
+def automaton(literals: Sequence[str]) -> Automaton:
+    """An :class:`Automaton` of ``literals``, for :func:`matches`.
 
     Examples
     --------
-    >>> automaton(["war", "peace"]).find_matches_as_indexes(b"war and peace")
-    [(0, 0, 3), (1, 8, 13)]
+    >>> index, starts, ends = matches(automaton(["war", "peace"]), "war and peace")
+    >>> index.tolist(), starts.tolist(), ends.tolist()
+    ([0, 1], [0, 8], [3, 13])
     """
-    from ahocorasick_rs import BytesAhoCorasick, Implementation
-
-    data = [x.encode("utf-8", "surrogatepass") for x in literals]
-    return BytesAhoCorasick(data, implementation=Implementation.DFA)
+    return Automaton(literals)
 
 
-def matches(
-    automaton: BytesAhoCorasick, text: str | Utf8
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _found(auto: BytesAhoCorasick, data: bytes) -> np.ndarray:
+    """Literal index, start and end (bytes) of every match, overlapping ones too: 3 x n."""
+    import numpy as np
+
+    found = auto.find_matches_as_indexes(data, overlapping=True)
+    return np.array(found, dtype=np.int64).reshape(-1, 3).T
+
+
+def matches(automaton: Automaton, text: str | Utf8) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every occurrence, overlapping ones too, of the literals of ``automaton`` in ``text``:
-    arrays of literal index, start and end, in characters.
+    arrays of literal index, start and end, in characters, in the order of their ends.
 
     The scan runs over the UTF-8 bytes (which the library scans without converting offsets
     match by match, as it does for ``str``); pass a :class:`~framing.text.scan.Utf8` to
-    reuse bytes already encoded.
+    reuse bytes already encoded, and the scan for every automaton (see :class:`Automaton`).
 
     Examples
     --------
@@ -189,12 +278,11 @@ def matches(
     >>> index.tolist(), starts.tolist(), ends.tolist()
     ([0, 1], [3, 6], [7, 9])
     """
-    import numpy as np
-
-    utf8 = text if isinstance(text, Utf8) else Utf8(text)
-    found = automaton.find_matches_as_indexes(utf8.data, overlapping=True)
-    if not found:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty
-    index, starts, ends = np.array(found, dtype=np.int64).T
-    return index, utf8.chars(starts), utf8.chars(ends)
+    if not isinstance(text, Utf8) or not automaton.distinct:
+        utf8 = text if isinstance(text, Utf8) else Utf8(text)
+        index, starts, ends = _found(automaton.own, utf8.data)
+        return index, utf8.chars(starts), utf8.chars(ends)
+    index, starts, ends = _union_scan(text)
+    local = _union()[2][id(automaton)][index]
+    keep = local >= 0
+    return local[keep], text.chars(starts[keep]), text.chars(ends[keep])

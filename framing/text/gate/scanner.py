@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from framing.text.gate.alternation import LENGTH, RUN, alternation_gate, parsed_keys
-from framing.text.gate.literals import automaton, leading, matches, may_match_newline, needed
+from framing.text.gate.literals import (
+    Automaton,
+    automaton,
+    leading,
+    matches,
+    may_match_newline,
+    needed,
+)
 from framing.text.gate.parsed import Node, parse
 from framing.text.normalise import lower_folded
 from framing.text.scan import Utf8, sorted_unique
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ahocorasick_rs import BytesAhoCorasick
 
 
 class Gate:
@@ -51,9 +54,9 @@ class Gate:
 
     Attributes
     ----------
-    prefixes : ahocorasick_rs.BytesAhoCorasick or None
+    prefixes : Automaton or None
         The literals every match begins with, when they gate the patterns.
-    lines : ahocorasick_rs.BytesAhoCorasick or None
+    lines : Automaton or None
         The literals that let lines through, for a line template.
     regex : re.Pattern or None
         The regex gate of the other patterns.
@@ -76,8 +79,8 @@ class Gate:
     """
 
     def __init__(self, patterns: list[str], template: str = "{}", flags: int = 0) -> None:
-        self.prefixes: BytesAhoCorasick | None = None
-        self.lines: BytesAhoCorasick | None = None
+        self.prefixes: Automaton | None = None
+        self.lines: Automaton | None = None
         self.regex: re.Pattern[str] | None = None
         self.complete = True  # False: some pattern may begin anywhere; every position counts
         parsed = [parse(p, flags) for p in patterns]
@@ -158,6 +161,6 @@ def _line_literals(items: list[Node], flags: int) -> set[str] | None:
     return None
 
 
-def _automaton(literals: set[str]) -> BytesAhoCorasick:
+def _automaton(literals: set[str]) -> Automaton:
     """An automaton of ``literals`` in lower case and folded (to seek in lower_folded text)."""
     return automaton(sorted({lower_folded(x) for x in literals}))
