@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import re
+import threading
 import weakref
 from collections.abc import Sequence
 from functools import cached_property
@@ -194,54 +195,60 @@ class Automaton:
 
 
 _LIVE: weakref.WeakSet[Automaton] = weakref.WeakSet()
-_UNION: dict[str, Any] = {"version": 0, "built": -1}
+_Union = tuple[int, "BytesAhoCorasick", dict[int, "np.ndarray"], int]
+_UNION: dict[str, Any] = {"version": 0, "built": None}  # built: a _Union, or None
+_LOCK = threading.RLock()  # re-entrant: a finalizer may run inside, during a rebuild
 _SCANS: weakref.WeakKeyDictionary[Utf8, tuple[int, np.ndarray]] = weakref.WeakKeyDictionary()
 
 
 def _changed() -> None:
-    _UNION["version"] += 1
+    with _LOCK:
+        _UNION["version"] += 1
 
 
-def _union() -> tuple[int, BytesAhoCorasick, dict[int, np.ndarray]]:
-    """The automaton of every live :class:`Automaton`'s literals, and for each (by id) the
-    place among its own literals of each literal of the union (-1 when not one of them)."""
+def _union() -> _Union:
+    """The automaton of every live :class:`Automaton`'s literals, with the version of the set
+    of automata it was built for, for each automaton (by id) the place among its own
+    literals of each literal of the union (-1 when not one of them), and the longest
+    literal's length in bytes."""
     import numpy as np
     from ahocorasick_rs import BytesAhoCorasick, Implementation
 
-    if _UNION["built"] != _UNION["version"]:
-        members = list(_LIVE)
-        place: dict[bytes, int] = {}
-        index = {id(m): [place.setdefault(x, len(place)) for x in m.data] for m in members}
-        maps = {}
-        for key, at in index.items():
-            maps[key] = np.full(len(place), -1, dtype=np.int64)
-            maps[key][at] = np.arange(len(at))
-        auto = BytesAhoCorasick(list(place), implementation=Implementation.DFA)
-        longest = max(map(len, place), default=0)
-        _UNION.update(built=_UNION["version"], automaton=auto, maps=maps, longest=longest)
-    return _UNION["built"], _UNION["automaton"], _UNION["maps"]
+    with _LOCK:  # Dask's threaded workers may ask at once
+        built, version = _UNION["built"], _UNION["version"]
+        if built is None or built[0] != version:
+            place: dict[bytes, int] = {}
+            index = {id(m): [place.setdefault(x, len(place)) for x in m.data] for m in _LIVE}
+            maps = {}
+            for key, at in index.items():
+                maps[key] = np.full(len(place), -1, dtype=np.int64)
+                maps[key][at] = np.arange(len(at))
+            auto = BytesAhoCorasick(list(place), implementation=Implementation.DFA)
+            built = _UNION["built"] = version, auto, maps, max(map(len, place), default=0)
+        return built
 
 
-def _union_scan(text: Utf8) -> np.ndarray:
-    """The matches of the union's literals in ``text`` (bytes, 3 x n), scanned once per text.
+def _union_scan(text: Utf8) -> tuple[np.ndarray, dict[int, np.ndarray]]:
+    """The matches of the union's literals in ``text`` (bytes, 3 x n), scanned once per text,
+    with the union's place maps (see :func:`_union`).
 
     A text that is another with a head put before it (:meth:`Utf8.prefixed`) reuses that
     text's scan, shifted, and scans only the matches that start in the head.
     """
     import numpy as np
 
-    version, union, _ = _union()
+    version, union, maps, longest = _union()
     scan = _SCANS.get(text)
     if scan is None or scan[0] != version:
         if text.base is None:
             found = _found(union, text.data)
         else:
             base, shift = text.base
-            head = _found(union, text.data[: shift + _UNION["longest"] - 1])
-            found = np.c_[head[:, head[1] < shift], _union_scan(base) + [[0], [shift], [shift]]]
+            head = _found(union, text.data[: shift + longest - 1])
+            found = np.c_[head[:, head[1] < shift], _union_scan(base)[0] + [[0], [shift], [shift]]]
             found = found[:, np.argsort(found[2], kind="stable")]
         scan = _SCANS[text] = version, found
-    return scan[1]
+    return scan[1], maps
 
 
 def automaton(literals: Sequence[str]) -> Automaton:
@@ -282,7 +289,7 @@ def matches(automaton: Automaton, text: str | Utf8) -> tuple[np.ndarray, np.ndar
         utf8 = text if isinstance(text, Utf8) else Utf8(text)
         index, starts, ends = _found(automaton.own, utf8.data)
         return index, utf8.chars(starts), utf8.chars(ends)
-    index, starts, ends = _union_scan(text)
-    local = _union()[2][id(automaton)][index]
+    (index, starts, ends), maps = _union_scan(text)
+    local = maps[id(automaton)][index]
     keep = local >= 0
     return local[keep], text.chars(starts[keep]), text.chars(ends[keep])
