@@ -180,7 +180,8 @@ class Automaton:
 
     def __init__(self, literals: Sequence[str]) -> None:
         self.data = [x.encode("utf-8", "surrogatepass") for x in literals]
-        self.distinct = len(set(self.data)) == len(self.data)  # else it scans on its own
+        # repeated or empty literals would not map one to one on the union: scan alone
+        self.distinct = len(set(self.data)) == len(self.data) and all(self.data)
         if self.distinct:
             _LIVE.add(self)
             _changed()
