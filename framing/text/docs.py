@@ -27,6 +27,7 @@ from framing.text.normalise import fold, lower, narrow
 from framing.text.scan import (
     Blanks,
     Utf8,
+    by_prefix,
     compact_code_points,
     sorted_unique,
     term,
@@ -181,8 +182,8 @@ class Docs:
         return {t: i for i, t in enumerate(self.terms.tolist())}
 
     def sorted_terms(self, width: int) -> tuple[np.ndarray, np.ndarray]:
-        """The vocabulary cut to ``width`` characters and sorted, and each one's column:
-        prefix searches over it are binary searches (kept per width).
+        """:func:`~framing.text.scan.by_prefix` of the vocabulary (:attr:`terms`): each
+        one's column, in prefix order; kept per width.
 
         Examples
         --------
@@ -190,12 +191,8 @@ class Docs:
         >>> ordered.tolist(), column.tolist()
         (['and', 'riot', 'riot'], [1, 0, 2])
         """
-        import numpy as np
-
         if width not in self._sorted_terms:
-            cut = self.terms.astype(f"<U{width}")
-            column = np.argsort(cut, kind="stable")
-            self._sorted_terms[width] = cut[column], column
+            self._sorted_terms[width] = by_prefix(self.terms, width)
         return self._sorted_terms[width]
 
     def counts_in(self, starts: np.ndarray) -> sp.csr_matrix:

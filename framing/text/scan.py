@@ -145,6 +145,25 @@ def sorted_unique(x: np.ndarray) -> np.ndarray:
     return x[np.r_[True, x[1:] != x[:-1]]] if len(x) else x
 
 
+def by_prefix(terms: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """``terms`` cut to ``width`` characters and sorted, with each one's index in ``terms``:
+    the terms that start with a prefix shorter than ``width`` are then a run found by binary
+    search.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> ordered, index = by_prefix(np.array(["riots", "and", "rioters"], dtype=object), 4)
+    >>> ordered.tolist(), index.tolist()
+    (['and', 'riot', 'riot'], [1, 0, 2])
+    """
+    import numpy as np
+
+    cut = terms.astype(f"<U{width}")
+    index = np.argsort(cut, kind="stable")
+    return cut[index], index
+
+
 # --- token offsets and keys -----------------------------------------------------------
 
 

@@ -16,13 +16,14 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from framing.text import Utf8, char_table, lower_folded, term
+from framing.text import Utf8, by_prefix, char_table, lower_folded, term
 from framing.text.gate import automaton as _automaton
 from framing.text.gate import matches
 
@@ -168,19 +169,13 @@ class Lexicon:
         else:
             terms = np.asarray(vocabulary, dtype=object)
             index = {t: i for i, t in enumerate(terms.tolist())}
-
-        def by_prefix(width: int) -> tuple[np.ndarray, np.ndarray]:
-            cut = terms.astype(f"<U{width}")
-            column = np.argsort(cut, kind="stable")
-            return cut[column], column
-
-        return self._matrix(index, by_prefix)
+        return self._matrix(index, functools.partial(by_prefix, terms))
 
     def _matrix(
-        self, index: dict[str, int], by_prefix: Callable[[int], tuple[np.ndarray, np.ndarray]]
+        self, index: dict[str, int], prefix_order: Callable[[int], tuple[np.ndarray, np.ndarray]]
     ) -> sp.csr_matrix:
-        """:meth:`matrix` over the vocabulary ``index`` (term -> column); ``by_prefix(w)``
-        gives the terms cut to ``w`` characters, sorted, and their columns
+        """:meth:`matrix` over the vocabulary ``index`` (term -> column);
+        ``prefix_order(w)`` is :func:`~framing.text.scan.by_prefix` of the terms in column order
         (:meth:`Docs.sorted_terms`)."""
         import numpy as np
         import scipy.sparse as sp
@@ -194,7 +189,7 @@ class Lexicon:
             # a stem's terms are a run of the sorted vocabulary; terms are cut one character
             # past the longest stem (longer ones keep every stem they start with), so that
             # one long "word" (a run of letters in a bad scrape) does not widen every slot
-            ordered, column = by_prefix(1 + max(len(s) for s, _, _ in stems))
+            ordered, column = prefix_order(1 + max(len(s) for s, _, _ in stems))
             stem = np.array([s for s, _, _ in stems], dtype=str)
             lo = np.searchsorted(ordered, stem, "left")
             n = np.searchsorted(ordered, np.char.add(stem, "\U0010ffff"), "left") - lo
@@ -253,7 +248,8 @@ class Lexicon:
         if self.automaton is None or not text:
             return []
         auto, first, entries = self.automaton
-        low = Utf8(lower_folded(text) if low is None else low) if not isinstance(low, Utf8) else low
+        if not isinstance(low, Utf8):
+            low = Utf8(lower_folded(text) if low is None else low)
         index, starts, ends = matches(auto, low)
         # is there a word character just before and just after each match?
         codes = low.codes
