@@ -21,9 +21,10 @@ How a headline is read
    in ``?`` is the outlet's question: a ``wh_question`` when it opens (or continues after a
    comma) with a wh-word, otherwise a ``yesno_question`` (polar, including elliptical ones:
    ``Government shutdown backfires?``). A clause without ``?`` is still a question when it is
-   plainly interrogative: it opens with an inverted auxiliary (``Is Putin losing his grip``) or
-   a wh-word followed by one (``Why is toilet paper vanishing``). An explanatory wh-phrase
-   (``Why the Fed raised rates``, ``How Trump won Ohio``) is not.
+   plainly interrogative: it opens with an inverted auxiliary (``Is Putin losing his grip``), or
+   with a wh-word followed by one (``Why is toilet paper vanishing``) or by an auxiliary before
+   its subject further on (``Which Horror Movie Villain Are You``). An explanatory wh-phrase
+   (``Why the Fed raised rates``, ``How Trump won Ohio``, ``How they did it``) is not.
 4. Media tags, teasers, listicles, emphatic capitals and exclamations are matched on the same
    text (teasers only in the outlet's own words; capitals and exclamation marks anywhere, as
    the reader sees them, quoted speech included).

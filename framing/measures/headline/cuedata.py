@@ -43,6 +43,7 @@ class Cues(TypedDict):
     wh: frozenset[str]
     discourse: frozenset[str]
     degree: frozenset[str]
+    subjects: frozenset[str]
     attribution: frozenset[str]
     media_words: frozenset[str]
     teaser: list[str]  # regular expressions, in order

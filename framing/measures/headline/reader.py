@@ -170,6 +170,7 @@ def _clauses(masked: str) -> Iterator[tuple[int, int, str]]:
 
 _ELONGATED = re.compile(r"(\w)\1{2,}")  # "Whyyyyy" is "why"
 _NOT_A_CHOICE = frozenset({"not", "no", "otherwise", "else"})  # "... or not?" stays polar
+_CONJOINED = re.compile(r",?\s+(?:and|but|or|so)\s+", re.I)  # "..., and does it matter?"
 
 
 def _words(text: str) -> list[str]:
@@ -210,7 +211,10 @@ def _question(clause: str, marked: bool) -> str:
     led_by_wh = words[0] in wh or _wh_after_comma(clause, wh, aux)
     if marked:
         if led_by_wh:
-            return "wh"
+            # "What is quid pro quo and does it matter?": a polar question joined to the
+            # wh-question makes the headline polar too (the codebook: both -> yes/no)
+            polar = any(w[0] in aux for w in map(_words, _CONJOINED.split(clause)[1:]) if w[1:])
+            return "yesno" if polar else "wh"
         choice = [i for i, w in enumerate(words) if w == "or" and i > 0]
         if any(words[i + 1 : i + 2] and words[i + 1] not in _NOT_A_CHOICE for i in choice):
             return "alternative"
@@ -218,10 +222,16 @@ def _question(clause: str, marked: bool) -> str:
     # no question mark: only a plainly interrogative clause (inverted auxiliary)
     if len(words) >= 3 and words[0] in c["polar_without_mark"]:
         return "yesno" if "or" not in words[1:] else "alternative"
-    # "Why is...", "How much damage have...": not "How Trump won", "What that does"
+    # "Why is...", "How much damage have...", "Which Horror Movie Villain Are You": an
+    # auxiliary right after the wh-word (after a degree word for "how"), or one later that
+    # comes before its subject; not "How Trump won", "What you should know", "How they did it"
     degree = words[0] == "how" and words[1] in c["degree"]
-    if len(words) >= 3 and words[0] in wh and aux & set(words[1 : 3 if degree else 2]):
-        return "wh"
+    if len(words) >= 3 and words[0] in wh:
+        later = zip(words[1:-1], words[2:], strict=True)
+        if aux & set(words[1 : 3 if degree else 2]) or any(
+            a in aux and b in c["subjects"] for a, b in later
+        ):
+            return "wh"
     return ""
 
 
@@ -303,7 +313,7 @@ def headline_spans(headline: str | None, clickbait: float | None = None) -> list
     >>> headline_spans("Why the Fed raised rates"), headline_spans("Trump?s can?t-win war")
     ([], [])
     >>> [(s.kind, s.label) for s in headline_spans("Which Horror Movie Villain Are You")]
-    [('teaser', 'clickbait model, p = 1.00')]
+    [('wh_question', 'interrogative word order'), ('teaser', 'clickbait model, p = 1.00')]
     """
     if not isinstance(headline, str) or not WORD.search(headline):
         return []  # nothing, or only punctuation: no device
