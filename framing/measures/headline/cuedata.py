@@ -49,6 +49,7 @@ class Cues(TypedDict):
     teaser: list[str]  # regular expressions, in order
     list_nouns: frozenset[str]
     list_relative: frozenset[str]
+    list_purpose: frozenset[str]
     number_words: frozenset[str]
     negation: frozenset[str]
     stopwords: frozenset[str]

@@ -245,7 +245,9 @@ def _listicle(w: str) -> re.Match[str] | None:
         t in c["list_relative"] for t in following[1:5]
     ):
         return m
-    return None
+    # "5 senators to watch", "7 essays to read": items the reader is told to attend to
+    purpose = zip(following[1:-1], following[2:], strict=True)
+    return m if any(a == "to" and b in c["list_purpose"] for a, b in purpose) else None
 
 
 def _caps_words(w: str, exclude: list[Span]) -> list[tuple[int, int]]:
