@@ -18,7 +18,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from framing.measures.headline.cuedata import (
     acronyms,
@@ -173,6 +173,11 @@ _NOT_A_CHOICE = frozenset({"not", "no", "otherwise", "else"})  # "... or not?" s
 _CONJOINED = re.compile(r",?\s+(?:and|but|or|so)\s+", re.I)  # "..., and does it matter?"
 
 
+def _followed(words: list[str], first: Collection[str], then: Collection[str]) -> bool:
+    """Is a word of ``first`` directly followed by a word of ``then`` in ``words``?"""
+    return any(a in first and b in then for a, b in itertools.pairwise(words))
+
+
 def _words(text: str) -> list[str]:
     return [_ELONGATED.sub(r"\1", t.lower()) for t in WORD.findall(text)]
 
@@ -225,14 +230,11 @@ def _question(clause: str, marked: bool) -> str:
     # "Why is...", "How much damage have...", "Which Horror Movie Villain Are You": an
     # auxiliary right after the wh-word (after a degree word for "how"), or one later that
     # comes before its subject; not "How Trump won", "What you should know", "How they did it"
+    if len(words) < 3 or words[0] not in wh:
+        return ""
     degree = words[0] == "how" and words[1] in c["degree"]
-    if len(words) >= 3 and words[0] in wh:
-        later = zip(words[1:-1], words[2:], strict=True)
-        if aux & set(words[1 : 3 if degree else 2]) or any(
-            a in aux and b in c["subjects"] for a, b in later
-        ):
-            return "wh"
-    return ""
+    inverted = aux & set(words[1 : 3 if degree else 2]) or _followed(words[1:], aux, c["subjects"])
+    return "wh" if inverted else ""
 
 
 def _listicle(w: str) -> re.Match[str] | None:
@@ -246,8 +248,7 @@ def _listicle(w: str) -> re.Match[str] | None:
     ):
         return m
     # "5 senators to watch", "7 essays to read": items the reader is told to attend to
-    purpose = zip(following[1:-1], following[2:], strict=True)
-    return m if any(a == "to" and b in c["list_purpose"] for a, b in purpose) else None
+    return m if _followed(following[1:], {"to"}, c["list_purpose"]) else None
 
 
 def _caps_words(w: str, exclude: list[Span]) -> list[tuple[int, int]]:
