@@ -520,3 +520,37 @@ def test_allsides_share_by_outlet():
     df = pd.read_json(path, lines=True, nrows=3000)
     spans = [find_clutter(b or "") for b in df.body]
     assert sum(bool(s) for s in spans) > 0.3 * len(df)
+
+
+def test_line_shape_features():
+    """The punctuation shapes the line model reads: a closing credit, an opening quote, a
+    closing colon, a bar or bullet; each line of a body is one row, in order."""
+    from framing.measures.clutter.linemodel import NUMERIC, line_frame
+    from framing.text import Docs
+
+    lines = [
+        PARA,
+        "A protester holds a sign outside the courthouse. (AP Photo/Jane Doe)",
+        "“We will not be silenced,” one marcher told reporters.",
+        "Watch the full interview below:",
+        "Home | World | Europe",
+        "• Sign up for our morning briefing",
+        "Police said the march (the third this month) was peaceful (mostly)",
+        "The count rose to 1,474 (OVD-Info (a rights group))",
+        PARA_AFTER,
+    ]
+    found = line_frame(Docs(["\n\n".join(lines)]), [[]])
+    shapes = found.numeric[["credit", "quote_start", "colon_end", "bar"]]
+    assert shapes.to_numpy().tolist() == [
+        [0, 0, 0, 0],
+        [1, 0, 0, 0],
+        [0, 1, 0, 0],
+        [0, 0, 1, 0],
+        [0, 0, 0, 1],
+        [0, 0, 0, 1],
+        [1, 0, 0, 0],
+        [0, 0, 0, 0],  # a bracket inside the closing parenthesis: not a credit
+        [0, 0, 0, 0],
+    ]
+    assert list(found.numeric.columns) == list(NUMERIC)
+    assert (found.matrix[:, : len(NUMERIC)].toarray() == found.numeric.to_numpy()).all()

@@ -108,7 +108,8 @@ def main() -> None:
         "what": "class of each non-blank body line (text, or a clutter kind): the "
         "numeric features of framing.measures.clutter.linemodel.NUMERIC "
         "(length, place, neighbours, capitals, digits, links, handles, (c), the cue rules' "
-        f"share), then hashed (2**{BITS}) word 1-2-grams of the line's words "
+        "share, repetition, a closing parenthesis, an opening quote, a closing colon, bars), "
+        f"then hashed (2**{BITS}) word 1-2-grams of the line's words "
         "(lower-cased, digits as 0, start and end markers), multinomial logistic regression",
         "source": "tests/dev/clutter/lines.tsv and lines_more.tsv: AllSides article lines (Baly et al. 2020, "
         "'We Can Detect Your Bias', EMNLP) hand-labelled for this project by two labellers "

@@ -2,11 +2,12 @@
 
 The cue rules of :mod:`~framing.measures.clutter.detect` name the furniture they know. A
 line they miss still looks like furniture: short, without a sentence's end, at the top or
-the bottom of the body, in capitals, holding a handle, an address or a "©", opening with
-"By" or "Photo". The shipped line model (``lines.skops``, provenance in ``lines.json``,
-trained by ``tools/train_clutter_lines.py`` on the hand-labelled lines of the tuning
-outlets of ``tests/dev/clutter``) reads those features of every non-blank line, beside
-the rules' own verdict, and gives each line a kind or ``text``.
+the bottom of the body, in capitals, holding a handle, an address, a "©" or a bar, opening
+with "By", "Photo" or a quotation mark, ending with a credit in brackets or a colon. The
+shipped line model (``lines.skops``, provenance in ``lines.json``, trained by
+``tools/train_clutter_lines.py`` on the hand-labelled lines of the tuning outlets of
+``tests/dev/clutter``) reads those features of every non-blank line, beside the rules' own
+verdict, and gives each line a kind or ``text``.
 
 :func:`line_frame` describes the lines of a batch (:class:`Lines`: the numeric features of
 :data:`NUMERIC` and the hashed word n-grams of each line), with numpy over the batch's
@@ -23,7 +24,7 @@ Examples
 ...     "The mayor called for calm and promised an inquiry into the arrests.",
 ... ])
 >>> [(s.kind, s.text[:20], s.label) for s in model_spans(Docs([body]), [[]])[0]]
-[('media', 'In this March 3, 201', 'line model, p = 0.96')]
+[('media', 'In this March 3, 201', 'line model, p = 0.90')]
 """
 
 from __future__ import annotations
@@ -80,6 +81,10 @@ NUMERIC = (
     "prev_rule",  # the rules' share of the line before
     "next_rule",  # and of the line after
     "repeated",  # the same line (lower-cased) appears elsewhere in the body
+    "credit",  # ends with a short parenthesis: "(AP Photo/Jane Doe)", "(1:52)"
+    "quote_start",  # opens with a quotation mark (a pull quote, an embedded post)
+    "colon_end",  # ends with a colon (a lead-in to embedded media: "Watch below:")
+    "bar",  # holds a bar or a bullet (menus, link lists: "Home | World", "• Sign up")
 )
 """The numeric features of a line (:func:`line_frame`), beside its words."""
 
@@ -90,6 +95,9 @@ _MARKS = {  # literals that mark a line, in lower case
     "copyright": ("\u00a9", "(c)"),
 }
 _END_MARKS = np.array([ord(c) for c in ".!?\"'\u201d\u2019)"])
+_OPEN_QUOTES = np.array([ord(c) for c in "\"'\u201c\u2018"])
+CREDIT_CHARS = 80
+"""The longest parenthesis (inside its brackets) that a ``credit`` line ends with."""
 BITS = 15
 """The word n-grams are hashed into ``2**BITS`` columns."""
 _START, _END = np.uint64(1 << 32), np.uint64((1 << 32) + 1)  # beyond any crc32 of a word
@@ -147,6 +155,21 @@ def _mark_hits(low: Utf8) -> dict[str, np.ndarray]:
     index, starts, _ = matches(_marks(), low)
     group = np.repeat(np.arange(len(_MARKS)), [len(v) for v in _MARKS.values()])[index]
     return {k: np.sort(starts[group == g]) for g, k in enumerate(_MARKS)}
+
+
+def _credit(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """1.0 for each line ``[start, end)`` that ends with a parenthesis of 2 to
+    :data:`CREDIT_CHARS` characters holding no other bracket."""
+    opening = np.flatnonzero(codes == ord("("))
+    closing = np.flatnonzero(codes == ord(")"))
+    last = ends - 1
+    # the last "(" and the last ")" before each line's final character
+    open_at = opening[np.maximum(np.searchsorted(opening, last) - 1, 0)] if len(opening) else last
+    k = np.searchsorted(closing, last) - 1
+    close_at = np.where(k >= 0, closing[np.maximum(k, 0)] if len(closing) else -1, -1)
+    inside = last - open_at - 1
+    ok = (codes[last] == ord(")")) & (open_at >= starts) & (close_at < open_at)
+    return (ok & (inside >= 2) & (inside <= CREDIT_CHARS)).astype(float)
 
 
 def _tokens_with(flag: np.ndarray, first: np.ndarray, count: np.ndarray) -> np.ndarray:
@@ -305,6 +328,13 @@ def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
         numeric[f"prev_{name}"] = np.where(same_prev, np.roll(numeric[name], 1), 0.0)
         numeric[f"next_{name}"] = np.where(same_next, np.roll(numeric[name], -1), 0.0)
     numeric["repeated"] = _repeated(docs, text, starts, ends)
+    numeric["credit"] = _credit(codes, starts, ends) if n else np.zeros(0)
+    numeric["quote_start"] = (
+        np.isin(codes[starts], _OPEN_QUOTES).astype(float) if n else np.zeros(0)
+    )
+    numeric["colon_end"] = (codes[ends - 1] == ord(":")).astype(float) if n else np.zeros(0)
+    bars = np.flatnonzero((codes == ord("|")) | (codes == ord("\u2022")))
+    numeric["bar"] = (_count_in(bars, starts, ends) > 0).astype(float)
     base = docs.offsets[text]
     frame = pd.DataFrame({k: numeric[k] for k in NUMERIC})
     matrix = _matrix(docs, first, words, frame.to_numpy(dtype=float))
