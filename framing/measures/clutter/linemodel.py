@@ -93,6 +93,7 @@ _MARKS = {  # literals that mark a line, in lower case
     "link": ("http", "www.", ".com", ".org"),
     "handle": ("@",),
     "copyright": ("\u00a9", "(c)"),
+    "bar": ("|", "\u2022"),
 }
 _END_MARKS = np.array([ord(c) for c in ".!?\"'\u201d\u2019)"])
 _OPEN_QUOTES = np.array([ord(c) for c in "\"'\u201c\u2018"])
@@ -308,6 +309,7 @@ def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
         "digits": (initial >= 48) & (initial <= 57),
     }
     marks = _mark_hits(docs.low_utf8)
+    first_char, last_char = codes[starts], codes[ends - 1]
     rule = _covered(docs, rule_spans, starts, ends)
     numeric = {
         "chars": np.log1p(chars),
@@ -319,7 +321,7 @@ def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
         "relative": np.where(count > 1, index / np.maximum(count - 1, 1), 0.0),
         "prev_chars": np.log1p(prev_chars),
         "next_chars": np.log1p(next_chars),
-        "end_mark": np.isin(codes[ends - 1], _END_MARKS).astype(float) if n else np.zeros(0),
+        "end_mark": np.isin(last_char, _END_MARKS).astype(float),
         **{k: _tokens_with(v, first, words) / np.maximum(words, 1) for k, v in flags.items()},
         **{k: (_count_in(v, starts, ends) > 0).astype(float) for k, v in marks.items()},
         "rule": np.minimum(rule / chars.clip(min=1), 1.0),
@@ -328,13 +330,9 @@ def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
         numeric[f"prev_{name}"] = np.where(same_prev, np.roll(numeric[name], 1), 0.0)
         numeric[f"next_{name}"] = np.where(same_next, np.roll(numeric[name], -1), 0.0)
     numeric["repeated"] = _repeated(docs, text, starts, ends)
-    numeric["credit"] = _credit(codes, starts, ends) if n else np.zeros(0)
-    numeric["quote_start"] = (
-        np.isin(codes[starts], _OPEN_QUOTES).astype(float) if n else np.zeros(0)
-    )
-    numeric["colon_end"] = (codes[ends - 1] == ord(":")).astype(float) if n else np.zeros(0)
-    bars = np.flatnonzero((codes == ord("|")) | (codes == ord("\u2022")))
-    numeric["bar"] = (_count_in(bars, starts, ends) > 0).astype(float)
+    numeric["credit"] = _credit(codes, starts, ends)
+    numeric["quote_start"] = np.isin(first_char, _OPEN_QUOTES).astype(float)
+    numeric["colon_end"] = (last_char == ord(":")).astype(float)
     base = docs.offsets[text]
     frame = pd.DataFrame({k: numeric[k] for k in NUMERIC})
     matrix = _matrix(docs, first, words, frame.to_numpy(dtype=float))
