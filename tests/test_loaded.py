@@ -34,6 +34,43 @@ def test_quotes_straight_curly_and_multi_paragraph():
     assert quote_spans("no quotes here") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # the closing part of a quote opened in an earlier paragraph or sentence (sentences
+        # of the loaded development set, cut out of their articles)
+        ("Do it as it’s supposed to be done.”", ["Do it as it’s supposed to be done.”"]),
+        (
+            'I think we all deserve some answers," she says in the spot.',
+            ['I think we all deserve some answers,"'],
+        ),
+        (
+            "Not to exercise that power is inexplicable to me.” Then “Go home” was heard.",
+            ["Not to exercise that power is inexplicable to me.”", "“Go home”"],
+        ),
+        # marks that open, or close nothing
+        ('He called it "fake news" and left.', ['"fake news"']),
+        (
+            "“These droplets are too heavy to hang in the air.",
+            ["“These droplets are too heavy to hang in the air."],
+        ),
+        ('A screen 12" wide', ['" wide']),  # inches: an odd mark still runs to the end
+        ('"Stop," he said.', ['"Stop,"']),
+    ],
+)
+def test_quote_closed_before_the_paragraph(text, quoted):
+    assert [text[s:e] for s, e in quote_spans(text)] == quoted
+
+
+def test_outlet_voice_after_a_quote_closed_before_it():
+    text = "It is a disgrace and a catastrophe.” The mayor spoke calmly afterwards."
+    a = analyse([text])
+    own = framing.extract_features([text], FAMILIES)
+    assert own.loaded_language_quoted[0] > 0
+    assert own.loaded_language[0] == 0
+    assert a.total("emotive", quoted=False)[0] == 0
+
+
 def test_quoted_and_outlet_voice_are_separate():
     excerpt = (
         "Footage showed demonstrators chanting slogans.\n"

@@ -16,7 +16,8 @@ The parts live in sibling modules: :mod:`framing.measures.loaded.quotes` (quotes
 
 * Quotation marks: straight, curly and guillemet double quotes, and curly single quotes
   (``‘high alert’``). A paragraph that opens a quote and does not close it is quoted to its
-  end (the convention for quotes running over several paragraphs).
+  end (the convention for quotes running over several paragraphs), and one whose first mark
+  closes a quote is quoted from its start (the end of a quote opened before it).
 * Negation: up to three words after ``not``, ``no``, ``never``, ``n't`` ... (stopping at
   punctuation) are marked; their polarity flips (opinion words) or is scaled by VADER's
   -0.74 (valences).

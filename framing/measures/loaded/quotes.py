@@ -23,13 +23,44 @@ _SINGLE_QUOTE = re.compile(r"‘[^‘’\n]*(?:’\w[^‘’\n]*)*’(?!\w)")
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks (the marks included), in order.
 
+    Double quotes pair within a paragraph (a line). A paragraph that opens a quote and
+    does not close it is quoted to its end, the convention for quotes running over several
+    paragraphs; and one whose first mark *closes* a quote (a closing curly mark, or a
+    straight one after a letter or a sentence's punctuation and before a space, a
+    punctuation mark or the end) is quoted from its start: the quote opened before it, in
+    an earlier paragraph or, for a sentence cut out of an article, an earlier sentence.
+
     Examples
     --------
     >>> t = 'He said: “Stop.\\n“We must go on.”\\nThen ‘high alert’ and "ok".'
     >>> [t[s:e] for s, e in quote_spans(t)]
     ['“Stop.', '“We must go on.”', '‘high alert’', '"ok"']
+    >>> t = 'Do it as it is supposed to be done.” The mayor left. He said "no" twice.'
+    >>> [t[s:e] for s, e in quote_spans(t)]
+    ['Do it as it is supposed to be done.”', '"no"']
     """
     return _quotes(Docs([text]))
+
+
+_CLOSING = 0x201D  # right double quotation mark
+_OPENING = 0x201C
+
+
+def _closes(codes: np.ndarray, marks: np.ndarray) -> np.ndarray:
+    """Whether each double quotation mark at ``marks`` (offsets into ``codes``) closes a
+    quote: a right curly mark; or a straight mark after a letter or ``.,!?;:`` and
+    before a space, ``.,;:!?)`` or the end (not ``12" wide``, not ``"word``)."""
+    import numpy as np
+
+    c = codes[marks]
+    before = codes[np.maximum(marks - 1, 0)]
+    after = np.where(marks + 1 < len(codes), codes[np.minimum(marks + 1, len(codes) - 1)], 32)
+    letter = ((before | 32) >= ord("a")) & ((before | 32) <= ord("z"))
+    letter |= before >= 0xC0
+    ends_clause = np.isin(before, [ord(x) for x in ".,!?;:"])
+    opens_nothing = np.isin(after, [ord(x) for x in " \n\t.,;:!?)"])
+    straight = (c == 34) & (marks > 0) & (letter | ends_clause) & opens_nothing
+    return (c == _CLOSING) | straight
 
 
 def _quotes(docs: Docs) -> list[tuple[int, int]]:
@@ -40,18 +71,26 @@ def _quotes(docs: Docs) -> list[tuple[int, int]]:
     marks = np.flatnonzero(lc == 34)  # every double quotation mark, once folded
     spans: list[tuple[int, int]] = []
     if len(marks):
-        # pair the marks within each paragraph (line); an odd last one runs to the line end
+        # pair the marks within each paragraph (line); an odd last one runs to the line
+        # end; a first one that closes a quote closes one opened before the line
         breaks = np.flatnonzero(lc == 10)
         line = np.searchsorted(breaks, marks)
         first = np.r_[True, line[1:] != line[:-1]]
+        line_start = np.r_[0, breaks + 1][line]
+        closed_first = first & _closes(docs.codes, marks) & (docs.codes[marks] != _OPENING)
         group_start = np.maximum.accumulate(np.where(first, np.arange(len(marks)), 0))
-        opening = (np.arange(len(marks)) - group_start) % 2 == 0
+        shift = closed_first[group_start].astype(int)
+        opening = (np.arange(len(marks)) - group_start - shift) % 2 == 0
         nxt = np.r_[marks[1:], -1]
         same_line = np.r_[line[1:] == line[:-1], False]
         line_end = np.r_[breaks, len(lc)][line]
         starts, ends = marks[opening], np.where(same_line, nxt + 1, line_end)[opening]
         _, ends = docs.blanks.trim(starts, ends)  # a quote running to the line end
-        spans = list(zip(starts.tolist(), ends.tolist(), strict=True))
+        # the quotes a line's first mark closes: from the line's first character on
+        lead_start, lead_end = docs.blanks.trim(line_start[closed_first], marks[closed_first] + 1)
+        starts, ends = np.r_[lead_start, starts], np.r_[lead_end, ends]
+        order = np.argsort(starts, kind="stable")
+        spans = list(zip(starts[order].tolist(), ends[order].tolist(), strict=True))
     return _single_quotes(docs.joined, spans)
 
 
