@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from framing.measures.lexicons import is_word
 from framing.spans import Span
 from framing.text import Docs, sorted_unique
+from framing.text.scan import char_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -43,7 +44,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 _CLOSING = 0x201D  # right double quotation mark
-_OPENING = 0x201C
 
 
 def _closes(codes: np.ndarray, marks: np.ndarray) -> np.ndarray:
@@ -55,8 +55,8 @@ def _closes(codes: np.ndarray, marks: np.ndarray) -> np.ndarray:
     c = codes[marks]
     before = codes[np.maximum(marks - 1, 0)]
     after = np.where(marks + 1 < len(codes), codes[np.minimum(marks + 1, len(codes) - 1)], 32)
-    letter = ((before | 32) >= ord("a")) & ((before | 32) <= ord("z"))
-    letter |= before >= 0xC0
+    # a letter: a word character, not a digit or "_" (tables the tokeniser has built)
+    letter = char_table(r"\w")[before] & ~char_table(r"\d")[before] & (before != ord("_"))
     ends_clause = np.isin(before, [ord(x) for x in ".,!?;:"])
     opens_nothing = np.isin(after, [ord(x) for x in " \n\t.,;:!?)"])
     straight = (c == 34) & (marks > 0) & (letter | ends_clause) & opens_nothing
@@ -77,7 +77,7 @@ def _quotes(docs: Docs) -> list[tuple[int, int]]:
         line = np.searchsorted(breaks, marks)
         first = np.r_[True, line[1:] != line[:-1]]
         line_start = np.r_[0, breaks + 1][line]
-        closed_first = first & _closes(docs.codes, marks) & (docs.codes[marks] != _OPENING)
+        closed_first = first & _closes(docs.codes, marks)
         group_start = np.maximum.accumulate(np.where(first, np.arange(len(marks)), 0))
         shift = closed_first[group_start].astype(int)
         opening = (np.arange(len(marks)) - group_start - shift) % 2 == 0
