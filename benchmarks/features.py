@@ -1,7 +1,8 @@
 """Throughput of the feature families beside a bare tokenise pass over the same texts.
 
-Usage: ``python benchmarks/features.py [N] [ROUNDS]`` (N AllSides articles, default 5000;
-ROUNDS, default 3; the shipped sample when ../shared/data is absent). For each line it
+Usage: ``python benchmarks/features.py [N] [ROUNDS] [--against COMMIT]`` (N AllSides
+articles, default 5000; ROUNDS, default 3; the shipped sample when ../shared/data is
+absent). For each line it
 times, in turn, the bare ``re.findall(r"\\w+")`` pass over the same bodies and the work
 itself, ROUNDS times, and prints the best of each with their ratio: the shared tokenisation
 alone; the ``loaded``, ``voice`` and ``sourcing`` families (with the clutter spans they
@@ -10,12 +11,22 @@ whole default feature set through ``extract_features`` on the corpus as
 ``load_corpus`` gives it (tidied text); and the same on the frame as ``pandas.read_json``
 reads it from the file, untidied, which is what many users pass. Every round starts from
 the raw texts: nothing is cached between rounds or lines.
+
+Ratios move with the machine (numpy-heavy stages and the bare regex pass do not speed up
+alike), so a ratio measured on another machine is no baseline. ``--against COMMIT`` then
+runs this benchmark as it was at ``COMMIT`` too, right after, on the same articles (a
+temporary git worktree, with ../shared/data linked beside it), and prints both.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import re
+import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pandas as pd
 from throughput import ALLSIDES, best
@@ -64,6 +75,30 @@ def main(n: int = 5000, rounds: int = 3) -> None:
         )
 
 
+def against(commit: str, n: int, rounds: int) -> None:
+    """Run ``benchmarks/features.py`` as it was at ``commit`` on the same ``n`` articles."""
+    repo = Path(__file__).resolve().parents[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "tree"
+        git = ["git", "-C", str(repo)]
+        subprocess.run([*git, "worktree", "add", "-q", "--detach", str(tree), commit], check=True)
+        try:
+            if ALLSIDES.name == "articles.jsonl.gz" and ALLSIDES.parents[2].name == "shared":
+                (Path(tmp) / "shared").symlink_to(ALLSIDES.parents[2])  # found as ../shared
+            print(f"\nat {commit}:", flush=True)
+            env = {**os.environ, "PYTHONPATH": str(tree)}
+            script = [sys.executable, "benchmarks/features.py", str(n), str(rounds)]
+            subprocess.run(script, cwd=tree, env=env, check=True)
+        finally:
+            subprocess.run([*git, "worktree", "remove", "--force", str(tree)], check=True)
+
+
 if __name__ == "__main__":
-    args = [int(a) for a in sys.argv[1:3]]
-    main(*args)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("n", nargs="?", type=int, default=5000)
+    parser.add_argument("rounds", nargs="?", type=int, default=3)
+    parser.add_argument("--against", metavar="COMMIT", help="also time this commit's code")
+    args = parser.parse_args()
+    main(args.n, args.rounds)
+    if args.against:
+        against(args.against, args.n, args.rounds)
