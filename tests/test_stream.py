@@ -79,6 +79,10 @@ def test_bad_input_is_one_clear_error(tmp_path):
     empty.write_text("\n\n", encoding="utf-8")
     with pytest.raises(CorpusError, match="is empty"):
         list(iter_corpus(empty))
+    header = tmp_path / "header.csv"
+    header.write_text("id,body\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="has no articles: its columns are there, no rows"):
+        list(iter_corpus(header))  # as load_corpus says it
     truncated = tmp_path / "t.jsonl.gz"
     lines = "".join(f'{{"body": "{i * 7919 % 10007}"}}\n' for i in range(3000))
     truncated.write_bytes(gzip.compress(lines.encode())[:4000])

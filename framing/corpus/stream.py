@@ -187,7 +187,9 @@ def iter_corpus(
         return
     start = 0
     text_columns: list[str] = []
+    header = False  # a table's columns were read (a header without rows)
     for raw, progress in _raw_chunks(path, fmt, chunksize):
+        header = header or len(raw.columns) > 0
         chunk = canonical(
             raw,
             where=str(path),
@@ -200,6 +202,8 @@ def iter_corpus(
         chunk.attrs["progress"] = progress
         start += len(chunk)
         yield chunk
+    if start == 0 and header:
+        raise CorpusError(f"{path} has no articles: its columns are there, no rows")
     if start == 0:
         raise CorpusError(f"{path} is empty: expected a {fmt.upper()} file with articles")
 
