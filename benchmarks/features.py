@@ -2,15 +2,14 @@
 
 Usage: ``python benchmarks/features.py [N] [ROUNDS] [--against COMMIT]`` (N AllSides
 articles, default 5000; ROUNDS, default 3; the shipped sample when ../shared/data is
-absent). For each line it
-times, in turn, the bare ``re.findall(r"\\w+")`` pass over the same bodies and the work
-itself, ROUNDS times, and prints the best of each with their ratio: the shared tokenisation
-alone; the ``loaded``, ``voice`` and ``sourcing`` families (with the clutter spans they
-leave out); the default set without the ``frames`` family (what the frames cost); the
-whole default feature set through ``extract_features`` on the corpus as
-``load_corpus`` gives it (tidied text); and the same on the frame as ``pandas.read_json``
-reads it from the file, untidied, which is what many users pass. Every round starts from
-the raw texts: nothing is cached between rounds or lines.
+absent). For each line it times, in turn, the bare ``re.findall(r"\\w+")`` pass over the
+same bodies and the work itself, ROUNDS times, and prints the best of each with their
+ratio: the shared tokenisation alone; the ``loaded``, ``voice`` and ``sourcing`` families
+(with the clutter spans they leave out); the default set without the ``frames`` family
+(what the frames cost); the whole default feature set through ``extract_features`` on the
+corpus as ``load_corpus`` gives it (tidied text); and the same on the frame as
+``pandas.read_json`` reads it from the file, untidied, which is what many users pass. Every
+round starts from the raw texts: nothing is cached between rounds or lines.
 
 Ratios move with the machine (numpy-heavy stages and the bare regex pass do not speed up
 alike), so a ratio measured on another machine is no baseline. ``--against COMMIT`` then
@@ -99,6 +98,8 @@ if __name__ == "__main__":
     parser.add_argument("rounds", nargs="?", type=int, default=3)
     parser.add_argument("--against", metavar="COMMIT", help="also time this commit's code")
     args = parser.parse_args()
+    if args.against:
+        print("this checkout:")
     main(args.n, args.rounds)
     if args.against:
         against(args.against, args.n, args.rounds)
