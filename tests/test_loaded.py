@@ -69,6 +69,7 @@ def test_outlet_voice_after_a_quote_closed_before_it():
     assert own.loaded_language_quoted[0] > 0
     assert own.loaded_language[0] == 0
     assert a.total("emotive", quoted=False)[0] == 0
+    assert a.total("emotive", quoted=True)[0] == 2  # disgrace, catastrophe
 
 
 def test_quoted_and_outlet_voice_are_separate():

@@ -182,6 +182,11 @@ def _set_index(df: pd.DataFrame, start: int = 0) -> pd.DataFrame:
     return df
 
 
+def no_rows(path: Path) -> CorpusError:
+    """The error for a file of columns (a header) without a row, whichever reader read it."""
+    return CorpusError(f"{path} has no articles: its columns are there, no rows")
+
+
 def load_corpus(
     source: Any,
     *,
@@ -267,7 +272,7 @@ def load_corpus(
             raise CorpusError(f"{path}: no such file or folder")
         df, reader_map = _read_path(path, format)
         if not len(df):
-            raise CorpusError(f"{path} has no articles: its columns are there, no rows")
+            raise no_rows(path)
         taken = set(column_map.values())
         column_map = {**{k: v for k, v in reader_map.items() if v not in taken}, **column_map}
     return canonical(df, where=where, require=require, column_map=column_map)

@@ -35,7 +35,7 @@ from concurrent.futures import Executor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from framing.corpus.load import canonical, check_column_map, load_corpus
+from framing.corpus.load import canonical, check_column_map, load_corpus, no_rows
 from framing.errors import CorpusError, InputError, check_positive
 from framing.io.atomic import publish, temporary_beside
 from framing.io.files import format_of, json_record, open_raw
@@ -203,7 +203,7 @@ def iter_corpus(
         start += len(chunk)
         yield chunk
     if start == 0 and header:
-        raise CorpusError(f"{path} has no articles: its columns are there, no rows")
+        raise no_rows(path)
     if start == 0:
         raise CorpusError(f"{path} is empty: expected a {fmt.upper()} file with articles")
 
