@@ -4,6 +4,7 @@ import sys
 import time
 from itertools import pairwise
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import CASES, shared
@@ -554,3 +555,28 @@ def test_line_shape_features():
     ]
     assert list(found.numeric.columns) == list(NUMERIC)
     assert (found.matrix[:, : len(NUMERIC)].toarray() == found.numeric.to_numpy()).all()
+
+
+def test_line_model_by_parts(express_body, sample):
+    """The line model scores lines by parts (numeric columns, words through their terms'
+    weights, word pairs) exactly as predict_proba over the full matrix does, on the example
+    article and the sample corpus's bodies, and the matrix holds each line's words once
+    each, its pairs and its two markers."""
+    from framing.measures.clutter.detect import scan_docs
+    from framing.measures.clutter.linemodel import NUMERIC, line_frame, line_model
+    from framing.measures.clutter.rules import load_rules
+    from framing.text import Docs
+
+    docs = Docs([express_body, *sample.body.head(40)])
+    lines = line_frame(docs, scan_docs(docs, load_rules()))
+    model, _ = line_model()
+    assert np.allclose(lines.proba(model), model.predict_proba(lines.matrix), atol=1e-12)
+    words = np.diff(
+        np.searchsorted(
+            docs.token_starts, np.c_[lines.start, lines.end] + docs.offsets[lines.text, None]
+        ),
+        axis=1,
+    ).ravel()
+    grams = lines.matrix[:, len(NUMERIC) :].sum(axis=1).A1
+    assert (grams == np.where(words > 0, 2 * words + 1, 1)).all()
+    assert len(lines.text) > 200

@@ -109,15 +109,24 @@ _PAIR = np.uint64(0x100000001B3)  # a 2-gram's hash: left * _PAIR + right (mod 2
 class Lines:
     """The non-blank lines of a batch of bodies, as the line model reads them.
 
+    The model reads, a row a line, the columns of :attr:`numeric`, then the hashed counts
+    (``2**BITS`` columns) of the line's words (the batch's tokens, lower-cased, digits as
+    0), of its word pairs, and of the pairs (start marker, its first word) and (its last
+    word, end marker): :attr:`matrix`. The words stay counts over the batch's vocabulary
+    (:attr:`words`, each term's hashed column in :attr:`term_column`), so that
+    :meth:`proba` scores the lines by parts, without building that matrix.
+
     Attributes
     ----------
     numeric : pandas.DataFrame
         One row a line, the columns of :data:`NUMERIC`.
-    matrix : scipy.sparse.csr_matrix
-        What the model reads, a row a line: the columns of :attr:`numeric`, then the
-        hashed counts (``2**BITS`` columns) of the line's words (the batch's tokens,
-        lower-cased, digits as 0), of its word pairs, and of the pairs (start marker, its
-        first word) and (its last word, end marker).
+    words : scipy.sparse.csr_matrix
+        A row a line, a column a term of the batch's vocabulary: the line's words.
+    term_column : numpy.ndarray
+        The hashed column (of ``2**BITS``) of each term.
+    grams : scipy.sparse.csr_matrix
+        A row a line, ``2**BITS`` columns: its word pairs and its start and end pairs (a
+        line without words has the one pair (start, end marker)).
     text : numpy.ndarray
         The body each line is in.
     start, end : numpy.ndarray
@@ -125,10 +134,49 @@ class Lines:
     """
 
     numeric: pd.DataFrame
-    matrix: sp.csr_matrix
+    words: sp.csr_matrix
+    term_column: np.ndarray
+    grams: sp.csr_matrix
     text: np.ndarray
     start: np.ndarray
     end: np.ndarray
+
+    @property
+    def matrix(self) -> sp.csr_matrix:
+        """What the model reads (for training): :attr:`numeric`, then the hashed words and
+        :attr:`grams`."""
+        import scipy.sparse as sp
+
+        n_terms = len(self.term_column)
+        hashed = sp.csr_matrix(
+            (np.ones(n_terms), self.term_column, np.arange(n_terms + 1)),
+            shape=(n_terms, 2**BITS),
+        )
+        numeric = sp.csr_matrix(self.numeric.to_numpy(dtype=float))
+        return sp.hstack([numeric, self.words @ hashed + self.grams], format="csr")
+
+    def proba(self, model: LogisticRegression) -> np.ndarray:
+        """``model.predict_proba(self.matrix)`` of a multinomial logistic regression, by
+        parts: the numeric columns, the words through their terms' weights, the grams.
+
+        Examples
+        --------
+        >>> model, _ = line_model()
+        >>> lines = line_frame(Docs(["By JANE DOE\\n\\nKept here."]), [[]])
+        >>> bool(np.allclose(lines.proba(model), model.predict_proba(lines.matrix)))
+        True
+        """
+        from scipy.special import softmax
+
+        k = len(NUMERIC)
+        weights = model.coef_[:, k:].T  # a row a hashed column
+        decision = (
+            self.numeric.to_numpy(dtype=float) @ model.coef_[:, :k].T
+            + self.words @ weights[self.term_column]
+            + self.grams @ weights
+            + model.intercept_
+        )
+        return softmax(decision, axis=1)
 
 
 @functools.cache
@@ -202,41 +250,33 @@ def _covered(
     return np.bincount(line, weights=overlap, minlength=len(starts))
 
 
-def _matrix(docs: Docs, first: np.ndarray, count: np.ndarray, numeric: np.ndarray) -> sp.csr_matrix:
-    """:attr:`Lines.matrix` of the lines whose tokens are ``count`` from token ``first`` on,
-    with their ``numeric`` features.
-
-    A line of n tokens has ``len(NUMERIC) + 2 n + 1`` entries, in this order: its numeric
-    features, its n words, its n - 1 word pairs, the pair (start marker, first word) and
-    (last word, end marker); a line without words has the one pair (start, end marker).
-    Each entry's place is computed, not sorted into: a repeated n-gram stays two entries
-    (summed by every product with the matrix).
-    """
+def _grams(docs: Docs, first: np.ndarray, count: np.ndarray) -> tuple[np.ndarray, sp.csr_matrix]:
+    """Each term's hashed column, and :attr:`Lines.grams` of the lines whose tokens are
+    ``count`` from token ``first`` on."""
     import scipy.sparse as sp
 
-    tokens = docs.token_starts
-    n, k = numeric.shape
+    n = len(first)
     line = np.repeat(np.arange(n), count)  # every token is in a line, the lines in order
     has = count > 0
     terms = "\n".join(docs.terms.tolist()).encode().translate(_DIGITS_TO_0).split(b"\n")
     per_term = np.fromiter(map(zlib.crc32, terms), np.uint64, len(terms))
     h = per_term[docs.token_columns]
     pair = np.flatnonzero(line[:-1] == line[1:])
-    indptr = np.concatenate([[0], np.cumsum(k + 2 * count + 1)])
-    # each word's entry: after its line's numeric features and the words before it
-    place = np.repeat(indptr[:-1] + k - first, count) + np.arange(len(tokens))
     opening = np.full(n, _END)  # the first word after the start marker; the end marker if none
     opening[has] = h[first[has]]
-    indices = np.empty(indptr[-1], dtype=np.int64)
-    indices[(indptr[:-1, None] + np.arange(k)).ravel()] = np.tile(np.arange(k), n)
-    indices[place] = k + column_of(per_term, 1, BITS)[docs.token_columns]
-    indices[place[pair] + count[line[pair]]] = k + column_of(h[pair] * _PAIR + h[pair + 1], 2, BITS)
-    indices[indptr[1:] - 1 - has] = k + column_of(np.full(n, _START) * _PAIR + opening, 2, BITS)
+    # a line's entries: its pairs in order, then (start, first word), then (last word, end)
+    pairs = np.maximum(count - 1, 0)
+    indptr = np.r_[0, np.cumsum(pairs + 1 + has)]
+    markers = indptr[:-1] + pairs
+    indices = np.empty(indptr[-1], dtype=np.uint32)
+    indices[np.arange(len(pair)) + (indptr[:-1] - np.r_[0, np.cumsum(pairs)[:-1]])[line[pair]]] = (
+        column_of(h[pair] * _PAIR + h[pair + 1], 2, BITS)
+    )
+    indices[markers] = column_of(np.full(n, _START) * _PAIR + opening, 2, BITS)
     ending = h[(first + count - 1)[has]] * _PAIR + _END
-    indices[indptr[1:][has] - 1] = k + column_of(ending, 2, BITS)
-    data = np.ones(indptr[-1])
-    data[(indptr[:-1, None] + np.arange(k)).ravel()] = numeric.ravel()
-    return sp.csr_matrix((data, indices, indptr), shape=(n, k + 2**BITS))
+    indices[markers[has] + 1] = column_of(ending, 2, BITS)
+    grams = sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n, 2**BITS))
+    return column_of(per_term, 1, BITS), grams
 
 
 def _repeated(docs: Docs, text: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -335,8 +375,10 @@ def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
     numeric["colon_end"] = (last_char == ord(":")).astype(float)
     base = docs.offsets[text]
     frame = pd.DataFrame({k: numeric[k] for k in NUMERIC})
-    matrix = _matrix(docs, first, words, frame.to_numpy(dtype=float))
-    return Lines(frame, matrix, text, starts - base, ends - base)
+    term_column, grams = _grams(docs, first, words)
+    return Lines(
+        frame, docs.counts_in(starts), term_column, grams, text, starts - base, ends - base
+    )
 
 
 def model_spans(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> list[list[Span]]:
@@ -362,7 +404,7 @@ def model_spans(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> list[list[S
     if not len(text):
         return out
     model, threshold = line_model()
-    proba = model.predict_proba(lines.matrix)
+    proba = lines.proba(model)
     classes = list(model.classes_)
     clutter = 1.0 - proba[:, classes.index(TEXT)]
     kinds = np.array([c for c in classes if c != TEXT])
