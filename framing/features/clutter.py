@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from framing.features.context import Context
-from framing.measures.clutter import KINDS, PROMO_KINDS, find_clutter_all, share
+from framing.measures.clutter import KINDS, PROMO_KINDS, find_clutter_all
 from framing.spans import Span
 
 COLUMNS = {
@@ -34,13 +34,24 @@ def compute(ctx: Context) -> pd.DataFrame:
     """
     texts = ctx.docs("body").texts
     spans = body_clutter(ctx)
+    # one row a span: its text, its kind, its length
+    text = np.repeat(np.arange(len(texts)), [len(s) for s in spans])
+    kind = pd.Categorical([sp.kind for s in spans for sp in s], categories=KINDS)
+    chars = np.array([len(sp) for s in spans for sp in s], dtype=float)
+    length = np.array([len(t) for t in texts], dtype=float)
+    promo = np.isin(kind.codes, [KINDS.index(k) for k in PROMO_KINDS])
+
+    def per_text(weights: np.ndarray) -> np.ndarray:
+        return np.bincount(text, weights=weights, minlength=len(texts))
+
+    def rate(covered: np.ndarray) -> np.ndarray:
+        return np.divide(covered, length, out=np.zeros(len(texts)), where=length > 0)
+
     columns = {
-        "clutter_share": [share(t, s) for t, s in zip(texts, spans, strict=True)],
-        "clutter_promo_share": [
-            share(t, s, PROMO_KINDS) for t, s in zip(texts, spans, strict=True)
-        ],
-        "clutter_lines": [len(s) for s in spans],
+        "clutter_share": rate(per_text(chars)),
+        "clutter_promo_share": rate(per_text(chars * promo)),
+        "clutter_lines": per_text(np.ones(len(text))),
     }
-    for kind in KINDS:
-        columns[f"clutter_{kind}_lines"] = [sum(sp.kind == kind for sp in s) for s in spans]
-    return pd.DataFrame({k: np.asarray(v, dtype=float) for k, v in columns.items()})
+    for i, k in enumerate(KINDS):
+        columns[f"clutter_{k}_lines"] = per_text((kind.codes == i).astype(float))
+    return pd.DataFrame(columns)

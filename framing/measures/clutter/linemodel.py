@@ -206,19 +206,18 @@ def _mark_hits(low: Utf8) -> dict[str, np.ndarray]:
     return {k: np.sort(starts[group == g]) for g, k in enumerate(_MARKS)}
 
 
-def _credit(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """1.0 for each line ``[start, end)`` that ends with a parenthesis of 2 to
+def _credit(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """1.0 for each line ``[start, end)`` of the batch that ends with a parenthesis of 2 to
     :data:`CREDIT_CHARS` characters holding no other bracket."""
-    opening = np.flatnonzero(codes == ord("("))
-    closing = np.flatnonzero(codes == ord(")"))
-    last = ends - 1
-    # the last "(" and the last ")" before each line's final character
-    open_at = opening[np.maximum(np.searchsorted(opening, last) - 1, 0)] if len(opening) else last
-    k = np.searchsorted(closing, last) - 1
-    close_at = np.where(k >= 0, closing[np.maximum(k, 0)] if len(closing) else -1, -1)
-    inside = last - open_at - 1
-    ok = (codes[last] == ord(")")) & (open_at >= starts) & (close_at < open_at)
-    return (ok & (inside >= 2) & (inside <= CREDIT_CHARS)).astype(float)
+    out = np.zeros(len(starts))
+    text = docs.joined
+    for i in np.flatnonzero(docs.codes[ends - 1] == ord(")")).tolist():
+        last = int(ends[i]) - 1
+        opening = text.rfind("(", int(starts[i]), last)
+        inside = last - opening - 1
+        if opening >= 0 and 2 <= inside <= CREDIT_CHARS and ")" not in text[opening:last]:
+            out[i] = 1.0
+    return out
 
 
 def _tokens_with(flag: np.ndarray, first: np.ndarray, count: np.ndarray) -> np.ndarray:
@@ -370,7 +369,7 @@ def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
         numeric[f"prev_{name}"] = np.where(same_prev, np.roll(numeric[name], 1), 0.0)
         numeric[f"next_{name}"] = np.where(same_next, np.roll(numeric[name], -1), 0.0)
     numeric["repeated"] = _repeated(docs, text, starts, ends)
-    numeric["credit"] = _credit(codes, starts, ends)
+    numeric["credit"] = _credit(docs, starts, ends)
     numeric["quote_start"] = np.isin(first_char, _OPEN_QUOTES).astype(float)
     numeric["colon_end"] = (last_char == ord(":")).astype(float)
     base = docs.offsets[text]
