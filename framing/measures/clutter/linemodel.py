@@ -268,8 +268,9 @@ def _grams(docs: Docs, first: np.ndarray, count: np.ndarray) -> tuple[np.ndarray
     indptr = np.r_[0, np.cumsum(pairs + 1 + has)]
     markers = indptr[:-1] + pairs
     indices = np.empty(indptr[-1], dtype=np.uint32)
-    indices[np.arange(len(pair)) + (indptr[:-1] - np.r_[0, np.cumsum(pairs)[:-1]])[line[pair]]] = (
-        column_of(h[pair] * _PAIR + h[pair + 1], 2, BITS)
+    behind = indptr[:-1] - np.r_[0, np.cumsum(pairs)[:-1]]  # markers of the lines before
+    indices[np.arange(len(pair)) + behind[line[pair]]] = column_of(
+        h[pair] * _PAIR + h[pair + 1], 2, BITS
     )
     indices[markers] = column_of(np.full(n, _START) * _PAIR + opening, 2, BITS)
     ending = h[(first + count - 1)[has]] * _PAIR + _END
