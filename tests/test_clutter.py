@@ -580,3 +580,15 @@ def test_line_model_by_parts(express_body, sample):
     grams = lines.matrix[:, len(NUMERIC) :].sum(axis=1).A1
     assert (grams == np.where(words > 0, 2 * words + 1, 1)).all()
     assert len(lines.text) > 200
+
+
+def test_line_model_lines_without_words():
+    """A batch whose lines hold no word (rules, bullets, punctuation) is scored too: one
+    (start, end marker) pair a line, no vocabulary."""
+    from framing.measures.clutter.linemodel import line_frame, line_model
+    from framing.text import Docs
+
+    lines = line_frame(Docs(["---\n\n***\n\n...\n\n* * *\n\n|", ""]), [[], []])
+    model, _ = line_model()
+    assert lines.words.shape == (5, 0) and lines.grams.sum() == 5
+    assert np.allclose(lines.proba(model), model.predict_proba(lines.matrix))

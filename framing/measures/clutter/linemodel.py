@@ -258,6 +258,7 @@ def _grams(docs: Docs, first: np.ndarray, count: np.ndarray) -> tuple[np.ndarray
     line = np.repeat(np.arange(n), count)  # every token is in a line, the lines in order
     has = count > 0
     terms = "\n".join(docs.terms.tolist()).encode().translate(_DIGITS_TO_0).split(b"\n")
+    terms = terms if len(docs.terms) else []  # "".split() gives one empty term
     per_term = np.fromiter(map(zlib.crc32, terms), np.uint64, len(terms))
     h = per_term[docs.token_columns]
     pair = np.flatnonzero(line[:-1] == line[1:])
