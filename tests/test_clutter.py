@@ -559,9 +559,9 @@ def test_line_shape_features():
 
 def test_line_model_by_parts(express_body, sample):
     """The line model scores lines by parts (numeric columns, words through their terms'
-    weights, word pairs) exactly as predict_proba over the full matrix does, on the example
+    weights, the start and end pairs) exactly as predict_proba over the full matrix does, on the example
     article and the sample corpus's bodies, and the matrix holds each line's words once
-    each, its pairs and its two markers."""
+    each and its two marker pairs."""
     from framing.measures.clutter.detect import scan_docs
     from framing.measures.clutter.linemodel import NUMERIC, line_frame, line_model
     from framing.measures.clutter.rules import load_rules
@@ -578,7 +578,7 @@ def test_line_model_by_parts(express_body, sample):
         axis=1,
     ).ravel()
     grams = lines.matrix[:, len(NUMERIC) :].sum(axis=1).A1
-    assert (grams == np.where(words > 0, 2 * words + 1, 1)).all()
+    assert (grams == np.where(words > 0, words + 2, 1)).all()
     assert len(lines.text) > 200
 
 
@@ -590,5 +590,5 @@ def test_line_model_lines_without_words():
 
     lines = line_frame(Docs(["---\n\n***\n\n...\n\n* * *\n\n|", ""]), [[], []])
     model, _ = line_model()
-    assert lines.words.shape == (5, 0) and lines.grams.sum() == 5
+    assert lines.words.shape == (5, 0) and lines.edges.sum() == 5
     assert np.allclose(lines.proba(model), model.predict_proba(lines.matrix))

@@ -10,7 +10,7 @@ shipped line model (``lines.skops``, provenance in ``lines.json``, trained by
 verdict, and gives each line a kind or ``text``.
 
 :func:`line_frame` describes the lines of a batch (:class:`Lines`: the numeric features of
-:data:`NUMERIC` and the hashed word n-grams of each line), with numpy over the batch's
+:data:`NUMERIC`, the hashed words of each line and its first and last word), with numpy over the batch's
 shared tokens; and :func:`model_spans` turns the model's verdicts into spans, labelled
 with the model's probability.
 
@@ -24,7 +24,7 @@ Examples
 ...     "The mayor called for calm and promised an inquiry into the arrests.",
 ... ])
 >>> [(s.kind, s.text[:20], s.label) for s in model_spans(Docs([body]), [[]])[0]]
-[('media', 'In this March 3, 201', 'line model, p = 0.90')]
+[('media', 'In this March 3, 201', 'line model, p = 0.86')]
 """
 
 from __future__ import annotations
@@ -100,9 +100,9 @@ _OPEN_QUOTES = np.array([ord(c) for c in "\"'\u201c\u2018"])
 CREDIT_CHARS = 80
 """The longest parenthesis (inside its brackets) that a ``credit`` line ends with."""
 BITS = 15
-"""The word n-grams are hashed into ``2**BITS`` columns."""
+"""The words and the (marker, word) pairs are hashed into ``2**BITS`` columns."""
 _START, _END = np.uint64(1 << 32), np.uint64((1 << 32) + 1)  # beyond any crc32 of a word
-_PAIR = np.uint64(0x100000001B3)  # a 2-gram's hash: left * _PAIR + right (mod 2**64)
+_PAIR = np.uint64(0x100000001B3)  # a pair's hash: left * _PAIR + right (mod 2**64)
 
 
 @dataclass(frozen=True)
@@ -111,8 +111,8 @@ class Lines:
 
     The model reads, a row a line, the columns of :attr:`numeric`, then the hashed counts
     (``2**BITS`` columns) of the line's words (the batch's tokens, lower-cased, digits as
-    0), of its word pairs, and of the pairs (start marker, its first word) and (its last
-    word, end marker): :attr:`matrix`. The words stay counts over the batch's vocabulary
+    0) and of the pairs (start marker, its first word) and (its last word, end marker):
+    :attr:`matrix`. The words stay counts over the batch's vocabulary
     (:attr:`words`, each term's hashed column in :attr:`term_column`), so that
     :meth:`proba` scores the lines by parts, without building that matrix.
 
@@ -124,9 +124,9 @@ class Lines:
         A row a line, a column a term of the batch's vocabulary: the line's words.
     term_column : numpy.ndarray
         The hashed column (of ``2**BITS``) of each term.
-    grams : scipy.sparse.csr_matrix
-        A row a line, ``2**BITS`` columns: its word pairs and its start and end pairs (a
-        line without words has the one pair (start, end marker)).
+    edges : scipy.sparse.csr_matrix
+        A row a line, ``2**BITS`` columns: its start and end pairs (a line without words
+        has the one pair (start, end marker)).
     text : numpy.ndarray
         The body each line is in.
     start, end : numpy.ndarray
@@ -136,7 +136,7 @@ class Lines:
     numeric: pd.DataFrame
     words: sp.csr_matrix
     term_column: np.ndarray
-    grams: sp.csr_matrix
+    edges: sp.csr_matrix
     text: np.ndarray
     start: np.ndarray
     end: np.ndarray
@@ -144,7 +144,7 @@ class Lines:
     @property
     def matrix(self) -> sp.csr_matrix:
         """What the model reads (for training): :attr:`numeric`, then the hashed words and
-        :attr:`grams`."""
+        :attr:`edges`."""
         import scipy.sparse as sp
 
         n_terms = len(self.term_column)
@@ -153,11 +153,11 @@ class Lines:
             shape=(n_terms, 2**BITS),
         )
         numeric = sp.csr_matrix(self.numeric.to_numpy(dtype=float))
-        return sp.hstack([numeric, self.words @ hashed + self.grams], format="csr")
+        return sp.hstack([numeric, self.words @ hashed + self.edges], format="csr")
 
     def proba(self, model: LogisticRegression) -> np.ndarray:
         """``model.predict_proba(self.matrix)`` of a multinomial logistic regression, by
-        parts: the numeric columns, the words through their terms' weights, the grams.
+        parts: the numeric columns, the words through their terms' weights, the edges.
 
         Examples
         --------
@@ -173,7 +173,7 @@ class Lines:
         decision = (
             self.numeric.to_numpy(dtype=float) @ model.coef_[:, :k].T
             + self.words @ weights[self.term_column]
-            + self.grams @ weights
+            + self.edges @ weights
             + model.intercept_
         )
         return softmax(decision, axis=1)
@@ -249,35 +249,26 @@ def _covered(
     return np.bincount(line, weights=overlap, minlength=len(starts))
 
 
-def _grams(docs: Docs, first: np.ndarray, count: np.ndarray) -> tuple[np.ndarray, sp.csr_matrix]:
-    """Each term's hashed column, and :attr:`Lines.grams` of the lines whose tokens are
+def _edges(docs: Docs, first: np.ndarray, count: np.ndarray) -> tuple[np.ndarray, sp.csr_matrix]:
+    """Each term's hashed column, and :attr:`Lines.edges` of the lines whose tokens are
     ``count`` from token ``first`` on."""
     import scipy.sparse as sp
 
     n = len(first)
-    line = np.repeat(np.arange(n), count)  # every token is in a line, the lines in order
     has = count > 0
     terms = "\n".join(docs.terms.tolist()).encode().translate(_DIGITS_TO_0).split(b"\n")
     terms = terms if len(docs.terms) else []  # "".split() gives one empty term
     per_term = np.fromiter(map(zlib.crc32, terms), np.uint64, len(terms))
-    h = per_term[docs.token_columns]
-    pair = np.flatnonzero(line[:-1] == line[1:])
     opening = np.full(n, _END)  # the first word after the start marker; the end marker if none
-    opening[has] = h[first[has]]
-    # a line's entries: its pairs in order, then (start, first word), then (last word, end)
-    pairs = np.maximum(count - 1, 0)
-    indptr = np.r_[0, np.cumsum(pairs + 1 + has)]
-    markers = indptr[:-1] + pairs
+    opening[has] = per_term[docs.token_columns[first[has]]]
+    closing = per_term[docs.token_columns[(first + count - 1)[has]]]
+    # a line's entries: (start, first word), then (last word, end) if it has words
+    indptr = np.r_[0, np.cumsum(1 + has)]
     indices = np.empty(indptr[-1], dtype=np.uint32)
-    behind = indptr[:-1] - np.r_[0, np.cumsum(pairs)[:-1]]  # markers of the lines before
-    indices[np.arange(len(pair)) + behind[line[pair]]] = column_of(
-        h[pair] * _PAIR + h[pair + 1], 2, BITS
-    )
-    indices[markers] = column_of(np.full(n, _START) * _PAIR + opening, 2, BITS)
-    ending = h[(first + count - 1)[has]] * _PAIR + _END
-    indices[markers[has] + 1] = column_of(ending, 2, BITS)
-    grams = sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n, 2**BITS))
-    return column_of(per_term, 1, BITS), grams
+    indices[indptr[:-1]] = column_of(np.full(n, _START) * _PAIR + opening, 2, BITS)
+    indices[indptr[:-1][has] + 1] = column_of(closing * _PAIR + _END, 2, BITS)
+    edges = sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n, 2**BITS))
+    return column_of(per_term, 1, BITS), edges
 
 
 def _repeated(docs: Docs, text: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -317,7 +308,7 @@ def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
     --------
     >>> lines = line_frame(Docs(["Kept here.\\n\\nBy JANE DOE", ""]), [[], []])
     >>> lines.text.tolist(), lines.start.tolist(), lines.end.tolist(), lines.matrix[:, len(NUMERIC) :].sum(axis=1).A1.tolist()
-    ([0, 0], [0, 12], [10, 23], [5.0, 7.0])
+    ([0, 0], [0, 12], [10, 23], [4.0, 5.0])
     >>> lines.numeric.loc[1, ["last", "end_mark", "capitalised", "upper"]].tolist()
     [1.0, 0.0, 1.0, 0.6666666666666666]
     """
@@ -376,9 +367,9 @@ def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
     numeric["colon_end"] = (last_char == ord(":")).astype(float)
     base = docs.offsets[text]
     frame = pd.DataFrame({k: numeric[k] for k in NUMERIC})
-    term_column, grams = _grams(docs, first, words)
+    term_column, edges = _edges(docs, first, words)
     return Lines(
-        frame, docs.counts_in(starts), term_column, grams, text, starts - base, ends - base
+        frame, docs.counts_in(starts), term_column, edges, text, starts - base, ends - base
     )
 
 
