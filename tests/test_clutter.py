@@ -592,3 +592,21 @@ def test_line_model_lines_without_words():
     model, _ = line_model()
     assert lines.words.shape == (5, 0) and lines.edges.sum() == 5
     assert np.allclose(lines.proba(model), model.predict_proba(lines.matrix))
+
+
+def test_line_model_is_shipped_with_provenance():
+    """The shipped line model is the file its provenance names, trained on the tuning
+    outlets only, and reads the features line_frame makes."""
+    import hashlib
+
+    from framing.measures.clutter.linemodel import BITS, LINE_MODEL, NUMERIC, TEXT, line_model
+
+    meta = json.loads(LINE_MODEL.with_suffix(".json").read_text(encoding="utf-8"))
+    assert hashlib.sha256(LINE_MODEL.read_bytes()).hexdigest() == meta["model_sha256"]
+    assert "held-out outlets" in meta["held_out"] and meta["training_outlets"] > 200
+    assert meta["licence"].startswith("BSD-3-Clause") and "Baly" in meta["source"]
+    assert LINE_MODEL.stat().st_size < 3_000_000
+    model, threshold = line_model()
+    assert threshold == meta["threshold"] and 0 < threshold < 1
+    assert TEXT in model.classes_ and model.coef_.shape[1] == len(NUMERIC) + 2**BITS
+    assert line_model() is line_model()  # loaded once
