@@ -14,11 +14,11 @@ The model: a multinomial logistic regression over ``Lines.matrix`` (the numeric 
 then the hashed words of the line, from the batch's tokens, and the pairs (start marker,
 first word) and (last word, end marker)). Word pairs inside the line were left out: they
 added nothing in the grouped cross-validation below (best F1 0.815 with them, 0.817
-without) and cost time. C and the threshold
-on P(clutter) = 1 - P(text) are chosen by 5-fold cross-validation grouped by outlet, for
-the F1 of the rules and the model together: the best C, then the highest threshold whose
-F1 is within 0.02 of the best (favouring precision where the curve is flat). Writes
-``lines.skops`` and ``lines.json`` (provenance, the choices and their cross-validated F1).
+without) and cost time. C and the threshold on P(clutter) = 1 - P(text) are chosen by
+5-fold cross-validation grouped by outlet, for the F1 of the rules and the model together:
+the best C, then the highest threshold whose F1 is within 0.02 of the best (favouring
+precision where the curve is flat). Writes ``lines.skops`` and ``lines.json`` (provenance,
+the choices and their cross-validated F1).
 
 Run from the repository root::
 

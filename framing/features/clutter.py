@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from framing.features.context import Context
-from framing.measures.clutter import KINDS, PROMO_KINDS, find_clutter_all
+from framing.measures.clutter import KINDS, PROMO_KINDS, find_clutter_all, share
 from framing.spans import Span
 
 COLUMNS = {
@@ -34,24 +34,16 @@ def compute(ctx: Context) -> pd.DataFrame:
     """
     texts = ctx.docs("body").texts
     spans = body_clutter(ctx)
-    # one row a span: its text, its kind, its length
+    # the kind of every span, and the text it is in
     text = np.repeat(np.arange(len(texts)), [len(s) for s in spans])
-    kind = pd.Categorical([sp.kind for s in spans for sp in s], categories=KINDS)
-    chars = np.array([len(sp) for s in spans for sp in s], dtype=float)
-    length = np.array([len(t) for t in texts], dtype=float)
-    promo = np.isin(kind.codes, [KINDS.index(k) for k in PROMO_KINDS])
-
-    def per_text(weights: np.ndarray) -> np.ndarray:
-        return np.bincount(text, weights=weights, minlength=len(texts))
-
-    def rate(covered: np.ndarray) -> np.ndarray:
-        return np.divide(covered, length, out=np.zeros(len(texts)), where=length > 0)
-
+    kind = pd.Categorical([sp.kind for s in spans for sp in s], categories=KINDS).codes
     columns = {
-        "clutter_share": rate(per_text(chars)),
-        "clutter_promo_share": rate(per_text(chars * promo)),
-        "clutter_lines": per_text(np.ones(len(text))),
+        "clutter_share": [share(t, s) for t, s in zip(texts, spans, strict=True)],
+        "clutter_promo_share": [
+            share(t, s, PROMO_KINDS) for t, s in zip(texts, spans, strict=True)
+        ],
+        "clutter_lines": np.bincount(text, minlength=len(texts)),
     }
     for i, k in enumerate(KINDS):
-        columns[f"clutter_{k}_lines"] = per_text((kind.codes == i).astype(float))
-    return pd.DataFrame(columns)
+        columns[f"clutter_{k}_lines"] = np.bincount(text[kind == i], minlength=len(texts))
+    return pd.DataFrame({k: np.asarray(v, dtype=float) for k, v in columns.items()})

@@ -10,8 +10,8 @@ shipped line model (``lines.skops``, provenance in ``lines.json``, trained by
 verdict, and gives each line a kind or ``text``.
 
 :func:`line_frame` describes the lines of a batch (:class:`Lines`: the numeric features of
-:data:`NUMERIC`, the hashed words of each line and its first and last word), with numpy over the batch's
-shared tokens; and :func:`model_spans` turns the model's verdicts into spans, labelled
+:data:`NUMERIC`, the hashed words of each line and its first and last word), with numpy
+over the batch's shared tokens; and :func:`model_spans` turns the model's verdicts into spans, labelled
 with the model's probability.
 
 Examples
@@ -112,9 +112,9 @@ class Lines:
     The model reads, a row a line, the columns of :attr:`numeric`, then the hashed counts
     (``2**BITS`` columns) of the line's words (the batch's tokens, lower-cased, digits as
     0) and of the pairs (start marker, its first word) and (its last word, end marker):
-    :attr:`matrix`. The words stay counts over the batch's vocabulary
-    (:attr:`words`, each term's hashed column in :attr:`term_column`), so that
-    :meth:`proba` scores the lines by parts, without building that matrix.
+    :attr:`matrix`. The words stay counts over the batch's vocabulary (:attr:`words`, each
+    term's hashed column in :attr:`term_column`), so that :meth:`proba` scores the lines by
+    parts, without building that matrix.
 
     Attributes
     ----------
@@ -249,16 +249,20 @@ def _covered(
     return np.bincount(line, weights=overlap, minlength=len(starts))
 
 
-def _edges(docs: Docs, first: np.ndarray, count: np.ndarray) -> tuple[np.ndarray, sp.csr_matrix]:
-    """Each term's hashed column, and :attr:`Lines.edges` of the lines whose tokens are
-    ``count`` from token ``first`` on."""
+def _term_hashes(docs: Docs) -> np.ndarray:
+    """The crc32 of each term of the batch's vocabulary, its digits as 0."""
+    terms = "\n".join(docs.terms.tolist()).encode().translate(_DIGITS_TO_0).split(b"\n")
+    terms = terms if len(docs.terms) else []  # "".split() gives one empty term
+    return np.fromiter(map(zlib.crc32, terms), np.uint64, len(terms))
+
+
+def _edges(docs: Docs, per_term: np.ndarray, first: np.ndarray, count: np.ndarray) -> sp.csr_matrix:
+    """:attr:`Lines.edges` of the lines whose tokens are ``count`` from token ``first`` on
+    (``per_term``: :func:`_term_hashes`)."""
     import scipy.sparse as sp
 
     n = len(first)
     has = count > 0
-    terms = "\n".join(docs.terms.tolist()).encode().translate(_DIGITS_TO_0).split(b"\n")
-    terms = terms if len(docs.terms) else []  # "".split() gives one empty term
-    per_term = np.fromiter(map(zlib.crc32, terms), np.uint64, len(terms))
     opening = np.full(n, _END)  # the first word after the start marker; the end marker if none
     opening[has] = per_term[docs.token_columns[first[has]]]
     closing = per_term[docs.token_columns[(first + count - 1)[has]]]
@@ -267,8 +271,7 @@ def _edges(docs: Docs, first: np.ndarray, count: np.ndarray) -> tuple[np.ndarray
     indices = np.empty(indptr[-1], dtype=np.uint32)
     indices[indptr[:-1]] = column_of(np.full(n, _START) * _PAIR + opening, 2, BITS)
     indices[indptr[:-1][has] + 1] = column_of(closing * _PAIR + _END, 2, BITS)
-    edges = sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n, 2**BITS))
-    return column_of(per_term, 1, BITS), edges
+    return sp.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n, 2**BITS))
 
 
 def _repeated(docs: Docs, text: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -367,10 +370,11 @@ def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
     numeric["colon_end"] = (last_char == ord(":")).astype(float)
     base = docs.offsets[text]
     frame = pd.DataFrame({k: numeric[k] for k in NUMERIC})
-    term_column, edges = _edges(docs, first, words)
-    return Lines(
-        frame, docs.counts_in(starts), term_column, edges, text, starts - base, ends - base
-    )
+    per_term = _term_hashes(docs)
+    words_of = docs.counts_in(starts)
+    edges = _edges(docs, per_term, first, words)
+    term_column = column_of(per_term, 1, BITS)
+    return Lines(frame, words_of, term_column, edges, text, starts - base, ends - base)
 
 
 def model_spans(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> list[list[Span]]:
