@@ -46,6 +46,29 @@ def test_missing_or_empty_text():
     assert empty.shape == (0, len(describe("all")))
 
 
+def test_styled_letters_measure_as_plain_ones():
+    # 𝐁𝐨𝐥𝐝 and 𝒮𝒸𝓇𝒾𝓅𝓉 letters (Unicode's mathematical alphanumerics) turn up in scraped
+    # bodies and social posts: a reader reads plain words, and so do the measures
+    styled = pd.DataFrame(
+        {
+            "headline": ["𝐈𝐬 𝐏𝐮𝐭𝐢𝐧 𝐥𝐨𝐬𝐢𝐧𝐠 𝐡𝐢𝐬 𝐠𝐫𝐢𝐩?"],
+            "body": ["The 𝐛𝐫𝐮𝐭𝐚𝐥 regime slammed the 𝓻𝓪𝓭𝓲𝓬𝓪𝓵 protesters, 𝟑𝟎𝟎 of them. 😀"],
+        }
+    )
+    plain = pd.DataFrame(
+        {
+            "headline": ["Is Putin losing his grip?"],
+            "body": ["The brutal regime slammed the radical protesters, 300 of them. 😀"],
+        }
+    )
+    a = framing.extract_features(styled, "all").select_dtypes("number")
+    b = framing.extract_features(plain, "all").select_dtypes("number")
+    # the shipped clickbait model reads the headline's own characters, as it was trained
+    a, b = a.drop(columns="headline_clickbait"), b.drop(columns="headline_clickbait")
+    pd.testing.assert_frame_equal(a, b)
+    assert a.loc[0, "loaded_language"] > 0 and a.loc[0, "headline_yesno_question"] == 1
+
+
 def test_unknown_family_and_wrong_input():
     with pytest.raises(framing.InputError, match="unknown feature family 'nope'"):
         framing.extract_features(["x"], "nope")

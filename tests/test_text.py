@@ -191,7 +191,7 @@ ODD = [
     "supercalifragilisticexpialidocious antidisestablishmentarianism " * 2,
     "a" * 300 + " " + "a" * 299 + "b",  # tokens longer than every step of the key loop
     "\ud83d lone surrogate",
-    "𝐁𝐨𝐥𝐝 𝔣𝔞𝔫𝔠𝔶 𝐁𝐨𝐥𝐝 words 😀 beyond U+FFFF",
+    "𝐁𝐨𝐥𝐝 𝔣𝔞𝔫𝔠𝔶 𝐁𝐨𝐥𝐝 words 😀 beyond U+FFFF 𠀋𠀋 𠀋𠀋x",
     "",
 ]
 
@@ -215,8 +215,14 @@ def test_docs_keep_offsets_past_emoji_and_astral_letters():
     assert d.codes.dtype == np.uint16 and len(d.joined) == len(d.texts[0]) + 6
     spans = zip(d.token_starts.tolist(), d.token_ends.tolist(), strict=True)
     assert [d.joined[s:e] for s, e in spans] == ["Putin", "said", "no", "plain"]
-    # letters beyond U+FFFF are words: they stay, and their codes are whole code points
-    text = "𝐁𝐨𝐥𝐝 and 𝐁𝐨𝐥𝐝 😀 𝔣𝔞𝔫𝔠𝔶"
+    # styled letters beyond U+FFFF (as in AllSides bodies) read as their plain forms, so
+    # the batch stays two bytes a character and they are words the lexicons know
+    d = Docs(["𝐁𝐫𝐞𝐚𝐤𝐢𝐧𝐠 and 𝐁𝐨𝐥𝐝 😀 𝔣𝔞𝔫𝔠𝔶", "𝒜𝓇𝒾𝑒𝓈𝒶 is 𝟐𝟎"])
+    assert d.codes.dtype == np.uint16 and len(d.joined) == sum(map(len, d.texts)) + 1
+    words = "breaking and bold fancy ariesa is 20".split()
+    assert d.terms[d.token_columns].tolist() == words
+    # a letter with no plain form there stays a word, its code the whole code point
+    text = "𠀋𠀋 and 𠀋𠀋 😀 x"
     d = Docs([text])
     narrowed = code_points(text.replace("😀", "\ufffd")).tolist()
     assert d.codes.dtype == np.uint32 and d.codes.tolist() == narrowed

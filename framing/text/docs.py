@@ -92,9 +92,9 @@ class Docs:
 
     @cached_property
     def joined(self) -> str:
-        """The texts joined by line breaks; an emoji (beyond U+FFFF) stands as U+FFFD, so
-        that one in a batch does not make the whole string four bytes a character
-        (:func:`~framing.text.normalise.narrow`)."""
+        """The texts joined by line breaks; an emoji (beyond U+FFFF) stands as U+FFFD and a
+        styled letter such as 𝐀 as its plain form, so that one in a batch does not make the
+        whole string four bytes a character (:func:`~framing.text.normalise.narrow`)."""
         return "\n".join(self._narrowed)
 
     @cached_property

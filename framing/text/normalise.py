@@ -17,9 +17,11 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import sys
+import unicodedata
 
 FOLD_PAIRS = {
     "‘": "'",
@@ -57,7 +59,8 @@ FOLD_PAIRS = {
 
 
 def fold(text: str) -> str:
-    """Map curly quotes, dashes and odd spaces to ASCII, keeping every offset.
+    """Map curly quotes, dashes and odd spaces to ASCII and styled letters to plain ones
+    (:func:`plain_letters`), keeping every offset.
 
     Parameters
     ----------
@@ -66,7 +69,8 @@ def fold(text: str) -> str:
     Returns
     -------
     str
-        ``text`` with each character of :data:`FOLD_PAIRS` replaced; as long as ``text``.
+        ``text`` with each character of :data:`FOLD_PAIRS` replaced and its styled
+        letters plain; as long as ``text``.
 
     Examples
     --------
@@ -78,7 +82,7 @@ def fold(text: str) -> str:
     for char, plain in FOLD_PAIRS.items():
         if char in text:
             text = text.replace(char, plain)
-    return text
+    return plain_letters(text)
 
 
 def lower(text: str) -> str:
@@ -173,7 +177,7 @@ def tidy(text: str | None) -> str:
     return text.strip()
 
 
-_ASTRAL_SYMBOL = re.compile(r"(?!\w)[\U00010000-\U0010ffff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def maybe_astral(text: str) -> bool:
@@ -191,18 +195,53 @@ def maybe_astral(text: str) -> bool:
     return not text.isascii() and sys.getsizeof(text) >= 4 * len(text)
 
 
-def narrow(text: str) -> str:
-    """``text`` with each symbol beyond the Basic Multilingual Plane (an emoji) as U+FFFD.
+@functools.cache
+def _plain_letter(char: str) -> str:
+    """A styled letter or digit beyond U+FFFF (𝐀, 𝒜, 𝟐) as its plain form, when that is one
+    character of the Basic Multilingual Plane; any other character as it is."""
+    if not char.isalnum():
+        return char
+    plain = unicodedata.normalize("NFKC", char)
+    return plain if len(plain) == 1 and plain < "\U00010000" and plain.isalnum() else char
 
-    Offsets are kept, and no word, space or punctuation changes (letters and digits out
-    there, such as 𝐀, stay).
+
+def _narrow_char(char: str) -> str:
+    return _plain_letter(char) if char.isalnum() or char == "_" else "\ufffd"
+
+
+def plain_letters(text: str) -> str:
+    """``text`` with each styled letter or digit beyond U+FFFF as its plain form.
+
+    The mathematical alphanumerics of "𝐁𝐫𝐞𝐚𝐤𝐢𝐧𝐠" or "𝒜𝓇𝒾𝑒𝓈" read as plain words to a
+    reader; so they do to :func:`fold` and every scan after it. Offsets are kept; a letter
+    with no plain form in the Basic Multilingual Plane (a rare CJK character) stays.
 
     Examples
     --------
-    >>> narrow("Putin 😀 out"), len(narrow("😀")), narrow("𝐀 bold")
-    ('Putin \ufffd out', 1, '𝐀 bold')
+    >>> plain_letters("𝐁𝐨𝐥𝐝 𝟐𝟎𝟐𝟐 😀 𠀋")
+    'Bold 2022 😀 𠀋'
     """
-    return _ASTRAL_SYMBOL.sub("\ufffd", text) if maybe_astral(text) else text
+    if not maybe_astral(text):
+        return text
+    return _ASTRAL.sub(lambda m: _plain_letter(m.group()), text)
+
+
+def narrow(text: str) -> str:
+    """``text`` with no character beyond the Basic Multilingual Plane where it can help.
+
+    A symbol out there (an emoji) stands as U+FFFD, and a styled letter or digit as its
+    plain form (:func:`plain_letters`). Offsets are kept, and no word, space or
+    punctuation is lost. One such character would make a whole batch four bytes a
+    character to scan (:func:`~framing.text.scan.compact_code_points`).
+
+    Examples
+    --------
+    >>> narrow("Putin 😀 out"), len(narrow("😀")), narrow("𝐀 bold 𝟐𝟎𝟐𝟐"), narrow("𠀋")
+    ('Putin \ufffd out', 1, 'A bold 2022', '𠀋')
+    """
+    if not maybe_astral(text):
+        return text
+    return _ASTRAL.sub(lambda m: _narrow_char(m.group()), text)
 
 
 _CONTROLS = {c: f"\\x{c:02x}" for c in (*range(32), 127, *range(128, 160)) if c not in (9, 10)}
