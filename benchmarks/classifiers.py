@@ -14,6 +14,10 @@ run, rows/s and the ratio to a bare ``re.findall(r"\\w+")`` pass over the same t
 - ``frames``: the five generic frames of ``tests/dev/frames`` (320 hand-coded AllSides
   articles), one multi-label model, 5-fold CV: mean ROC AUC, macro- and micro-F1, default
   ``framing train --multi-label`` beside plain TF-IDF + LR one-vs-rest.
+- ``sentences``: the biased / neutral sentences of ``tests/dev/loaded`` (5,221 hand-coded
+  AllSides sentences), 5-fold CV macro-F1: plain TF-IDF + LR, the text part alone and the
+  default ``framing train``, on all sentences and on the outlets held out from the loaded
+  lexicon's fit.
 - ``train``: the default ``framing train`` on the 26,590 articles of ``split == "train"``
   (headline + body) beside a plain TF-IDF (1-2 grams, min_df 2) + logistic regression over
   the same texts, each in its own process: wall time and peak memory (issue 19's bar: at
@@ -28,7 +32,7 @@ temp dir), keyed by the data file and the code that computes them.
 Usage::
 
     OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/classifiers.py \\
-        [clickbait|leaning|headlines|chars|measures|train|frames ...]
+        [clickbait|leaning|headlines|chars|measures|train|frames|sentences ...]
 """
 
 from __future__ import annotations
@@ -391,6 +395,48 @@ def frames() -> None:
             )
 
 
+def sentences() -> None:
+    """5-fold CV on the hand-coded biased / neutral sentences of ``tests/dev/loaded``."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.pipeline import make_pipeline
+    from validity import DEV, read  # a sibling script, on the path when run
+
+    coded = pd.concat([read(DEV / "loaded" / f) for f in ("sentences.tsv", "sentences_more.tsv")])
+    coded = coded[coded["biased"].isin(["0", "1"])].astype({"biased": int})
+    bare = _words_rate(coded, ["sentence"])
+    print(
+        f"sentences: {len(coded):,} hand-coded AllSides sentences ({coded.outlet.nunique()} "
+        "outlets), biased or not, 5-fold stratified CV, macro-F1; the induced loaded lexicon "
+        "was fitted on the 'tune' outlets' sentences, so the held-out rows are the fair test"
+    )
+    folds = StratifiedKFold(5, shuffle=True, random_state=0)
+    plain = make_pipeline(
+        TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
+        LogisticRegression(max_iter=1000, class_weight="balanced"),
+    )
+    for part, df in (("all", coded), ("held-out", coded[coded["split"] == "heldout"])):
+        df = df.reset_index(drop=True)
+        start = time.perf_counter()
+        predicted = cross_val_predict(plain, df["sentence"], df["biased"], cv=folds)
+        m = metrics(df["biased"], predicted)
+        _line(
+            f"{part}: plain TF-IDF + LR (balanced)",
+            m,
+            5 * len(df),
+            time.perf_counter() - start,
+            bare,
+        )
+        for name, clf in (
+            ("text only: words + chars, C auto", make_classifier(text="sentence", features=None)),
+            ("framing train default", make_classifier(text="sentence")),
+        ):
+            start = time.perf_counter()
+            m = cross_validate_model(clf, df, label="biased", cv=5)
+            _line(f"{part}: {name}", m, 5 * len(df), time.perf_counter() - start, bare)
+
+
 TASKS = {
     "clickbait": clickbait,
     "leaning": leaning,
@@ -399,6 +445,7 @@ TASKS = {
     "measures": measures,
     "train": train,
     "frames": frames,
+    "sentences": sentences,
 }
 
 

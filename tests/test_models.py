@@ -34,6 +34,7 @@ from framing.models import (
     predict,
     save_model,
 )
+from framing.models.build import MEASURES_WEIGHT
 from framing.models.evaluation import _folds
 
 CASES = Path(__file__).parent / "cases"
@@ -66,6 +67,29 @@ def test_pipeline_has_measures_and_words(fitted, headlines):
     names = twice.fit(doubled, doubled["clickbait"])[:-1].get_feature_names_out()
     assert "words_headline__you won" in names  # bigrams by default, kept from two rows up
     assert any(n.startswith("chars_headline__") for n in names)  # short texts: characters too
+
+
+def test_measures_block_is_weighted_beside_the_text_blocks(articles):
+    clf = make_classifier(C=1.0).fit(articles, articles["leaning"])
+    X = clf[:-1].transform(articles)
+    names = clf[:-1].get_feature_names_out()
+    blocks = {"measures": [], "words_headline": [], "words_body": []}
+    for i, name in enumerate(names):
+        blocks[name.split("__")[0]].append(i)
+    norm = {b: np.sqrt(X[:, c].multiply(X[:, c]).sum(axis=1)).A1 for b, c in blocks.items()}
+    assert MEASURES_WEIGHT == 1.5
+    # TF-IDF rows have unit length; the standardised measures' rows are about
+    # MEASURES_WEIGHT long: their mean squared length is its square, times the share of
+    # measures that vary (a constant one is all zeros)
+    np.testing.assert_allclose(norm["words_body"], 1.0)
+    varies = clf.named_steps["features"].named_transformers_["measures"]["scale"].var_ > 0
+    expected = MEASURES_WEIGHT**2 * varies.mean()
+    assert 0.5 < varies.mean() <= 1
+    assert np.mean(norm["measures"] ** 2) == pytest.approx(expected)
+    unweighted = make_classifier(C=1.0).set_params(features__transformer_weights=None)
+    X1 = unweighted.fit(articles, articles["leaning"])[:-1].transform(articles)
+    cols = blocks["measures"]
+    np.testing.assert_allclose(X[:, cols].toarray(), MEASURES_WEIGHT * X1[:, cols].toarray())
 
 
 def test_character_ngrams_only_for_short_texts(articles):

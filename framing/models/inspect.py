@@ -52,9 +52,10 @@ def model_features(model: Any, top: int = 20) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``class``, ``feature`` (from ``get_feature_names_out``, e.g.
         ``words_headline__putin`` or ``measures__style_words``), ``weight`` (the
-        coefficient; measures are standardised and the block scaled to unit row length,
-        see :class:`~framing.models.build.MeasureScaler`, so theirs are per standard
-        deviation times the square root of the number of measures) and ``direction``
+        coefficient; measures are standardised, the block scaled to unit row length and
+        weighted :data:`~framing.models.build.MEASURES_WEIGHT`, so theirs are per standard
+        deviation times the square root of the number of measures, divided by that weight)
+        and ``direction``
         (``"for"``: evidence for the class, ``"against"``). For two classes the weights of
         the first class are the negated weights of the second.
 
