@@ -14,7 +14,7 @@ run, rows/s and the ratio to a bare ``re.findall(r"\\w+")`` pass over the same t
 - ``frames``: the five generic frames of ``tests/dev/frames`` (320 hand-coded AllSides
   articles), one multi-label model, 5-fold CV: mean ROC AUC, macro- and micro-F1, default
   ``framing train --multi-label`` beside plain TF-IDF + LR one-vs-rest.
-- ``sentences``: the biased / neutral sentences of ``tests/dev/loaded`` (5,221 hand-coded
+- ``sentences``: the biased / neutral sentences of ``tests/dev/loaded`` (5,233 hand-coded
   AllSides sentences), 5-fold CV macro-F1: plain TF-IDF + LR, the text part alone and the
   default ``framing train``, on all sentences and on the outlets held out from the loaded
   lexicon's fit.

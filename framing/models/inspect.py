@@ -55,9 +55,8 @@ def model_features(model: Any, top: int = 20) -> pd.DataFrame:
         coefficient; measures are standardised, the block scaled to unit row length and
         weighted :data:`~framing.models.build.MEASURES_WEIGHT`, so theirs are per standard
         deviation times the square root of the number of measures, divided by that weight)
-        and ``direction``
-        (``"for"``: evidence for the class, ``"against"``). For two classes the weights of
-        the first class are the negated weights of the second.
+        and ``direction`` (``"for"``: evidence for the class, ``"against"``). For two
+        classes the weights of the first class are the negated weights of the second.
 
     Raises
     ------

@@ -178,6 +178,7 @@ def tidy(text: str | None) -> str:
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_ASTRAL_SYMBOL = re.compile(r"(?!\w)[\U00010000-\U0010ffff]")
 
 
 def maybe_astral(text: str) -> bool:
@@ -203,10 +204,6 @@ def _plain_letter(char: str) -> str:
         return char
     plain = unicodedata.normalize("NFKC", char)
     return plain if len(plain) == 1 and plain < "\U00010000" and plain.isalnum() else char
-
-
-def _narrow_char(char: str) -> str:
-    return _plain_letter(char) if char.isalnum() or char == "_" else "\ufffd"
 
 
 def plain_letters(text: str) -> str:
@@ -239,9 +236,7 @@ def narrow(text: str) -> str:
     >>> narrow("Putin 😀 out"), len(narrow("😀")), narrow("𝐀 bold 𝟐𝟎𝟐𝟐"), narrow("𠀋")
     ('Putin \ufffd out', 1, 'A bold 2022', '𠀋')
     """
-    if not maybe_astral(text):
-        return text
-    return _ASTRAL.sub(lambda m: _narrow_char(m.group()), text)
+    return _ASTRAL_SYMBOL.sub("\ufffd", plain_letters(text)) if maybe_astral(text) else text
 
 
 _CONTROLS = {c: f"\\x{c:02x}" for c in (*range(32), 127, *range(128, 160)) if c not in (9, 10)}
