@@ -230,6 +230,21 @@ def test_docs_keep_offsets_past_emoji_and_astral_letters():
     assert d.n_types.tolist() == [3]
 
 
+def test_blanks_find_every_white_space_character():
+    import re
+
+    from framing.text.scan import Blanks, char_table
+
+    # Blanks looks up only code points up to U+0020 and beyond ASCII: all white space is there
+    space = np.flatnonzero(char_table(r"\s"))
+    assert ((space <= 32) | (space >= 128)).all() and len(space) > 20
+    text = "a\tb\x0bc\x1fd\x85e\xa0f\u2003g\u3000 h\r\n\ni" + "".join(map(chr, space))
+    blanks = Blanks(code_points(text))
+    assert blanks.at.tolist() == [m.start() for m in re.finditer(r"\s", text)]
+    runs = [(m.start(), m.end()) for m in re.finditer(r"\s+", text)]
+    assert list(zip(blanks.starts.tolist(), blanks.ends.tolist(), strict=True)) == runs
+
+
 def test_docs_batch_measures_equal_per_text_ones(sample):
     texts = sample["body"].tolist()[:100] + ODD
     d = Docs(texts)

@@ -320,7 +320,9 @@ class Blanks:
     def __init__(self, low_codes: np.ndarray) -> None:
         import numpy as np
 
-        self.at = at = np.flatnonzero(np.take(char_table(r"\s"), low_codes))
+        # white space is at most U+0020 or beyond ASCII: only those characters are looked up
+        maybe = np.flatnonzero((low_codes <= 32) | (low_codes >= 128))
+        self.at = at = maybe[np.take(char_table(r"\s"), low_codes[maybe])]
         new = np.r_[True, at[1:] != at[:-1] + 1]
         last = np.r_[new[1:], True]
         self.starts, self.ends = at[new[: len(at)]], at[last[: len(at)]] + 1
