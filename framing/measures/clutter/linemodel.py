@@ -11,8 +11,8 @@ verdict, and gives each line a kind or ``text``.
 
 :func:`line_frame` describes the lines of a batch (:class:`Lines`: the numeric features of
 :data:`NUMERIC`, the hashed words of each line and its first and last word), with numpy
-over the batch's shared tokens; and :func:`model_spans` turns the model's verdicts into spans, labelled
-with the model's probability.
+over the batch's shared tokens; and :func:`model_spans` turns the model's verdicts into
+spans, labelled with the model's probability.
 
 Examples
 --------
