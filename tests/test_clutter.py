@@ -580,6 +580,20 @@ def test_line_model_by_parts(express_body, sample):
     grams = lines.matrix[:, len(NUMERIC) :].sum(axis=1).A1
     assert (grams == np.where(words > 0, words + 2, 1)).all()
     assert len(lines.text) > 200
+    # the token shares, word by word: a capital first, two capitals first, a digit first
+    a, b = docs.token_starts, docs.token_ends
+    for i, (start, end) in enumerate(
+        np.c_[lines.start, lines.end] + docs.offsets[lines.text, None]
+    ):
+        inside = (a >= start) & (a < end)
+        tokens = [docs.joined[x:y] for x, y in zip(a[inside], b[inside], strict=True)]
+        n = max(len(tokens), 1)
+        row = lines.numeric.iloc[i]
+        assert row.capitalised == sum(w[0].isupper() for w in tokens) / n, tokens
+        assert (
+            row.upper == sum(len(w) > 1 and w[0].isupper() and w[1].isupper() for w in tokens) / n
+        ), tokens
+        assert row.digits == sum(w[0].isdigit() for w in tokens) / n, tokens
 
 
 def test_line_model_lines_without_words():

@@ -202,12 +202,27 @@ class Docs:
         row are left unsummed: fine for products, not for counting distinct terms.
         """
         import numpy as np
+
+        return self.counts_from(np.searchsorted(self.token_starts, starts))
+
+    def counts_from(self, first: np.ndarray) -> sp.csr_matrix:
+        """:meth:`counts_in` of the stretches that begin at the tokens ``first`` (sorted
+        token indices, as ``searchsorted(token_starts, starts)`` gives them).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> d = Docs(["war and war", "peace"])
+        >>> d.counts_from(np.array([0, 3])).toarray().tolist()  # tokens 0-2, then 3 on
+        [[2, 1, 0], [0, 0, 1]]
+        """
+        import numpy as np
         import scipy.sparse as sp
 
-        ptr = np.r_[np.searchsorted(self.token_starts, starts), len(self.token_starts)]
+        ptr = np.r_[first, len(self.token_starts)]
         cols = self.token_columns[ptr[0] :]  # tokens before the first start are left out
         data = np.ones(len(cols), dtype=np.int32)
-        shape = (len(starts), len(self.terms))
+        shape = (len(first), len(self.terms))
         return sp.csr_matrix((data, cols, ptr - ptr[0]), shape=shape)
 
     @cached_property

@@ -221,9 +221,12 @@ def _credit(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
 
 
 def _tokens_with(flag: np.ndarray, first: np.ndarray, count: np.ndarray) -> np.ndarray:
-    """How many of the ``count`` tokens from token ``first`` on have ``flag``, per line."""
-    total = np.r_[0, np.cumsum(flag)]
-    return total[first + count] - total[first]
+    """How many of the ``count`` tokens from token ``first`` on have ``flag``, per line
+    (lines in order, each line's tokens running to the next line's first)."""
+    if not len(flag):
+        return np.zeros(len(first), dtype=np.int64)
+    total = np.add.reduceat(flag, np.minimum(first, len(flag) - 1), dtype=np.int64)
+    return np.where(count > 0, total, 0)
 
 
 def _capital(c: np.ndarray) -> np.ndarray:
@@ -277,13 +280,19 @@ def _edges(docs: Docs, per_term: np.ndarray, first: np.ndarray, count: np.ndarra
 def _repeated(docs: Docs, text: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """1.0 for each line ``[start, end)`` that its text ``text`` holds twice (lower-cased).
 
-    Only lines alike in length and in their first and last characters are compared.
+    Only lines alike in text, length and first and last characters are compared (the four
+    folded into one key: where two lines' keys collide, the comparison tells them apart).
     """
     import pandas as pd
 
     low = docs.low_codes
-    alike = pd.DataFrame({"t": text, "n": ends - starts, "a": low[starts], "b": low[ends - 1]})
-    maybe = np.flatnonzero(alike.duplicated(keep=False).to_numpy())
+    key = (
+        (text.astype(np.uint64) << np.uint64(40))
+        ^ ((ends - starts).astype(np.uint64) << np.uint64(32))
+        ^ (low[starts].astype(np.uint64) << np.uint64(16))
+        ^ low[ends - 1].astype(np.uint64)
+    )
+    maybe = np.flatnonzero(pd.Series(key).duplicated(keep=False).to_numpy())
     lines = [
         docs.low[a:b] for a, b in zip(starts[maybe].tolist(), ends[maybe].tolist(), strict=True)
     ]
@@ -333,14 +342,18 @@ def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
     # words, capitals and numbers, from the batch's tokens
     codes = docs.codes
     token_starts = docs.token_starts
-    first = np.searchsorted(token_starts, starts)  # the tokens of each line
-    words = np.searchsorted(token_starts, ends) - first
+    first = np.searchsorted(token_starts, starts)  # the tokens of each line ...
+    words = np.diff(first, append=len(token_starts))  # ... up to the next (only blanks between)
     initial = codes[token_starts]
-    second = codes[np.minimum(token_starts + 1, len(codes) - 1)]
-    long = docs.token_ends - token_starts >= 2
+    capitalised = _capital(initial)
+    upper = capitalised.copy()  # a capital, then another (tokens of two or more letters)
+    maybe = np.flatnonzero(capitalised)
+    upper[maybe] = (docs.token_ends[maybe] - token_starts[maybe] >= 2) & _capital(
+        codes[np.minimum(token_starts[maybe] + 1, len(codes) - 1)]
+    )
     flags = {
-        "capitalised": _capital(initial),
-        "upper": _capital(initial) & _capital(second) & long,
+        "capitalised": capitalised,
+        "upper": upper,
         "digits": (initial >= 48) & (initial <= 57),
     }
     marks = _mark_hits(docs.low_utf8)
@@ -371,7 +384,7 @@ def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
     base = docs.offsets[text]
     frame = pd.DataFrame({k: numeric[k] for k in NUMERIC})
     per_term = _term_hashes(docs)
-    words_of = docs.counts_in(starts)
+    words_of = docs.counts_from(first)
     edges = _edges(docs, per_term, first, words)
     term_column = column_of(per_term, 1, BITS)
     return Lines(frame, words_of, term_column, edges, text, starts - base, ends - base)
