@@ -24,8 +24,8 @@ Development sets (outlets split into tune and held out by a hash of their name):
   held-out outlet and up to three other members of its story (``check``: 447 pairs drawn
   from the first matcher; ``check-2``: 386 pairs from the one shipped), judged the same way.
 * ``frames/frames.tsv``: 320 AllSides articles (109 outlets) coded with the 19 questions of
-  Semetko & Valkenburg's five generic frames. The texts are not shipped: rebuild them with
-  ``python tools/draw_frames_devset.py ../shared/data tests/dev/frames/articles.jsonl``.
+  Semetko & Valkenburg's five generic frames. The texts are not shipped: they are read by
+  id from ``../shared/data`` (:func:`devset.coded_articles`).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from framing.text import WORD
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO / "tests" / "dev"
 sys.path.insert(0, str(REPO / "tools"))
-from devset import articles, read  # noqa: E402
+from devset import articles, coded_articles, read  # noqa: E402
 
 _AUX = (
     r"(?:is|are|was|were|will|would|can|could|should|shall|do|does|did|has|have|had|may|might|must)"
@@ -282,25 +282,15 @@ TOPIC_WORDS = {
 }
 
 
-def coded_frames() -> pd.DataFrame:
-    """The hand codes of ``tests/dev/frames`` (with outlet and split) beside each article's
-    headline and body."""
-    import subprocess
+def coded(name: str, table: str) -> pd.DataFrame:
+    """The hand codes ``tests/dev/<name>/<table>`` beside each article's headline and body
+    (:func:`devset.coded_articles`, the texts read from ../shared/data)."""
+    return coded_articles(DEV / name, table, REPO.parent / "shared" / "data")
 
-    folder = DEV / "frames"
-    if not (folder / "articles.jsonl").exists():  # not shipped: rebuilt from ../shared/data
-        print("rebuilding tests/dev/frames/articles.jsonl from ../shared/data", file=sys.stderr)
-        shared = str(REPO.parent / "shared" / "data")
-        tool = [
-            sys.executable,
-            "tools/draw_frames_devset.py",
-            shared,
-            str(folder / "articles.jsonl"),
-        ]
-        subprocess.run(tool, cwd=REPO, check=True)
-    labels = pd.read_csv(folder / "frames.tsv", sep="\t", comment="#", dtype={"id": str})
-    texts = pd.read_json(folder / "articles.jsonl", lines=True, dtype={"id": str})
-    return labels.merge(texts[["id", "headline", "body"]], on="id", validate="one_to_one")
+
+def coded_frames() -> pd.DataFrame:
+    """The generic-frame codes of ``tests/dev/frames`` beside each article's text."""
+    return coded("frames", "frames.tsv")
 
 
 def frames() -> pd.DataFrame:

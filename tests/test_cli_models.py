@@ -80,7 +80,7 @@ def test_headline_only_frame(headline_file, tmp_path, capsys):
     assert status == 0, err
     assert json.loads(out)["accuracy"] > 0.6
     status, out, _ = run(capsys, "explain-model", model, "--top", "20")
-    assert "label 'clickbait' from headline" in out and "words_headline__" in out
+    assert "label 'clickbait' from headline" in out and "words__headline__" in out
     new = tmp_path / "new.csv"
     pd.DataFrame(
         {"id": ["a", "b"], "title": ["29 Puppies Who Will Melt Your Heart", "Senate passes bill"]}

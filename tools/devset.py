@@ -30,3 +30,22 @@ def articles(lines: pd.DataFrame) -> tuple[list[str], pd.DataFrame]:
     lines = lines.assign(_n=lines["line"].astype(int)).sort_values(["article", "_n"])
     texts = lines.groupby("article", sort=False)["text"].agg("\n\n".join)
     return texts.tolist(), lines.drop(columns="_n").reset_index(drop=True)
+
+
+def coded_articles(folder: Path, table: str, shared: Path) -> pd.DataFrame:
+    """The hand codes ``folder/table`` (one row an AllSides article, by ``id``) beside each
+    article's headline and body as the coders read them (clutter removed).
+
+    Only ids and codes ship; the texts are read from ``shared`` (../shared/data) by id, so
+    that a later change to the draw's filters cannot swap an article.
+    """
+    from framing.measures.clutter import clean
+
+    labels = pd.read_csv(folder / table, sep="\t", comment="#", dtype={"id": str})
+    corpus = pd.read_json(shared / "allsides" / "articles.jsonl.gz", lines=True, dtype={"id": str})
+    texts = corpus[corpus["id"].isin(set(labels["id"]))][["id", "headline", "body"]]
+    texts = texts.assign(
+        headline=[clean(h or "").strip() for h in texts["headline"]],
+        body=[clean(b or "").strip() for b in texts["body"]],
+    )
+    return labels.merge(texts, on="id", validate="one_to_one")

@@ -25,17 +25,39 @@ from framing.measures.clutter import clean
 N, PER_OUTLET, BATCHES = 320, 6, 4
 
 
-def main(shared: Path, out: Path, seed: int = 2026) -> None:
+def draw(
+    shared: Path,
+    out: Path,
+    *,
+    n: int,
+    per_outlet: int,
+    batches: int,
+    seed: int,
+    words: tuple[int, int] = (150, 1200),
+    thirds: bool = False,
+) -> pd.DataFrame:
+    """Draw ``n`` AllSides articles for coders and write them and their batches.
+
+    Shuffled by ``seed``, an article is taken while its outlet has fewer than
+    ``per_outlet`` (and, with ``thirds``, its leaning fewer than a third of ``n``) and its
+    clutter-cleaned body has ``words`` (low, high) words. Writes ``out`` (JSON Lines: ``id``,
+    ``outlet``, ``leaning``, ``topic``, ``split``, ``headline``, ``body``) and ``batches``
+    plain-text files beside it (``batch-K.txt``: ID, headline and body, articles separated by
+    ``=====``; no outlet, so that coders judge the text and not who published it).
+    """
     articles = pd.read_json(shared / "allsides" / "articles.jsonl.gz", lines=True)
     articles = articles.sample(frac=1.0, random_state=seed)
-    rows, per_outlet = [], {}
+    rows: list[dict[str, str]] = []
+    per: dict[str, int] = {}
     for art in articles.itertuples():
-        if per_outlet.get(art.outlet, 0) >= PER_OUTLET:
+        full = per.get(art.outlet, 0) >= per_outlet
+        if full or (thirds and per.get(f"leaning:{art.leaning}", 0) >= n // 3):
             continue
         body = clean(art.body or "").strip()
-        if not 150 <= len(body.split()) <= 1200:
+        if not words[0] <= len(body.split()) <= words[1]:
             continue
-        per_outlet[art.outlet] = per_outlet.get(art.outlet, 0) + 1
+        per[art.outlet] = per.get(art.outlet, 0) + 1
+        per[f"leaning:{art.leaning}"] = per.get(f"leaning:{art.leaning}", 0) + 1
         rows.append(
             {
                 "id": str(art.id),
@@ -47,13 +69,13 @@ def main(shared: Path, out: Path, seed: int = 2026) -> None:
                 "body": body,
             }
         )
-        if len(rows) == N:
+        if len(rows) == n:
             break
     table = pd.DataFrame(rows)
     out.parent.mkdir(parents=True, exist_ok=True)
     table.to_json(out, orient="records", lines=True, force_ascii=False)
-    size = -(-len(table) // BATCHES)
-    for k in range(BATCHES):
+    size = -(-len(table) // batches)
+    for k in range(batches):
         part = table.iloc[k * size : (k + 1) * size]
         text = "\n\n=====\n\n".join(
             f"ID: {r.id}\nHEADLINE: {r.headline}\n\n{r.body}" for r in part.itertuples()
@@ -61,8 +83,13 @@ def main(shared: Path, out: Path, seed: int = 2026) -> None:
         (out.parent / f"batch-{k + 1}.txt").write_text(text + "\n", encoding="utf-8")
     print(
         f"{len(table)} articles, {table['outlet'].nunique()} outlets; "
-        f"split {table['split'].value_counts().to_dict()}; {BATCHES} batches of {size}"
+        f"split {table['split'].value_counts().to_dict()}; {batches} batches of {size}"
     )
+    return table
+
+
+def main(shared: Path, out: Path, seed: int = 2026) -> None:
+    draw(shared, out, n=N, per_outlet=PER_OUTLET, batches=BATCHES, seed=seed)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Fit the rates of the frame scores (``framing/measures/frames/weights.json``) (issue 16).
 
-Usage (from the repository root, after ``tools/draw_frames_devset.py`` rebuilt the texts)::
+Usage (from the repository root, with ../shared/data present: the texts are read by id)::
 
     python tools/fit_frames.py tests/dev/frames
 
@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from devset import coded_articles
 from scipy.optimize import minimize
 
 from framing.features.context import Context
@@ -27,14 +28,13 @@ from framing.io.atomic import atomic_path
 from framing.measures.frames import QUESTIONS
 
 RIDGE = 0.01
-OUT = Path(__file__).resolve().parents[1] / "framing" / "measures" / "frames" / "weights.json"
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "framing" / "measures" / "frames" / "weights.json"
 
 
 def development_set(folder: Path) -> pd.DataFrame:
-    """The coded articles with their texts: ``frames.tsv`` joined to ``articles.jsonl``."""
-    labels = pd.read_csv(folder / "frames.tsv", sep="\t", comment="#", dtype={"id": str})
-    texts = pd.read_json(folder / "articles.jsonl", lines=True, dtype={"id": str})
-    return labels.merge(texts[["id", "headline", "body"]], on="id", validate="one_to_one")
+    """The coded articles with their texts (:func:`devset.coded_articles`)."""
+    return coded_articles(folder, "frames.tsv", REPO.parent / "shared" / "data")
 
 
 def fit_rates(counts: np.ndarray, answers: np.ndarray) -> np.ndarray:

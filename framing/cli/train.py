@@ -91,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
         measures_once,
         save_model,
     )
+    from framing.models.build import vocabulary_size
     from framing.models.multilabel import is_multi_label, label_table
 
     multi = is_multi_label(args.label, args.multi_label)
@@ -173,6 +174,6 @@ def run(args: argparse.Namespace) -> int:
         "metrics": {"cv": cv_metrics},
     }
     path = save_model(clf, args.output, metadata)
-    vocabulary = sum(len(getattr(step, "vocabulary_", ())) for _, step, _ in clf[1].transformers_)
+    vocabulary = vocabulary_size(clf)
     progress(f"wrote {path} ({Path(path).stat().st_size / 1e6:,.1f} MB; {vocabulary:,} terms)")
     return 0

@@ -58,6 +58,7 @@ ESTIMATORS = frozenset(
         "sklearn.linear_model._stochastic_gradient.SGDClassifier",
         "sklearn.pipeline.FeatureUnion",
         "sklearn.pipeline.Pipeline",
+        "sklearn.preprocessing._data.Normalizer",
         "sklearn.preprocessing._data.StandardScaler",  # LEGACY
         "sklearn.preprocessing._label.LabelBinarizer",
         "sklearn.svm._classes.LinearSVC",

@@ -51,7 +51,7 @@ def model_features(model: Any, top: int = 20) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``class``, ``feature`` (from ``get_feature_names_out``, e.g.
-        ``words_headline__putin`` or ``measures__style_words``), ``weight`` (the
+        ``words__headline__putin`` or ``measures__style_words``), ``weight`` (the
         coefficient; measures are standardised, the block scaled to unit row length and
         weighted :data:`~framing.models.build.MEASURES_WEIGHT`, so theirs are per standard
         deviation times the square root of the number of measures, divided by that weight)
@@ -72,7 +72,7 @@ def model_features(model: Any, top: int = 20) -> pd.DataFrame:
     >>> table = model_features(clf, top=1)
     >>> row = table.iloc[0]
     >>> row["class"], row["feature"], row["direction"], bool(row["weight"] > 0)
-    (0, 'words_headline__bill', 'for', True)
+    (0, 'words__headline__bill', 'for', True)
     """
     check_positive(top, "top", integer=True)
     check_is_fitted(model)
