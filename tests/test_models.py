@@ -86,11 +86,22 @@ def test_measures_block_is_weighted_beside_the_text_blocks(articles):
     varies = clf.named_steps["features"].named_transformers_["measures"]["scale"].var_ > 0
     expected = MEASURES_WEIGHT**2 * varies.mean()
     assert 0.5 < varies.mean() <= 1
-    assert np.mean(norm["measures"] ** 2) == pytest.approx(expected)
+    cols = blocks["measures"]
+    measures = X[:, cols].toarray()
+    assert np.mean(np.square(measures).sum(axis=1)) == pytest.approx(expected)
+    # cut at 3 standard deviations, then each measure spread again to unit root mean square
+    scale = clf.named_steps["features"].named_transformers_["measures"]["scale"]
+    uncut = make_classifier(C=1.0).set_params(features__measures__scale__clip=None)
+    X0 = uncut.fit(articles, articles["leaning"])[:-1].transform(articles)
+    measures0 = X0[:, cols].toarray()
+    limit = MEASURES_WEIGHT * 3 / np.sqrt(len(cols))
+    assert (scale.spread_ < 1).any() and (scale.spread_ <= 1 + 1e-12).all()
+    np.testing.assert_allclose(
+        measures * scale.spread_, np.clip(measures0, -limit, limit), atol=1e-12
+    )
     unweighted = make_classifier(C=1.0).set_params(features__transformer_weights=None)
     X1 = unweighted.fit(articles, articles["leaning"])[:-1].transform(articles)
-    cols = blocks["measures"]
-    np.testing.assert_allclose(X[:, cols].toarray(), MEASURES_WEIGHT * X1[:, cols].toarray())
+    np.testing.assert_allclose(measures, MEASURES_WEIGHT * X1[:, cols].toarray())
 
 
 def test_character_ngrams_only_for_short_texts(articles):
@@ -523,3 +534,17 @@ def test_an_article_model_reads_headline_and_body_as_one_text():
     p_ours = cross_val_predict(ours, df, y, cv=folds, method="predict_proba")[:, 1]
     auc_plain, auc_ours = roc_auc_score(y, p_plain), roc_auc_score(y, p_ours)
     assert auc_ours >= auc_plain - 0.03 and auc_ours > 0.8, (auc_ours, auc_plain)
+
+
+def test_measures_saved_before_the_cut_transform_as_they_did():
+    """A MeasureScaler from a model file saved before ``clip`` existed has neither it nor
+    ``spread_``: it transforms without cutting, as it was fitted."""
+    from framing.models.build import MeasureScaler
+
+    X = np.array([[0.0]] * 60 + [[1.0]] * 39 + [[100.0]])
+    old = MeasureScaler().fit(X)
+    del old.clip, old.spread_
+    z = (X - X.mean()) / X.std()
+    np.testing.assert_allclose(old.transform(X), z)
+    new = MeasureScaler().fit(X).transform(X)
+    np.testing.assert_allclose(new * MeasureScaler().fit(X).spread_, np.clip(z, -3, 3))

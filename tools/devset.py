@@ -45,7 +45,7 @@ def coded_articles(folder: Path, table: str, shared: Path) -> pd.DataFrame:
     corpus = pd.read_json(shared / "allsides" / "articles.jsonl.gz", lines=True, dtype={"id": str})
     texts = corpus[corpus["id"].isin(set(labels["id"]))][["id", "headline", "body"]]
     texts = texts.assign(
-        headline=[clean(h or "").strip() for h in texts["headline"]],
-        body=[clean(b or "").strip() for b in texts["body"]],
+        headline=[clean(h if isinstance(h, str) else "").strip() for h in texts["headline"]],
+        body=[clean(b if isinstance(b, str) else "").strip() for b in texts["body"]],
     )
     return labels.merge(texts, on="id", validate="one_to_one")

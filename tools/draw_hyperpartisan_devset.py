@@ -9,7 +9,7 @@ Usage (from the repository root, with ../shared/data present)::
 a third from each leaning; ``split`` by the same hash of the outlet as the other development
 sets. Written as :func:`draw_frames_devset.draw` writes them: the texts and three batches for
 the coders, without the outlet. Only the ids and labels ship (``hyperpartisan.tsv``); the
-texts are rebuilt from ../shared/data.
+texts are read by id from ../shared/data (``devset.coded_articles``).
 """
 
 from __future__ import annotations
