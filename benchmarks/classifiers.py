@@ -398,84 +398,64 @@ def frames() -> None:
             )
 
 
-def sentences() -> None:
-    """5-fold CV on the hand-coded biased / neutral sentences of ``tests/dev/loaded``."""
+def _against_plain(labelled: pd.DataFrame, label: str, text: list[str], cv: int) -> None:
+    """Stratified ``cv``-fold CV, on all rows and on those of the held-out outlets: plain
+    TF-IDF (1-2 grams, min_df 2) + LR over the ``text`` columns joined (classes balanced as in
+    ours), the text part of ``framing train`` alone, and its default."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
     from sklearn.pipeline import make_pipeline
+
+    bare = _words_rate(labelled, text)
+    folds = StratifiedKFold(cv, shuffle=True, random_state=0)
+    plain = make_pipeline(
+        TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
+        LogisticRegression(max_iter=1000, class_weight="balanced"),
+    )
+    for part, df in (("all", labelled), ("held-out", labelled[labelled["split"] == "heldout"])):
+        df = df.reset_index(drop=True)
+        joined = df[text].fillna("").agg("\n\n".join, axis=1)
+        start = time.perf_counter()
+        m = metrics(df[label], cross_val_predict(plain, joined, df[label], cv=folds))
+        seconds = time.perf_counter() - start
+        _line(f"{part}: plain TF-IDF + LR (balanced)", m, cv * len(df), seconds, bare)
+        for name, clf in (
+            ("text only: words + chars, C auto", make_classifier(text=text, features=None)),
+            ("framing train default", make_classifier(text=text)),
+        ):
+            start = time.perf_counter()
+            m = cross_validate_model(clf, df, label=label, cv=cv)
+            _line(f"{part}: {name}", m, cv * len(df), time.perf_counter() - start, bare)
+
+
+def sentences() -> None:
+    """5-fold CV on the hand-coded biased / neutral sentences of ``tests/dev/loaded``."""
     from validity import DEV, read  # a sibling script, on the path when run
 
     coded = pd.concat([read(DEV / "loaded" / f) for f in ("sentences.tsv", "sentences_more.tsv")])
     coded = coded[coded["biased"].isin(["0", "1"])].astype({"biased": int})
-    bare = _words_rate(coded, ["sentence"])
     print(
         f"sentences: {len(coded):,} hand-coded AllSides sentences ({coded.outlet.nunique()} "
         "outlets), biased or not, 5-fold stratified CV, macro-F1; the induced loaded lexicon "
         "was fitted on the 'tune' outlets' sentences, so the held-out rows are the fair test"
     )
-    folds = StratifiedKFold(5, shuffle=True, random_state=0)
-    plain = make_pipeline(
-        TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
-        LogisticRegression(max_iter=1000, class_weight="balanced"),
-    )
-    for part, df in (("all", coded), ("held-out", coded[coded["split"] == "heldout"])):
-        df = df.reset_index(drop=True)
-        start = time.perf_counter()
-        predicted = cross_val_predict(plain, df["sentence"], df["biased"], cv=folds)
-        m = metrics(df["biased"], predicted)
-        _line(
-            f"{part}: plain TF-IDF + LR (balanced)",
-            m,
-            5 * len(df),
-            time.perf_counter() - start,
-            bare,
-        )
-        for name, clf in (
-            ("text only: words + chars, C auto", make_classifier(text="sentence", features=None)),
-            ("framing train default", make_classifier(text="sentence")),
-        ):
-            start = time.perf_counter()
-            m = cross_validate_model(clf, df, label="biased", cv=5)
-            _line(f"{part}: {name}", m, 5 * len(df), time.perf_counter() - start, bare)
+    _against_plain(coded, "biased", ["sentence"], 5)
 
 
 def hyperpartisan() -> None:
     """10-fold CV accuracy on the hand-labelled hyperpartisan articles of
     ``tests/dev/hyperpartisan``, the default ``framing train`` beside plain TF-IDF + LR."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
-    from sklearn.pipeline import make_pipeline
     from validity import coded  # a sibling script, on the path when run
 
     labelled = coded("hyperpartisan", "hyperpartisan.tsv")
-    bare = _words_rate(labelled, ["headline", "body"])
     print(
         f"hyperpartisan: {len(labelled)} hand-labelled AllSides articles "
         f"({labelled.outlet.nunique()} outlets, {int(labelled.hyperpartisan.sum())} hyperpartisan), "
         "10-fold stratified CV; the loaded lexicon was induced from the 'tune' outlets' "
         "articles, so the held-out rows are the fair test"
     )
-    folds = StratifiedKFold(10, shuffle=True, random_state=0)
-    plain = make_pipeline(
-        TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
-        LogisticRegression(max_iter=1000),
-    )
-    for part, df in (("all", labelled), ("held-out", labelled[labelled["split"] == "heldout"])):
-        df = df.reset_index(drop=True)
-        text = df["headline"].fillna("") + "\n\n" + df["body"].fillna("")
-        start = time.perf_counter()
-        predicted = cross_val_predict(plain, text, df["hyperpartisan"], cv=folds)
-        m = metrics(df["hyperpartisan"], predicted)
-        _line(f"{part}: plain TF-IDF + LR", m, 10 * len(df), time.perf_counter() - start, bare)
-        for name, clf in (
-            ("text only: words + chars, C auto", make_classifier(features=None)),
-            ("framing train default", make_classifier()),
-        ):
-            start = time.perf_counter()
-            m = cross_validate_model(clf, df, label="hyperpartisan", cv=10)
-            _line(f"{part}: {name}", m, 10 * len(df), time.perf_counter() - start, bare)
+    _against_plain(labelled, "hyperpartisan", ["headline", "body"], 10)
 
 
 TASKS = {
