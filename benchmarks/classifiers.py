@@ -372,16 +372,19 @@ FRAMES = ("conflict", "human_interest", "economic", "morality", "responsibility"
 
 def frames() -> None:
     """Multi-label 5-fold CV on the hand-coded generic frames of ``tests/dev/frames``."""
-    from validity import coded_frames  # a sibling script, on the path when run
+    from validity import coded  # a sibling script, on the path when run
 
-    coded = coded_frames()
-    bare = _words_rate(coded, ["headline", "body"])
+    labelled = coded("frames", "frames.tsv")
+    bare = _words_rate(labelled, ["headline", "body"])
     print(
-        f"frames: {len(coded)} hand-coded AllSides articles ({coded.outlet.nunique()} outlets), "
+        f"frames: {len(labelled)} hand-coded AllSides articles ({labelled.outlet.nunique()} outlets), "
         "five generic frames as one multi-label model, 5-fold CV (label-stratified); the frames "
         "measures' rules were tuned on the 'tune' outlets, so the held-out rows are the fair test"
     )
-    for part, df in (("all", coded), ("held-out outlets", coded[coded["split"] == "heldout"])):
+    for part, df in (
+        ("all", labelled),
+        ("held-out outlets", labelled[labelled["split"] == "heldout"]),
+    ):
         for name, clf in (
             ("TF-IDF words + LR (baseline)", make_classifier(features=None, multi_label=True)),
             ("framing train default", make_classifier(multi_label=True)),

@@ -288,11 +288,6 @@ def coded(name: str, table: str) -> pd.DataFrame:
     return coded_articles(DEV / name, table, REPO.parent / "shared" / "data")
 
 
-def coded_frames() -> pd.DataFrame:
-    """The generic-frame codes of ``tests/dev/frames`` beside each article's text."""
-    return coded("frames", "frames.tsv")
-
-
 def frames() -> pd.DataFrame:
     """ROC AUC of each ``frames_*`` score against the coders' frame (present when at least
     half its questions are yes), beside topic keywords and a supervised TF-IDF model."""
@@ -301,7 +296,7 @@ def frames() -> pd.DataFrame:
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
     from sklearn.pipeline import make_pipeline
 
-    dev = coded_frames()
+    dev = coded("frames", "frames.tsv")
     feats = framing.extract_features(dev[["headline", "body"]], "frames")
     article = dev["headline"].fillna("") + "\n" + dev["body"].fillna("")
     tune = dev["split"].eq("tune").to_numpy()

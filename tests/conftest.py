@@ -37,3 +37,15 @@ def shared(path: str) -> Path:
     if not p.exists():
         pytest.skip(f"{p} not present (the shared data folder is only on developer machines)")
     return p
+
+
+def coded_set(name: str, table: str):
+    """The hand codes ``tests/dev/<name>/<table>`` beside each article's headline and body,
+    read by id from ../shared/data (not shipped), or skip the test saying why."""
+    import sys
+
+    shared("allsides/articles.jsonl.gz")
+    sys.path.insert(0, str(REPO / "tools"))
+    from devset import coded_articles
+
+    return coded_articles(REPO / "tests" / "dev" / name, table, SHARED_DATA)

@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import CASES, REPO, SHARED_DATA, shared
+from conftest import CASES, coded_set
 
 import framing
 from framing.features import labels, numeric
@@ -170,13 +170,7 @@ def test_record_counts_equal_one_analysis_per_batch():
 def coded():
     """The 320 hand-coded articles of tests/dev/frames, their texts read by id from
     ../shared (they are not shipped)."""
-    import sys
-
-    shared("allsides/articles.jsonl.gz")
-    sys.path.insert(0, str(REPO / "tools"))
-    from devset import coded_articles
-
-    return coded_articles(REPO / "tests" / "dev" / "frames", "frames.tsv", SHARED_DATA)
+    return coded_set("frames", "frames.tsv")
 
 
 @pytest.mark.slow

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 import scipy.sparse as sp
 import skops.io as sio
-from conftest import REPO, SHARED_DATA, shared
+from conftest import coded_set
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -510,18 +510,12 @@ def test_an_article_model_reads_headline_and_body_as_one_text():
     articles as plain TF-IDF over the whole article does: 10-fold ROC AUC within 0.03 of it
     (0.841 against 0.840). Each column normalised on its own, the headline's dozen words
     weighed as much as the body's hundreds and the text part fell to 0.716."""
-    import sys
-
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import roc_auc_score
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
     from sklearn.pipeline import make_pipeline
 
-    shared("allsides/articles.jsonl.gz")
-    sys.path.insert(0, str(REPO / "tools"))
-    from devset import coded_articles
-
-    df = coded_articles(REPO / "tests" / "dev" / "hyperpartisan", "hyperpartisan.tsv", SHARED_DATA)
+    df = coded_set("hyperpartisan", "hyperpartisan.tsv")
     assert len(df) == 480 and df["hyperpartisan"].sum() == 65
     y, folds = df["hyperpartisan"], StratifiedKFold(10, shuffle=True, random_state=0)
     plain = make_pipeline(

@@ -15,6 +15,7 @@ file a batch for the coders beside it (``batch-K.txt``, articles separated by ``
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -48,16 +49,16 @@ def draw(
     articles = pd.read_json(shared / "allsides" / "articles.jsonl.gz", lines=True)
     articles = articles.sample(frac=1.0, random_state=seed)
     rows: list[dict[str, str]] = []
-    per: dict[str, int] = {}
+    outlets: Counter[str] = Counter()
+    leanings: Counter[str] = Counter()
     for art in articles.itertuples():
-        full = per.get(art.outlet, 0) >= per_outlet
-        if full or (thirds and per.get(f"leaning:{art.leaning}", 0) >= n // 3):
+        if outlets[art.outlet] >= per_outlet or (thirds and leanings[art.leaning] >= n // 3):
             continue
         body = clean(art.body or "").strip()
         if not words[0] <= len(body.split()) <= words[1]:
             continue
-        per[art.outlet] = per.get(art.outlet, 0) + 1
-        per[f"leaning:{art.leaning}"] = per.get(f"leaning:{art.leaning}", 0) + 1
+        outlets[art.outlet] += 1
+        leanings[art.leaning] += 1
         rows.append(
             {
                 "id": str(art.id),
