@@ -410,14 +410,14 @@ def _pairwise(labels: np.ndarray, same: pd.DataFrame, split: np.ndarray) -> dict
     return out
 
 
-def _judged_days() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The articles of every roundup-like sample set (``stories/days*``) with their texts
-    and event (the connected groups of the judged same-event pairs), and those pairs as
+def _judged_samples(pattern: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The articles of the grouped sample sets ``stories/<pattern>`` with their texts and
+    event (the connected groups of the judged same-event pairs), and those pairs as
     positions ``a``, ``b`` in the articles."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
-    folders = sorted((DEV / "stories").glob("days*"))
+    folders = sorted((DEV / "stories").glob(pattern))
     articles = pd.concat([read(f / "articles.tsv") for f in folders], ignore_index=True)
     judged = pd.concat([read(f / "judged.tsv") for f in folders], ignore_index=True)
     position = pd.Series(np.arange(len(articles)), index=articles["article"])
@@ -459,29 +459,46 @@ def _anchor_stories(corpus: pd.DataFrame, same: pd.DataFrame, split: np.ndarray)
     return cuts[best], best
 
 
+STORY_VIEWS = {
+    "roundup-like samples": ("days*", "all articles"),
+    "roundup-like samples, one per outlet": ("days*", "one per outlet"),
+    "dense samples": ("weeks", "all articles"),
+    "dense samples, roundup-shaped": ("weeks", "roundup-shaped"),
+}
+"""The views of the grouped samples that :func:`story_views` gives: sample folders, and
+which of their articles."""
+
+
 def story_views() -> list[tuple[str, pd.DataFrame, pd.DataFrame]]:
-    """The roundup-like samples as two corpora, each with its same-event pairs (positions
-    ``a``, ``b``): every article, and roundup-shaped, one article per outlet and event (the
-    first by article name), as a roundup shows each outlet once per event; an outlet's
-    follow-ups and reactions, which make the large events of the first view, are left out
-    of it."""
-    articles, same = _judged_days()
-    first = ~articles.duplicated(["event", "outlet"]).to_numpy()
+    """The grouped samples as corpora, each with its same-event pairs (positions ``a``,
+    ``b``), one per :data:`STORY_VIEWS`: every article; one article per outlet and event
+    (the first by article name), as a roundup shows each outlet once per event (an outlet's
+    follow-ups and reactions, which make the large events, left out); roundup-shaped, one
+    article per outlet of the events that two or more outlets reported, as a corpus made of
+    editors' roundups holds them (no article alone)."""
+    samples = {pattern: _judged_samples(pattern) for pattern, _ in STORY_VIEWS.values()}
     views = []
-    for view, keep in (("all articles", np.ones(len(articles), bool)), ("one per outlet", first)):
+    for name, (pattern, which) in STORY_VIEWS.items():
+        articles, same = samples[pattern]
+        keep = np.ones(len(articles), bool)
+        if which != "all articles":
+            keep = ~articles.duplicated(["event", "outlet"]).to_numpy()
+        if which == "roundup-shaped":
+            outlets = articles[keep].groupby("event")["outlet"].nunique()
+            keep &= articles["event"].map(outlets).ge(2).to_numpy()
         at = np.cumsum(keep) - 1  # old position -> new
         kept = same[keep[same["a"]] & keep[same["b"]]]
         pairs = pd.DataFrame({"a": at[kept["a"]], "b": at[kept["b"]]})
-        views.append((view, articles[keep].reset_index(drop=True), pairs))
+        views.append((name, articles[keep].reset_index(drop=True), pairs))
     return views
 
 
-def story_days() -> pd.DataFrame:
-    """Story matching as editors' roundups would score it, on the roundup-like samples
-    (``stories/days*``) in both :func:`story_views`: ``framing.stories`` run on their
-    articles alone, pairwise precision, recall and F1 against the judges' events, per split;
-    beside it, the anchor (plain TF-IDF cosine, a three-day window, average linkage, its cut
-    tuned on the tuning samples)."""
+def story_samples() -> pd.DataFrame:
+    """Story matching as editors' roundups would score it, on the grouped samples in each
+    of :func:`story_views`: ``framing.stories`` run on their articles alone, pairwise
+    precision, recall and F1 against the judges' events, per split; beside it, the anchor
+    (plain TF-IDF cosine, a three-day window, average linkage, its cut tuned on the tuning
+    samples of the view)."""
     from framing.stats.stories import stories
 
     rows = []
@@ -555,8 +572,8 @@ def main() -> None:
         print(loaded().round(3).to_string(index=False))
         print("\nStory matching against judged pairs (tests/dev/stories)\n")
         print(story_pairs().round(3).to_string(index=False))
-        print("\nStory matching on roundup-like samples (tests/dev/stories/days*)\n")
-        print(story_days().round(3).to_string(index=False))
+        print("\nStory matching on grouped samples (tests/dev/stories/days*, weeks)\n")
+        print(story_samples().round(3).to_string(index=False))
         print("\nHand checks of matched stories (tests/dev/stories/check*)\n")
         print(story_checks().round(3).to_string(index=False))
         print("\nGeneric frames against hand codes (tests/dev/frames)\n")

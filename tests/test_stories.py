@@ -284,9 +284,9 @@ def test_held_out_roundup_samples_are_matched_better_than_the_anchor():
 
     shared("allsides/articles.jsonl.gz")
     sys.path.insert(0, str(REPO / "benchmarks"))
-    from validity import story_days
+    from validity import story_samples
 
-    table = story_days().set_index(["view", "split", "matcher"])["f1"]
+    table = story_samples().set_index(["view", "split", "matcher"])["f1"]
     for view in ("all articles", "one per outlet"):
         held = table.loc[(view, "heldout")]
         ours = held["framing.stories"]

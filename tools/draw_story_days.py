@@ -34,16 +34,13 @@ GAP_DAYS = 7
 
 
 def main(shared: Path, out: Path, seed: int = 2026, avoid: tuple[Path, ...] = ()) -> None:
-    df = pd.read_json(shared / "allsides" / "articles.jsonl.gz", lines=True, dtype={"id": str})
-    df["day"] = pd.to_datetime(df["date"], errors="coerce", format="mixed").dt.floor("D")
-    df = df[df["day"].notna() & df["leaning"].isin(["left", "center", "right"])]
+    df = dated(shared)
+    df = df[df["leaning"].isin(["left", "center", "right"])]
     per = df.groupby(["day", "leaning", "outlet"]).size()
     best = per.groupby(level=["day", "leaning"]).max().unstack()
     days = best[(best >= 2).all(axis=1)].index.to_numpy()
     rng = np.random.default_rng(seed)
-    taken = [
-        pd.Timestamp(d) for f in avoid for d in pd.read_csv(f / "articles.tsv", sep="\t")["date"]
-    ]
+    taken = taken_days(avoid)
     chosen: list[pd.Timestamp] = []
     for day in rng.permutation(days):
         if all(abs((day - c).days) >= GAP_DAYS for c in chosen + taken):
@@ -62,21 +59,44 @@ def main(shared: Path, out: Path, seed: int = 2026, avoid: tuple[Path, ...] = ()
         if len(picked) > CAP:
             picked = picked.sample(CAP, random_state=seed)
         picked = picked.sort_values(["day", "outlet", "id"])
-        for j, (_, a) in enumerate(picked.iterrows()):
-            rows.append(
-                {
-                    "sample": f"{prefix}{k:02d}",
-                    "article": f"{prefix}{k:02d}-a{j:02d}",
-                    "id": a["id"],
-                    "outlet": a["outlet"],
-                    "leaning": a["leaning"],
-                    "date": a["day"].date().isoformat(),
-                    "split": "tune" if k % 2 == 0 else "heldout",
-                    "headline": a["headline"],
-                    "lead": " ".join(str(a["body"] or "").split()[:60]),
-                }
-            )
-    table = pd.DataFrame(rows)
+        rows += sample_rows(picked, f"{prefix}{k:02d}", "tune" if k % 2 == 0 else "heldout")
+    write(pd.DataFrame(rows), out)
+
+
+def dated(shared: Path) -> pd.DataFrame:
+    """The AllSides articles that have a date, with their ``day``."""
+    df = pd.read_json(shared / "allsides" / "articles.jsonl.gz", lines=True, dtype={"id": str})
+    df["day"] = pd.to_datetime(df["date"], errors="coerce", format="mixed").dt.floor("D")
+    return df[df["day"].notna()]
+
+
+def taken_days(folders: tuple[Path, ...]) -> list[pd.Timestamp]:
+    """The days of the articles drawn into ``folders`` already."""
+    return [
+        pd.Timestamp(d) for f in folders for d in pd.read_csv(f / "articles.tsv", sep="\t")["date"]
+    ]
+
+
+def sample_rows(picked: pd.DataFrame, sample: str, split: str) -> list[dict]:
+    """One row per article of a sample (in the order of ``picked``), as :func:`write` takes."""
+    return [
+        {
+            "sample": sample,
+            "article": f"{sample}-a{j:02d}",
+            "id": a["id"],
+            "outlet": a["outlet"],
+            "leaning": a["leaning"],
+            "date": a["day"].date().isoformat(),
+            "split": split,
+            "headline": a["headline"],
+            "lead": " ".join(str(a["body"] or "").split()[:60]),
+        }
+        for j, (_, a) in enumerate(picked.iterrows())
+    ]
+
+
+def write(table: pd.DataFrame, out: Path) -> None:
+    """Write the drawn samples: ``articles.tsv`` and, for the judges, ``days.txt``."""
     out.mkdir(parents=True, exist_ok=True)
     columns = ["sample", "article", "id", "outlet", "leaning", "date", "split"]
     table[columns].to_csv(out / "articles.tsv", sep="\t", index=False)

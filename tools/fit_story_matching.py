@@ -60,7 +60,7 @@ def main() -> None:
     judged = judged[judged["split"].eq("tune") & judged["same"].ne("")]
     a, b = position[judged["id_a"]].to_numpy(), position[judged["id_b"]].to_numpy()
     same = judged["same"].astype(int).to_numpy().astype(bool)
-    views = [(corpus, pairs) for _, corpus, pairs in story_views()]
+    views = story_views()
 
     def score(weight: float, cost: float, outlet_cost: float, threshold: float) -> dict:
         st.NAMES_WEIGHT, st.DAY_COST, st.OUTLET_COST = weight, cost, outlet_cost
@@ -72,19 +72,17 @@ def main() -> None:
             "threshold": threshold,
             "pairs": _pair_f1(story[a] == story[b], same),
         }
-        for name, (view, pairs), Xv in zip(
-            ("days", "days_one"), views, vectors[weight][1:], strict=True
-        ):
+        for (name, view, pairs), Xv in zip(views, vectors[weight][1:], strict=True):
             labels = st.match(view, Xv, 3, threshold, threshold / 1.5).to_numpy()
             row[name] = _pairwise(labels, pairs, view["split"].to_numpy())["tune"]["f1"]
-        row["mean"] = (row["pairs"] + row["days"] + row["days_one"]) / 3
-        print(" ".join(f"{k} {v:.3f}" for k, v in row.items()), flush=True)
+        row["mean"] = float(np.mean([row["pairs"]] + [row[name] for name, _, _ in views]))
+        print(" | ".join(f"{k} {v:.3f}" for k, v in row.items()), flush=True)
         return row
 
     vectors = {}  # the module's constants are what is being fitted
     for weight in NAMES_WEIGHTS:
         st.NAMES_WEIGHT = weight
-        vectors[weight] = [st.vectors(corpus), *(st.vectors(view) for view, _ in views)]
+        vectors[weight] = [st.vectors(corpus), *(st.vectors(view) for _, view, _ in views)]
     rows = [
         score(w, c, 0.0, t) for w, c, t in itertools.product(NAMES_WEIGHTS, DAY_COSTS, THRESHOLDS)
     ]
