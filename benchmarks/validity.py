@@ -417,7 +417,7 @@ def _judged_samples(pattern: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
-    folders = sorted((DEV / "stories").glob(pattern))
+    folders = [f for f in sorted((DEV / "stories").glob(pattern)) if (f / "judged.tsv").exists()]
     articles = pd.concat([read(f / "articles.tsv") for f in folders], ignore_index=True)
     judged = pd.concat([read(f / "judged.tsv") for f in folders], ignore_index=True)
     position = pd.Series(np.arange(len(articles)), index=articles["article"])
@@ -460,32 +460,39 @@ def _anchor_stories(corpus: pd.DataFrame, same: pd.DataFrame, split: np.ndarray)
 
 
 STORY_VIEWS = {
-    "roundup-like samples": ("days*", "all articles"),
-    "roundup-like samples, one per outlet": ("days*", "one per outlet"),
-    "dense samples": ("weeks", "all articles"),
-    "dense samples, roundup-shaped": ("weeks", "roundup-shaped"),
+    "roundup-like samples": ("days*", None),
+    "roundup-like samples, one per outlet": ("days*", ["event", "outlet"]),
+    "dense samples": ("weeks*", None),
+    "dense samples, roundups overlaid": ("weeks*", ["event", "leaning"]),
 }
-"""The views of the grouped samples that :func:`story_views` gives: sample folders, and
-which of their articles."""
+"""The views of the grouped samples that :func:`story_views` gives: their folders, and the
+columns of which each view keeps one article per value (None: every article)."""
 
 
 def story_views() -> list[tuple[str, pd.DataFrame, pd.DataFrame]]:
     """The grouped samples as corpora, each with its same-event pairs (positions ``a``,
     ``b``), one per :data:`STORY_VIEWS`: every article; one article per outlet and event
     (the first by article name), as a roundup shows each outlet once per event (an outlet's
-    follow-ups and reactions, which make the large events, left out); roundup-shaped, one
-    article per outlet of the events that two or more outlets reported, as a corpus made of
-    editors' roundups holds them (no article alone)."""
+    follow-ups and reactions, which make the large events, left out); roundups overlaid,
+    one article of each leaning (left, centre, right) of each event that two or more
+    leanings reported, every window moved to begin on one day, as a corpus made of editors'
+    roundups holds them: three outlets an event, many events a day, no article alone."""
     samples = {pattern: _judged_samples(pattern) for pattern, _ in STORY_VIEWS.values()}
     views = []
-    for name, (pattern, which) in STORY_VIEWS.items():
+    for name, (pattern, one_per) in STORY_VIEWS.items():
         articles, same = samples[pattern]
         keep = np.ones(len(articles), bool)
-        if which != "all articles":
-            keep = ~articles.duplicated(["event", "outlet"]).to_numpy()
-        if which == "roundup-shaped":
-            outlets = articles[keep].groupby("event")["outlet"].nunique()
-            keep &= articles["event"].map(outlets).ge(2).to_numpy()
+        if one_per is not None:
+            keep = ~articles.duplicated(one_per).to_numpy()
+        if one_per == ["event", "leaning"]:
+            kept = articles[keep].groupby("event").size()
+            keep &= articles["event"].map(kept).ge(2).to_numpy()
+            day = pd.to_datetime(articles["date"])
+            articles = articles.assign(
+                date=(day - day.groupby(articles["sample"]).transform("min")).dt.days.map(
+                    lambda d: f"2020-01-{1 + d:02d}"
+                )
+            )
         at = np.cumsum(keep) - 1  # old position -> new
         kept = same[keep[same["a"]] & keep[same["b"]]]
         pairs = pd.DataFrame({"a": at[kept["a"]], "b": at[kept["b"]]})
