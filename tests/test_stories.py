@@ -274,21 +274,23 @@ def test_a_report_says_why_it_has_no_stories():
 
 
 @pytest.mark.slow
-def test_held_out_roundup_samples_are_matched_better_than_the_anchor():
-    """On the held-out roundup-like samples, both views, the matcher's pairwise F1 beats
-    plain TF-IDF + window + average linkage with its cut tuned on the tuning samples
-    (measured: 0.569 vs 0.521, and one per outlet and event 0.574 vs 0.464)."""
+def test_held_out_grouped_samples_are_matched_better_than_the_anchor():
+    """On the held-out grouped samples, every view, the matcher's pairwise F1 beats plain
+    TF-IDF + window + average linkage with its cut tuned on the tuning samples (measured:
+    roundup-like samples 0.644 vs 0.521, one per outlet and event 0.658 vs 0.464; dense
+    samples 0.598 vs 0.459, as roundups 0.890 vs 0.804)."""
     import sys
 
     from conftest import REPO, shared
 
     shared("allsides/articles.jsonl.gz")
     sys.path.insert(0, str(REPO / "benchmarks"))
-    from validity import story_samples
+    from validity import STORY_VIEWS, story_samples
 
     table = story_samples().set_index(["view", "split", "matcher"])["f1"]
-    for view in ("all articles", "one per outlet"):
+    for view in STORY_VIEWS:
         held = table.loc[(view, "heldout")]
         ours = held["framing.stories"]
         anchor = held.drop("framing.stories").iloc[0]
-        assert ours >= anchor + 0.03 and ours >= 0.5, (view, ours, anchor)
+        assert ours >= anchor + 0.03 and ours >= 0.55, (view, ours, anchor)
+    assert table.loc[("dense samples, roundups overlaid", "heldout", "framing.stories")] >= 0.85

@@ -62,4 +62,6 @@ def main(shared: Path, out: Path, seed: int, avoid: tuple[Path, ...]) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), tuple(Path(a) for a in sys.argv[4:]))
+    main(
+        Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), tuple(Path(a) for a in sys.argv[4:])
+    )

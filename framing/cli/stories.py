@@ -1,7 +1,7 @@
 """``framing stories CORPUS -o stories.csv``: which articles report the same event.
 
 With ``--dask local:N`` or ``--scheduler``, the corpus is streamed and only what matching
-reads is kept (outlet, date, headline and the lead of the body), and the stories are matched
+reads is kept (outlet, date, headline and the start of the body), and the stories are matched
 on the Dask cluster in blocks of days (:mod:`framing.stats.story_blocks`).
 """
 
@@ -43,18 +43,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_cluster_arguments(parser.add_mutually_exclusive_group())
 
 
-def _leads(args: argparse.Namespace) -> pd.DataFrame:
-    """The corpus streamed, each body cut to the lead that matching reads."""
+def _read_parts(args: argparse.Namespace) -> pd.DataFrame:
+    """The corpus streamed, each body cut to the words that matching reads."""
     import pandas as pd
 
     from framing.cli.info import stream_corpus
     from framing.corpus.stream import CHUNKSIZE
-    from framing.stats.stories import lead
+    from framing.stats.stories import BODY_WORDS, LEAD_WORDS, lead
 
     parts = []
     for chunk in stream_corpus(args, CHUNKSIZE):
         keep = chunk[[c for c in ("outlet", "date", "headline", "body") if c in chunk.columns]]
-        parts.append(keep.assign(body=lead(keep["body"])) if "body" in keep else keep)
+        if "body" in keep:
+            keep = keep.assign(body=lead(keep["body"], max(LEAD_WORDS, BODY_WORDS)))
+        parts.append(keep)
     return pd.concat(parts)
 
 
@@ -79,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
 
     threshold = THRESHOLD if args.threshold is None else args.threshold
     if args.dask or args.scheduler:
-        df = _leads(args)
+        df = _read_parts(args)
         story = _stories_on_dask(df, args, threshold)
     else:
         df = read_corpus(args)

@@ -3,7 +3,8 @@
 An article is read as its headline and lead (the first ``LEAD_WORDS`` words of the body),
 weighted TF-IDF over words (sublinear counts, English stop words out, rare terms weigh
 more) beside a second TF-IDF over its names and numbers (capitalised words that are not stop
-words, figures), which weigh more than common words. Two dated articles are candidates
+words, figures), which weigh more than common words, and a third over the words of its
+headline and the first ``BODY_WORDS`` words of its body. Two dated articles are candidates
 when their cosine similarity, less ``DAY_COST`` a day between them (and ``OUTLET_COST``
 when one outlet published both), reaches ``link`` and their dates lie within
 ``window_days``; candidates form connected groups, and each group is cut by average-linkage
@@ -38,6 +39,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -52,21 +54,22 @@ if TYPE_CHECKING:  # pragma: no cover
     import scipy.sparse as sp
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-THRESHOLD = 0.10
+THRESHOLD = 0.12
 """The default ``threshold`` of :func:`stories`, fitted with ``DAY_COST``, ``OUTLET_COST``
-and ``NAMES_WEIGHT`` by ``tools/fit_story_matching.py``: the best mean pairwise F1 over the
+and ``BODY_WEIGHT`` by ``tools/fit_story_matching.py``: the best mean pairwise F1 over the
 tuning parts of the judged candidate pairs (matched within the whole AllSides corpus) and
-of the roundup-like samples (every article, and one per outlet and event)."""
+of the grouped samples (three outlets over two days, every article and one per outlet and
+event; every article of five days, all of them and as roundups)."""
 MAX_GROUP = 3000
 """The largest group of candidates clustered at once (its distances are held dense)."""
 DAY_COST = 0.09
 """What each day between two articles takes off their similarity (fitted with
 ``THRESHOLD``): of two equally similar articles, those of one day are likelier one event."""
-UNDATED_FACTOR = 4.0
-"""An undated article is matched at ``UNDATED_FACTOR`` times ``threshold``: 0.40 by default,
+UNDATED_FACTOR = 3.0
+"""An undated article is matched at ``UNDATED_FACTOR`` times ``threshold``: 0.36 by default,
 the similarity from which nine in ten judged candidate pairs of the tuning outlets are the
 same event (``tools/fit_story_matching.py``), since no date narrows its candidates."""
-OUTLET_COST = 0.05
+OUTLET_COST = 0.10
 """What two articles of one outlet (the ``outlet`` column) take off their similarity (fitted
 with ``THRESHOLD``): an outlet seldom tells one event twice, and a roundup shows each outlet
 once."""
@@ -76,7 +79,15 @@ REPEATED = 3
 """A lead shared by this many articles is left out of all of them (see :func:`_texts`)."""
 NAMES_WEIGHT = 0.3
 """Weight of the names-and-numbers vector beside the words vector (each L2-normalised;
-fitted with ``THRESHOLD``)."""
+fitted with ``THRESHOLD`` before ``BODY_WEIGHT`` was added)."""
+BODY_WEIGHT = 1.0
+"""Weight of the article's words vector (headline and the first ``BODY_WORDS`` words of the
+body) beside the headline-and-lead words vector (each L2-normalised; fitted with
+``THRESHOLD``): reactions, analysis and opinion on an event often state it only further
+down."""
+BODY_WORDS = 300
+"""Words of the body read for the article's words vector: on the tuning samples, the
+same-event pairs ranked as well as with the whole body, at a fraction of the time."""
 _NAME = re.compile(r"\b(?:[A-Z][\w'’-]*[\w]|\d[\d,.]*\d|\d)")
 
 
@@ -98,17 +109,19 @@ def _texts(df: pd.DataFrame) -> pd.Series:
     return (head + " \n " + leads).str.strip()
 
 
-def lead(body: pd.Series) -> pd.Series:
-    """The first ``LEAD_WORDS`` words of each body (``""`` for a missing one), the part of
-    the body that matching reads.
+def lead(body: pd.Series, words: int = LEAD_WORDS) -> pd.Series:
+    """The first ``words`` words of each body (``""`` for a missing one): the lead, the part
+    of the body matching reads first.
 
     Examples
     --------
     >>> lead(pd.Series(["The Senate voted.  Then it  adjourned.", None])).tolist()
     ['The Senate voted. Then it adjourned.', '']
+    >>> lead(pd.Series(["The Senate voted."]), 2).tolist()
+    ['The Senate']
     """
-    words = body.fillna("").astype(str).str.split(n=LEAD_WORDS).str[:LEAD_WORDS]
-    return words.str.join(" ").fillna("")
+    kept = body.fillna("").astype(str).str.split(n=words).str[:words]
+    return kept.str.join(" ").fillna("")
 
 
 def _names(text: str) -> list[str]:
@@ -117,14 +130,34 @@ def _names(text: str) -> list[str]:
     return [t.lower() for t in _NAME.findall(text) if t.lower() not in ENGLISH_STOP_WORDS]
 
 
-def _vectorisers() -> list[tuple[TfidfVectorizer, float]]:
-    """The two TF-IDF vectorisers of :func:`vectors`, with their weights."""
+def _article(df: pd.DataFrame) -> pd.Series:
+    """Headline and the first ``BODY_WORDS`` words of the body of each article.
+
+    Examples
+    --------
+    >>> _article(pd.DataFrame({"headline": ["Vote"], "body": [None]})).tolist()
+    ['Vote']
+    """
+    head = df["headline"].fillna("").astype(str) if "headline" in df else ""
+    body = df["body"] if "body" in df else pd.Series("", index=df.index)
+    return (head + " \n " + lead(body, BODY_WORDS)).str.strip()
+
+
+def _vectorisers() -> list[tuple[TfidfVectorizer, float, Callable[[pd.DataFrame], pd.Series]]]:
+    """The TF-IDF vectorisers of :func:`vectors`, with their weights and the texts each
+    reads (those of weight 0 left out)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    return [
-        (TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32), 1.0),
-        (TfidfVectorizer(sublinear_tf=True, analyzer=_names, dtype=np.float32), NAMES_WEIGHT),
+    def words() -> TfidfVectorizer:
+        return TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32)
+
+    names = TfidfVectorizer(sublinear_tf=True, analyzer=_names, dtype=np.float32)
+    parts = [
+        (words(), 1.0, _texts),
+        (names, NAMES_WEIGHT, _texts),
+        (words(), BODY_WEIGHT, _article),
     ]
+    return [part for part in parts if part[1] > 0]
 
 
 def frequencies(df: pd.DataFrame) -> list[pd.Series]:
@@ -135,18 +168,19 @@ def frequencies(df: pd.DataFrame) -> list[pd.Series]:
 
     Examples
     --------
-    >>> words, names = frequencies(pd.DataFrame({"headline": ["Putin meets Biden", "Biden"]}))
+    >>> words, names, whole = frequencies(
+    ...     pd.DataFrame({"headline": ["Putin meets Biden", "Biden"]})
+    ... )
     >>> names.to_dict()
     {'biden': 2, 'putin': 1}
     """
     from sklearn.feature_extraction.text import CountVectorizer
 
-    texts = _texts(df)
     out = []
-    for vec, _ in _vectorisers():
+    for vec, _, texts in _vectorisers():
         counts = CountVectorizer(binary=True, analyzer=vec.build_analyzer(), dtype=np.int64)
         try:
-            X = counts.fit_transform(texts)
+            X = counts.fit_transform(texts(df))
         except ValueError:  # no term at all
             out.append(pd.Series(dtype=np.int64))
             continue
@@ -157,7 +191,8 @@ def frequencies(df: pd.DataFrame) -> list[pd.Series]:
 
 def vectors(df: pd.DataFrame, corpus: tuple[list[pd.Series], int] | None = None) -> sp.csr_matrix:
     """The L2-normalised vectors :func:`stories` compares: words and, weighted
-    ``NAMES_WEIGHT``, names and numbers of the headline and lead.
+    ``NAMES_WEIGHT``, names and numbers of the headline and lead, and, weighted
+    ``BODY_WEIGHT``, the words of the headline and the first ``BODY_WORDS`` of the body.
 
     ``corpus``, the :func:`frequencies` and the number of articles of a larger corpus
     ``df`` is part of, gives the terms their weights in that corpus (else in ``df``).
@@ -172,20 +207,21 @@ def vectors(df: pd.DataFrame, corpus: tuple[list[pd.Series], int] | None = None)
     import scipy.sparse as sp
     from sklearn.preprocessing import normalize
 
-    texts = _texts(df)
     parts = []
-    for k, (vec, weight) in enumerate(_vectorisers()):
+    for k, (vec, weight, read) in enumerate(_vectorisers()):
+        texts = read(df)
         if corpus is not None:  # the whole corpus's terms and weights (smoothed idf)
             known, n = corpus[0][k], corpus[1]
             vec.set_params(vocabulary=dict(zip(known.index, range(len(known)), strict=True)))
         try:
-            vec.fit(texts)
+            X = vec.fit_transform(texts)
         except ValueError:  # no term at all (empty texts): nothing to compare
             parts.append(sp.csr_matrix((len(texts), 0), dtype=np.float32))
             continue
-        if corpus is not None:
-            vec.idf_ = np.log((1 + n) / (1 + known.to_numpy(dtype=float))) + 1
-        parts.append(weight * vec.transform(texts))
+        if corpus is not None:  # the corpus's idf for the part's (smoothed), normalised again
+            idf = np.log((1 + n) / (1 + known.to_numpy(dtype=float))) + 1
+            X = normalize(X @ sp.diags((idf / vec.idf_).astype(np.float32)))
+        parts.append(weight * X)
     X = sp.hstack(parts).tocsr()
     return normalize(X) if X.shape[1] else X
 
@@ -282,7 +318,7 @@ def stories(
         unrelated texts when their candidates are clustered. Each day apart also costs
         ``DAY_COST`` of similarity, so a window much beyond ``(1 - threshold) / DAY_COST``
         days (10 by default) adds nothing.
-    threshold : float, default 0.10
+    threshold : float, default 0.12
         The mean similarity a story's articles must reach (average linkage): the cosine
         similarity of their headline-and-lead vectors (:func:`vectors`), less ``DAY_COST``
         for each day between them and ``OUTLET_COST`` when one outlet published both.
