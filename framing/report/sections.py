@@ -535,7 +535,7 @@ def _stories_section(data: ReportData) -> dict[str, Any] | None:
             f"({int((covered >= 3).sum()):,} by three or more; matched by framing.stories). "
             "On these, each group is set against the story's mean, so that differences are "
             "in how an event was told, not in which events were covered. Stories are matched "
-            "by text and date alone: in a hand check on news articles, six in ten matched "
+            "by text and date alone: in a hand check on news articles, 64 in 100 matched "
             "pairs reported the same event (most others, the same saga), so read the "
             "stories shown before quoting them."
         ),
