@@ -460,13 +460,15 @@ def _anchor_stories(corpus: pd.DataFrame, same: pd.DataFrame, split: np.ndarray)
 
 
 STORY_VIEWS = {
-    "roundup-like samples": ("days*", None),
-    "roundup-like samples, one per outlet": ("days*", ["event", "outlet"]),
-    "dense samples": ("weeks*", None),
-    "dense samples, roundups overlaid": ("weeks*", ["event", "leaning"]),
+    "roundup-like samples": ("days*", None, False),
+    "roundup-like samples, one per outlet": ("days*", ["event", "outlet"], False),
+    "dense samples": ("weeks*", None, False),
+    "dense samples, roundups overlaid": ("weeks*", ["event", "leaning"], True),
 }
-"""The views of the grouped samples that :func:`story_views` gives: their folders, and the
-columns of which each view keeps one article per value (None: every article)."""
+"""The views of the grouped samples that :func:`story_views` gives: their folders, the
+columns of which the view keeps one article per value (None: every article), and whether
+it is overlaid (only events that kept two articles or more, every window moved to begin on
+one day)."""
 
 
 def story_views() -> list[tuple[str, pd.DataFrame, pd.DataFrame]]:
@@ -477,21 +479,20 @@ def story_views() -> list[tuple[str, pd.DataFrame, pd.DataFrame]]:
     one article of each leaning (left, centre, right) of each event that two or more
     leanings reported, every window moved to begin on one day, as a corpus made of editors'
     roundups holds them: three outlets an event, many events a day, no article alone."""
-    samples = {pattern: _judged_samples(pattern) for pattern, _ in STORY_VIEWS.values()}
+    samples = {pattern: _judged_samples(pattern) for pattern, _, _ in STORY_VIEWS.values()}
     views = []
-    for name, (pattern, one_per) in STORY_VIEWS.items():
+    for name, (pattern, one_per, overlaid) in STORY_VIEWS.items():
         articles, same = samples[pattern]
         keep = np.ones(len(articles), bool)
         if one_per is not None:
             keep = ~articles.duplicated(one_per).to_numpy()
-        if one_per == ["event", "leaning"]:
+        if overlaid:
             kept = articles[keep].groupby("event").size()
             keep &= articles["event"].map(kept).ge(2).to_numpy()
             day = pd.to_datetime(articles["date"])
+            since = (day - day.groupby(articles["sample"]).transform("min")).dt.days
             articles = articles.assign(
-                date=(day - day.groupby(articles["sample"]).transform("min")).dt.days.map(
-                    lambda d: f"2020-01-{1 + d:02d}"
-                )
+                date=pd.Timestamp("2020-01-01") + pd.to_timedelta(since, "D")
             )
         at = np.cumsum(keep) - 1  # old position -> new
         kept = same[keep[same["a"]] & keep[same["b"]]]
@@ -579,7 +580,7 @@ def main() -> None:
         print(loaded().round(3).to_string(index=False))
         print("\nStory matching against judged pairs (tests/dev/stories)\n")
         print(story_pairs().round(3).to_string(index=False))
-        print("\nStory matching on grouped samples (tests/dev/stories/days*, weeks)\n")
+        print("\nStory matching on grouped samples (tests/dev/stories/days*, weeks*)\n")
         print(story_samples().round(3).to_string(index=False))
         print("\nHand checks of matched stories (tests/dev/stories/check*)\n")
         print(story_checks().round(3).to_string(index=False))

@@ -320,7 +320,7 @@ def stories(
         days (10 by default) adds nothing.
     threshold : float, default 0.12
         The mean similarity a story's articles must reach (average linkage): the cosine
-        similarity of their headline-and-lead vectors (:func:`vectors`), less ``DAY_COST``
+        similarity of their vectors (:func:`vectors`), less ``DAY_COST``
         for each day between them and ``OUTLET_COST`` when one outlet published both.
     link : float, optional
         The similarity that makes two articles candidates (default ``threshold / 1.5``).
