@@ -219,6 +219,18 @@ def test_report_within_story_shows_the_same_story_side_by_side(tmp_path):
 # --- the Dask path ---------------------------------------------------------------------
 
 
+def test_a_part_weighted_by_its_corpus_has_the_corpus_vectors():
+    """What each Dask block computes: a part's vectors with the whole corpus's term weights
+    are the rows of the corpus's own vectors (words, names, and the body's start)."""
+    from framing.stats.stories import frequencies, vectors
+
+    df = corpus(VOTE + FIRE + OTHER, ["2021-08-10"] * 6)
+    whole = vectors(df).toarray()
+    part = vectors(df.iloc[:4], (frequencies(df), len(df))).toarray()
+    assert part.shape == (4, whole.shape[1])
+    np.testing.assert_allclose(part, whole[:4], atol=1e-6)
+
+
 def test_dask_blocks_give_the_stories_of_the_whole_corpus():
     dd = pytest.importorskip("dask.dataframe", reason="the scale extra (dask) is not installed")
     dates = ["2021-08-10", "2021-08-11", "2021-08-12", "2021-07-14", "2021-07-15", "2021-08-10"]
