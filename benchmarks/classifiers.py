@@ -401,26 +401,34 @@ def frames() -> None:
             )
 
 
-def _against_plain(labelled: pd.DataFrame, label: str, text: list[str], cv: int) -> None:
-    """Stratified ``cv``-fold CV, on all rows and on those of the held-out outlets: plain
-    TF-IDF (1-2 grams, min_df 2) + LR over the ``text`` columns joined (classes balanced as in
-    ours), the text part of ``framing train`` alone, and its default."""
+def _plain_predictions(
+    df: pd.DataFrame, label: str, text: list[str], cv: int, weights: str | None
+) -> np.ndarray:
+    """Out-of-fold predictions (stratified ``cv`` folds) of plain TF-IDF (1-2 grams, min_df
+    2) + LR over the ``text`` columns joined, classes weighted ``weights``."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
     from sklearn.pipeline import make_pipeline
 
-    bare = _words_rate(labelled, text)
-    folds = StratifiedKFold(cv, shuffle=True, random_state=0)
     plain = make_pipeline(
         TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
-        LogisticRegression(max_iter=1000, class_weight="balanced"),
+        LogisticRegression(max_iter=1000, class_weight=weights),
     )
+    joined = df[text].fillna("").agg("\n\n".join, axis=1)
+    folds = StratifiedKFold(cv, shuffle=True, random_state=0)
+    return cross_val_predict(plain, joined, df[label], cv=folds)
+
+
+def _against_plain(labelled: pd.DataFrame, label: str, text: list[str], cv: int) -> None:
+    """Stratified ``cv``-fold CV, on all rows and on those of the held-out outlets: plain
+    TF-IDF + LR (:func:`_plain_predictions`, classes balanced as in ours), the text part of
+    ``framing train`` alone, and its default."""
+    bare = _words_rate(labelled, text)
     for part, df in (("all", labelled), ("held-out", labelled[labelled["split"] == "heldout"])):
         df = df.reset_index(drop=True)
-        joined = df[text].fillna("").agg("\n\n".join, axis=1)
         start = time.perf_counter()
-        m = metrics(df[label], cross_val_predict(plain, joined, df[label], cv=folds))
+        m = metrics(df[label], _plain_predictions(df, label, text, cv, "balanced"))
         seconds = time.perf_counter() - start
         _line(f"{part}: plain TF-IDF + LR (balanced)", m, cv * len(df), seconds, bare)
         for name, clf in (
@@ -462,30 +470,20 @@ def hyperpartisan() -> None:
     _at_share(labelled, "hyperpartisan", ["headline", "body"], share=0.37, draws=4)
 
 
-def _at_share(labelled: pd.DataFrame, label: str, text: list[str], share: float, draws: int):
+def _at_share(
+    labelled: pd.DataFrame, label: str, text: list[str], share: float, draws: int
+) -> None:
     """10-fold CV accuracy with the negatives subsampled so that positives are ``share`` of
     the rows (as in a set drawn so), mean over ``draws`` subsamples: plain TF-IDF + LR,
     balanced and unweighted, beside the default ``framing train``."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
-    from sklearn.pipeline import make_pipeline
-
-    y = labelled[label].astype(int)
-    positives, negatives = labelled[y.eq(1)], labelled[y.eq(0)]
+    positives, negatives = labelled[labelled[label] == 1], labelled[labelled[label] == 0]
     keep = round(len(positives) * (1 - share) / share)
     scores: dict[str, list[float]] = {}
     for seed in range(draws):
         df = pd.concat([positives, negatives.sample(keep, random_state=seed)])
-        df = df.reset_index(drop=True).assign(**{label: lambda d: d[label].astype(int)})
-        joined = df[text].fillna("").agg("\n\n".join, axis=1)
-        folds = StratifiedKFold(10, shuffle=True, random_state=0)
+        df = df.reset_index(drop=True)
         for weights in ("balanced", None):
-            plain = make_pipeline(
-                TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
-                LogisticRegression(max_iter=1000, class_weight=weights),
-            )
-            predicted = cross_val_predict(plain, joined, df[label], cv=folds)
+            predicted = _plain_predictions(df, label, text, 10, weights)
             scores.setdefault(f"plain TF-IDF + LR ({weights or 'unweighted'})", []).append(
                 float((predicted == df[label]).mean())
             )

@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -102,11 +101,19 @@ def _texts(df: pd.DataFrame) -> pd.Series:
     ...                      "body": [same, same, same, "The Senate voted."]})).tolist()
     ['Iran', 'NATO', 'Brexit', 'Vote \\n The Senate voted.']
     """
+    leads = lead(_body(df))
+    return _with_headline(df, leads.where(leads.map(leads.value_counts()) < REPEATED, ""))
+
+
+def _body(df: pd.DataFrame) -> pd.Series:
+    """The ``body`` column, or empty bodies without one."""
+    return df["body"] if "body" in df else pd.Series("", index=df.index)
+
+
+def _with_headline(df: pd.DataFrame, part: pd.Series) -> pd.Series:
+    """Each article's headline (when there is a ``headline`` column) and ``part`` of it."""
     head = df["headline"].fillna("").astype(str) if "headline" in df else ""
-    body = df["body"].fillna("").astype(str) if "body" in df else pd.Series("", index=df.index)
-    leads = lead(body)
-    leads = leads.where(leads.map(leads.value_counts()) < REPEATED, "")
-    return (head + " \n " + leads).str.strip()
+    return (head + " \n " + part).str.strip()
 
 
 def lead(body: pd.Series, words: int = LEAD_WORDS) -> pd.Series:
@@ -138,14 +145,12 @@ def _article(df: pd.DataFrame) -> pd.Series:
     >>> _article(pd.DataFrame({"headline": ["Vote"], "body": [None]})).tolist()
     ['Vote']
     """
-    head = df["headline"].fillna("").astype(str) if "headline" in df else ""
-    body = df["body"] if "body" in df else pd.Series("", index=df.index)
-    return (head + " \n " + lead(body, BODY_WORDS)).str.strip()
+    return _with_headline(df, lead(_body(df), BODY_WORDS))
 
 
-def _vectorisers() -> list[tuple[TfidfVectorizer, float, Callable[[pd.DataFrame], pd.Series]]]:
-    """The TF-IDF vectorisers of :func:`vectors`, with their weights and the texts each
-    reads (those of weight 0 left out)."""
+def _vectorisers(df: pd.DataFrame) -> list[tuple[TfidfVectorizer, float, pd.Series]]:
+    """The TF-IDF vectorisers of :func:`vectors`, with their weights and the texts of ``df``
+    each reads (each text made once; vectorisers of weight 0 left out)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     def words() -> TfidfVectorizer:
@@ -157,7 +162,9 @@ def _vectorisers() -> list[tuple[TfidfVectorizer, float, Callable[[pd.DataFrame]
         (names, NAMES_WEIGHT, _texts),
         (words(), BODY_WEIGHT, _article),
     ]
-    return [part for part in parts if part[1] > 0]
+    parts = [part for part in parts if part[1] > 0]
+    texts = {read: read(df) for read in {read for _, _, read in parts}}
+    return [(vec, weight, texts[read]) for vec, weight, read in parts]
 
 
 def frequencies(df: pd.DataFrame) -> list[pd.Series]:
@@ -177,10 +184,10 @@ def frequencies(df: pd.DataFrame) -> list[pd.Series]:
     from sklearn.feature_extraction.text import CountVectorizer
 
     out = []
-    for vec, _, texts in _vectorisers():
+    for vec, _, texts in _vectorisers(df):
         counts = CountVectorizer(binary=True, analyzer=vec.build_analyzer(), dtype=np.int64)
         try:
-            X = counts.fit_transform(texts(df))
+            X = counts.fit_transform(texts)
         except ValueError:  # no term at all
             out.append(pd.Series(dtype=np.int64))
             continue
@@ -208,8 +215,7 @@ def vectors(df: pd.DataFrame, corpus: tuple[list[pd.Series], int] | None = None)
     from sklearn.preprocessing import normalize
 
     parts = []
-    for k, (vec, weight, read) in enumerate(_vectorisers()):
-        texts = read(df)
+    for k, (vec, weight, texts) in enumerate(_vectorisers(df)):
         if corpus is not None:  # the whole corpus's terms and weights (smoothed idf)
             known, n = corpus[0][k], corpus[1]
             vec.set_params(vocabulary=dict(zip(known.index, range(len(known)), strict=True)))
