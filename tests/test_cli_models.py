@@ -138,6 +138,7 @@ def test_nan_labels_dropped_and_unseen_labels_counted(headline_file, tmp_path, c
     status, _, err = run(capsys, "train", gaps, "--label", "clickbait", "-o", model)
     assert status == 0
     assert "warning" in err and "dropped 4 of 24 rows with no 'clickbait' label" in err
+    assert re.search(r"C = [\d.]+ \(inner cross-validation, .*\), measures weight (1\.5|0\.5)", err)
 
     held_out = tmp_path / "held.csv"
     pd.DataFrame(

@@ -37,6 +37,7 @@ from framing.models import (
 )
 from framing.models.build import MEASURES_WEIGHT
 from framing.models.evaluation import _folds
+from framing.models.tuning import CS, TunedClassifier, linear_model, scale_block
 
 CASES = Path(__file__).parent / "cases"
 
@@ -542,3 +543,62 @@ def test_measures_saved_before_the_cut_transform_as_they_did():
     np.testing.assert_allclose(old.transform(X), z)
     new = MeasureScaler().fit(X).transform(X)
     np.testing.assert_allclose(new * MeasureScaler().fit(X).spread_, np.clip(z, -3, 3))
+
+
+def _noise_beside_a_signal(seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """200 rows: 30 columns of noise (the block) before 3 columns that carry the label."""
+    rng = np.random.default_rng(seed)
+    y = np.repeat([0, 1], 100)
+    signal = y[:, None] * 0.8 + rng.normal(size=(200, 3))
+    return np.hstack([rng.normal(size=(200, 30)), signal]), y
+
+
+@pytest.mark.parametrize("model", ["logreg", "linearsvc"])
+def test_a_block_of_noise_is_weighted_down_and_the_model_reads_it_as_given(model):
+    """The inner cross-validation tries the block at a third of its weight, with C at least
+    the one chosen as given; the final model, fitted on the lighter block, scores the
+    columns as given exactly as that fit scores the lighter ones."""
+    X, y = _noise_beside_a_signal()
+    tuned = TunedClassifier(model=model, block=30, block_scales=(1 / 3,)).fit(X, y)
+    assert list(tuned.block_scores_) == [1 / 3]
+    tried = sorted(tuned.block_scores_[1 / 3])  # the C chosen as given and those above it
+    assert tried == [C for C in CS if tried[0] <= C]
+    best_given = max(tuned.cv_scores_.values())
+    assert tuned.block_scale_ == 1 / 3, (tuned.cv_scores_, tuned.block_scores_)
+    assert tuned.block_scores_[1 / 3][tuned.C_] > best_given
+    lighter = scale_block(X, 30, 1 / 3)
+    np.testing.assert_allclose(lighter[:, 30:], X[:, 30:])
+    np.testing.assert_allclose(lighter[:, :30], X[:, :30] / 3)
+    reference = (linear_model(model, tuned.C_, "balanced", False, 0)).fit(lighter, y)
+    np.testing.assert_allclose(tuned.predict_proba(X), reference.predict_proba(lighter))
+    # sparse input: the same choice and scores
+    sparse_fit = TunedClassifier(model=model, block=30, block_scales=(1 / 3,)).fit(
+        sp.csr_matrix(X), y
+    )
+    assert (sparse_fit.C_, sparse_fit.block_scale_) == (tuned.C_, tuned.block_scale_)
+    np.testing.assert_allclose(sparse_fit.predict_proba(X), tuned.predict_proba(X), atol=1e-6)
+
+
+def test_a_block_that_carries_the_label_keeps_its_weight():
+    X, y = _noise_beside_a_signal()
+    signal_first = np.hstack([X[:, 30:], X[:, :30]])
+    tuned = TunedClassifier(block=3, block_scales=(1 / 3,)).fit(signal_first, y)
+    assert tuned.block_scale_ == 1.0
+    assert max(tuned.block_scores_[1 / 3].values()) <= max(tuned.cv_scores_.values())
+    with pytest.raises(ParameterError, match="block must be"):
+        TunedClassifier(block=40).fit(X, y)
+
+
+def test_the_measures_are_the_block_of_a_framing_classifier(articles):
+    """make_classifier's measures come first, and their weight is chosen: 1.5 as built, or
+    0.5 when the inner cross-validation scores that higher."""
+    from framing.models.build import OTHER_MEASURES_WEIGHTS, measures_weight
+
+    clf = make_classifier().fit(articles, articles["leaning"])
+    names = clf[:-1].get_feature_names_out()
+    tuned = clf[-1]
+    assert tuned.block == sum(n.startswith("measures__") for n in names) > 30
+    assert all(n.startswith("measures__") for n in names[: tuned.block])
+    assert list(tuned.block_scores_) == [0.5 / MEASURES_WEIGHT]
+    assert measures_weight(tuned) in (MEASURES_WEIGHT, *OTHER_MEASURES_WEIGHTS)
+    assert make_classifier(features=None)[-1].block == 0

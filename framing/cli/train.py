@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         measures_once,
         save_model,
     )
-    from framing.models.build import vocabulary_size
+    from framing.models.build import measures_weight, vocabulary_size
     from framing.models.multilabel import is_multi_label, label_table
 
     multi = is_multi_label(args.label, args.multi_label)
@@ -148,6 +148,7 @@ def run(args: argparse.Namespace) -> int:
         tried = ", ".join(f"{c:g}: {f:.3f}" for c, f in est.cv_scores_.items())
         line = f"{name + ': ' if name else ''}C = {est.C_:g}"
         line += f" (inner cross-validation, macro-F1 {tried})" if tried else ""
+        line += f", measures weight {measures_weight(est):g}" if est.block else ""
         line += "" if est.threshold_ is None else f", threshold {est.threshold_:.2f}"
         progress(line)
     metadata = {
@@ -166,6 +167,7 @@ def run(args: argparse.Namespace) -> int:
                 name: {
                     "C": est.C_,
                     "threshold": est.threshold_,
+                    "measures_weight": measures_weight(est) if est.block else None,
                     "inner_macro_f1": {f"{c:g}": f for c, f in est.cv_scores_.items()},
                 }
                 for name, est in tuned.items()

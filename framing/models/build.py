@@ -344,8 +344,33 @@ class MeasureScaler(StandardScaler):
 #: tests/dev/loaded's held-out outlets, macro-F1 0.642 / 0.656 / 0.661. At 2 the fit on the
 #: 26,590 AllSides training articles took 136 L-BFGS iterations against 93 (111 at 1.5),
 #: past issue 19's bar of 1.5 times the plain TF-IDF pipeline's time. (Measured before
-#: headline and body were normalised together and the measures cut; see the README.)
+#: headline and body were normalised together and the measures cut; see the README.) The
+#: inner cross-validation may choose one of :data:`OTHER_MEASURES_WEIGHTS` instead.
 MEASURES_WEIGHT = 1.5
+#: other weights of the measures block that the inner cross-validation tries, with the C it
+#: chose at :data:`MEASURES_WEIGHT` and the larger ones (see ``block_scales`` of
+#: :class:`~framing.models.tuning.TunedClassifier`). With the whole model at 0.5 / 1.5, 5-fold
+#: CV: frames of tests/dev/frames' held-out outlets mean ROC AUC 0.831 / 0.802, hyperpartisan
+#: articles macro-F1 0.695 / 0.671, biased sentences of the held-out outlets 0.652 / 0.665.
+OTHER_MEASURES_WEIGHTS = (0.5,)
+
+
+def measures_weight(tuned: TunedClassifier) -> float:
+    """The measures block's weight in a fitted classifier of :func:`make_classifier`:
+    :data:`MEASURES_WEIGHT`, or the one of :data:`OTHER_MEASURES_WEIGHTS` its inner
+    cross-validation chose.
+
+    Examples
+    --------
+    >>> X = pd.DataFrame({"headline": ["You Won't Believe This", "Senate passes bill"] * 4})
+    >>> clf = make_classifier(text="headline").fit(X, [1, 0] * 4)
+    >>> measures_weight(clf[-1]) in (MEASURES_WEIGHT, *OTHER_MEASURES_WEIGHTS)
+    True
+    """
+    check_is_fitted(tuned, "estimator_")
+    return MEASURES_WEIGHT * tuned.block_scale_
+
+
 #: a text column whose median row has at most this many words is short (headlines, sentences)
 SHORT_WORDS = 30
 #: the character n-grams that ``char_ngrams="auto"`` gives short texts
@@ -496,7 +521,8 @@ def make_classifier(
         Feature families of :func:`framing.extract_features`; ``None`` for text alone. The
         measures are standardised, scaled as a block to unit row length
         (:class:`MeasureScaler`) and weighted :data:`MEASURES_WEIGHT` beside the TF-IDF
-        blocks.
+        blocks, or one of :data:`OTHER_MEASURES_WEIGHTS` if the inner cross-validation
+        scores it higher (:func:`measures_weight`).
     word_ngrams : (int, int) or None, default (1, 2)
         Word n-gram range of the TF-IDF (sublinear tf, lowercased); ``None`` for none.
     char_ngrams : (int, int), "auto" or None, default "auto"
@@ -558,6 +584,7 @@ def make_classifier(
     ...
     framing.errors.ParameterError: unknown model 'forest'; choose from logreg, linearsvc, sgd
     """
+    from framing.features import numeric, resolve
     from framing.features.transformer import FramingFeatures
 
     columns = [text] if isinstance(text, str) else list(text)
@@ -599,6 +626,9 @@ def make_classifier(
         calibrate=calibrate,
         threshold="auto" if multi_label else None,
         random_state=random_state,
+        # the measures are the first columns of the features step
+        block=0 if features is None else len(numeric(resolve(features))),
+        block_scales=tuple(w / MEASURES_WEIGHT for w in OTHER_MEASURES_WEIGHTS),
     )
     return Pipeline(
         [

@@ -54,7 +54,9 @@ def model_features(model: Any, top: int = 20) -> pd.DataFrame:
         ``words__headline__putin`` or ``measures__style_words``), ``weight`` (the
         coefficient; measures are standardised, the block scaled to unit row length and
         weighted :data:`~framing.models.build.MEASURES_WEIGHT`, so theirs are per standard
-        deviation times the square root of the number of measures, divided by that weight)
+        deviation times the square root of the number of measures, divided by that weight;
+        where the model chose a lighter weight, its coefficients are folded to read the
+        block at that one)
         and ``direction`` (``"for"``: evidence for the class, ``"against"``). For two
         classes the weights of the first class are the negated weights of the second.
 

@@ -7,7 +7,8 @@ the ``groups`` passed to ``fit``), scored by macro-F1 (the smallest ``C`` within
 standard error of the best), then fits the chosen model on all rows. With
 ``threshold="auto"`` (one label of a multi-label model) it also picks the probability above
 which the label is given, for the best F1 of the out-of-fold predictions at the chosen
-``C``.
+``C``. Given a block of leading columns (a framing classifier's measures) and other weights
+for it, it chooses the block's weight too.
 
 Choosing on a sample keeps the cost of the choice to a few small fits whatever the corpus
 size (the sample's fits use only the terms that occur in two of its rows or more: a term of
@@ -26,7 +27,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -114,18 +115,46 @@ def _sample(y: np.ndarray, size: int, seed: int) -> np.ndarray:
     return np.sort(np.concatenate(keep))
 
 
-def _shared_columns(X: Any) -> Any:
-    """The columns of a sparse ``X`` with values in two rows or more (all when none has).
+def _shared_columns(X: Any) -> np.ndarray:
+    """Positions of the columns of a sparse ``X`` with values in two rows or more (of all
+    columns when none has, or ``X`` is dense).
 
     Examples
     --------
-    >>> _shared_columns(sparse.csr_matrix([[1.0, 0, 2], [1, 3, 0]])).toarray().tolist()
-    [[1.0], [1.0]]
+    >>> _shared_columns(sparse.csr_matrix([[1.0, 0, 2], [1, 3, 0]])).tolist()
+    [0]
     """
     if not sparse.issparse(X):
-        return X
+        return np.arange(X.shape[1])
     shared = np.flatnonzero(np.bincount(X.indices, minlength=X.shape[1]) >= 2)
-    return X[:, shared] if len(shared) else X
+    return shared if len(shared) else np.arange(X.shape[1])
+
+
+def scale_block(X: Any, block: int, scale: float) -> Any:
+    """``X`` with its first ``block`` columns multiplied by ``scale`` (a new matrix; a sparse
+    one shares its structure with ``X``).
+
+    Examples
+    --------
+    >>> scale_block(sparse.csr_matrix([[1.0, 2.0], [0.0, 4.0]]), 1, 0.5).toarray().tolist()
+    [[0.5, 2.0], [0.0, 4.0]]
+    """
+    if sparse.issparse(X):
+        X = sparse.csr_matrix(X)
+        data = X.data.copy()
+        data[X.indices < block] *= scale
+        return sparse.csr_matrix((data, X.indices, X.indptr), shape=X.shape)
+    X = np.array(X, dtype=float)
+    X[:, :block] *= scale
+    return X
+
+
+def _fold_scale(estimator: Any, block: int, scale: float) -> None:
+    """Fold a block's scale into a fitted linear model's coefficients: fitted on ``X`` with
+    its first ``block`` columns times ``scale``, it then gives the same scores on ``X``."""
+    for part in getattr(estimator, "calibrated_classifiers_", None) or [estimator]:
+        model = getattr(part, "estimator", part)
+        model.coef_[:, :block] *= scale
 
 
 def _splits(y: np.ndarray, groups: Any, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -176,6 +205,17 @@ def _best_threshold(y: np.ndarray, p: np.ndarray) -> float:
     return float(cuts[int(np.argmax(f1[:-1]))])
 
 
+class _InnerData(NamedTuple):
+    """The rows of the inner cross-validation: their features, labels, weights, folds, and
+    the width of the leading block among their columns."""
+
+    X: Any
+    y: np.ndarray
+    weights: np.ndarray | None
+    splits: list[tuple[np.ndarray, np.ndarray]]
+    block: int
+
+
 class TunedClassifier(ClassifierMixin, BaseEstimator):
     """A linear classifier whose ``C`` (and threshold) is chosen by inner cross-validation.
 
@@ -196,6 +236,16 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
         with the best out-of-fold F1 for it; ``None`` predicts the likelier class.
     sample : int, default :data:`SAMPLE`
         Rows at most that choose ``C`` and the threshold.
+    block : int, default 0
+        The first ``block`` columns form a block (in a framing classifier, the measures)
+        whose weight is chosen with ``C``: see ``block_scales``.
+    block_scales : tuple of float, default ()
+        Factors on the block's columns tried besides 1 by the inner cross-validation: ``C``
+        is chosen with the columns as given, then each factor is scored with that ``C`` and
+        the larger ones (a lighter block leaves more to the other columns, which then want
+        less penalty), and the pair scoring above every ``C`` as given is used. The final
+        model is fitted with the factor and folds it into its coefficients, so it reads the
+        columns as given.
     random_state : int, default 0
         Seed of the sample, the folds and the randomised classifiers.
 
@@ -207,6 +257,10 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
         The ``C`` used.
     cv_scores_ : dict
         ``C`` -> mean inner macro-F1 (empty when ``C`` was given or too few rows to choose).
+    block_scale_ : float
+        The factor used on the block's columns (1.0 when none was chosen).
+    block_scores_ : dict
+        Each factor tried -> {``C`` -> mean inner macro-F1} (empty when none was tried).
     threshold_ : float or None
         The probability cut for the second class, or ``None``.
     classes_ : numpy.ndarray
@@ -235,6 +289,8 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
         calibrate: bool = False,
         threshold: str | None = None,
         sample: int = SAMPLE,
+        block: int = 0,
+        block_scales: tuple[float, ...] = (),
         random_state: int = 0,
     ) -> None:
         self.model = model
@@ -243,6 +299,8 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
         self.calibrate = calibrate
         self.threshold = threshold
         self.sample = sample
+        self.block = block
+        self.block_scales = block_scales
         self.random_state = random_state
 
     def _build(self, C: float) -> BaseEstimator:
@@ -265,31 +323,38 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
                 est = self._build(C)
             yield C, est.fit(X, y, **kwargs)
 
-    def _inner(
-        self, X: Any, y: np.ndarray, weights: Any, groups: Any, Cs: tuple[float, ...]
-    ) -> tuple[dict[float, list[float]], dict[float, np.ndarray], np.ndarray]:
-        """Macro-F1 of each inner fold and out-of-fold probabilities of the second class, per
-        ``C``, and the labels of the sampled rows they belong to."""
-        from sklearn.metrics import f1_score
-
+    def _inner_data(self, X: Any, y: np.ndarray, weights: Any, groups: Any) -> _InnerData | None:
+        """The sampled rows (their shared columns) and inner folds; None when too few rows."""
         rows = _sample(y, self.sample, self.random_state)
         Xs, ys = X[rows], y[rows]
-        Xs = _shared_columns(Xs)
-        ws = None if weights is None else weights[rows]
+        shared = _shared_columns(Xs)
+        Xs = Xs[:, shared] if len(shared) < Xs.shape[1] else Xs
         gs = None if groups is None else np.asarray(groups)[rows]
         splits = _splits(ys, gs, self.random_state)
         if not splits or any(len(np.unique(ys[train])) < 2 for train, _ in splits):
-            return {}, {}, ys
+            return None
+        ws = None if weights is None else weights[rows]
+        block = int(np.searchsorted(shared, self.block))  # the block's columns kept
+        return _InnerData(Xs, ys, ws, splits, block)
+
+    def _inner(
+        self, data: _InnerData, Cs: tuple[float, ...], scale: float = 1.0
+    ) -> tuple[dict[float, list[float]], dict[float, np.ndarray]]:
+        """Macro-F1 of each inner fold and out-of-fold probabilities of the second class, per
+        ``C``, with the block's columns times ``scale``."""
+        from sklearn.metrics import f1_score
+
+        Xs = data.X if scale == 1.0 else scale_block(data.X, data.block, scale)
         scores: dict[float, list[float]] = {C: [] for C in Cs}
-        positive = {C: np.zeros(len(ys)) for C in Cs}
-        for train, test in splits:
-            part = None if ws is None else ws[train]
-            for C, fitted in self._path(Cs, Xs[train], ys[train], part):
+        positive = {C: np.zeros(len(data.y)) for C in Cs}
+        for train, test in data.splits:
+            part = None if data.weights is None else data.weights[train]
+            for C, fitted in self._path(Cs, Xs[train], data.y[train], part):
                 predicted = fitted.predict(Xs[test])
-                scores[C].append(float(f1_score(ys[test], predicted, average="macro")))
+                scores[C].append(float(f1_score(data.y[test], predicted, average="macro")))
                 if len(fitted.classes_) == 2:
                     positive[C][test] = fitted.predict_proba(Xs[test])[:, 1]
-        return scores, positive, ys
+        return scores, positive
 
     def fit(self, X: Any, y: Any, sample_weight: Any = None, groups: Any = None) -> TunedClassifier:
         """Choose ``C`` (and the threshold) when asked, then fit on all rows.
@@ -324,24 +389,50 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
             raise ParameterError(
                 "threshold='auto' needs exactly two classes", parameter="threshold"
             )
+        if not 0 <= self.block <= X.shape[1] or not all(f > 0 for f in self.block_scales):
+            raise ParameterError(
+                f"block must be a number of columns (0 to {X.shape[1]}) and block_scales "
+                f"positive; got {self.block!r} and {self.block_scales!r}",
+                parameter="block",
+            )
         weights = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
         Cs = CS if auto else (float(self.C),)
         self.cv_scores_: dict[float, float] = {}
+        self.block_scores_: dict[float, dict[float, float]] = {}
         self.threshold_: float | None = None
-        if auto or self.threshold == "auto":
-            scores, positive, inner_y = self._inner(X, y_arr, weights, groups, Cs)
-            best = _one_standard_error(scores) if scores else (1.0 if auto else Cs[0])
-            self.C_ = float(best)
-            self.cv_scores_ = {C: float(np.mean(s)) for C, s in scores.items()} if auto else {}
+        self.block_scale_ = 1.0
+        self.C_ = float(self.C) if not auto else 1.0
+        data = (
+            self._inner_data(X, y_arr, weights, groups)
+            if auto or self.threshold == "auto"
+            else None
+        )
+        if data is not None:
+            scores, positive = self._inner(data, Cs)
+            self.C_ = _one_standard_error(scores)
+            if auto:
+                self.cv_scores_ = {C: float(np.mean(s)) for C, s in scores.items()}
+            # the block's weight: another factor, with C at least the one chosen (a lighter
+            # block leaves more to the other columns), if it scores above every C's as given
+            chosen = (self.C_, 1.0)
+            best = max(float(np.mean(v)) for v in scores.values())
+            probabilities = positive
+            for scale in self.block_scales if self.block else ():
+                more, more_positive = self._inner(data, tuple(C for C in Cs if C >= self.C_), scale)
+                self.block_scores_[scale] = {C: float(np.mean(s)) for C, s in more.items()}
+                for C, mean in self.block_scores_[scale].items():
+                    if mean > best:
+                        best, chosen, probabilities = mean, (C, scale), more_positive
+            self.C_, self.block_scale_ = chosen
             if self.threshold == "auto":
-                self.threshold_ = (
-                    _best_threshold((inner_y == classes[1]).astype(int), positive[best])
-                    if best in positive
-                    else 0.5
+                self.threshold_ = _best_threshold(
+                    (data.y == classes[1]).astype(int), probabilities[self.C_]
                 )
-        else:
-            self.C_ = float(self.C)
-        self.estimator_ = self._fit_one(self.C_, X, y_arr, weights)
+        elif self.threshold == "auto":
+            self.threshold_ = 0.5
+        scaled = X if self.block_scale_ == 1.0 else scale_block(X, self.block, self.block_scale_)
+        self.estimator_ = self._fit_one(self.C_, scaled, y_arr, weights)
+        _fold_scale(self.estimator_, self.block, self.block_scale_)
         self.classes_ = self.estimator_.classes_
         self.n_features_in_ = X.shape[1]
         return self
