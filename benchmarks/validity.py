@@ -11,6 +11,9 @@ Development sets (outlets split into tune and held out by a hash of their name):
 
 * ``headlines/headlines.tsv``: 1,200 headlines (AllSides, 368 outlets, and the Stop
   Clickbait data) coded for question, yes/no question and teaser.
+* ``headlines/questions-2/questions.tsv``: 304 further headlines of held-out outlets (204
+  with a "?", 100 opening with an auxiliary or a wh-word without one) coded for question and
+  yes/no question, drawn after the yes/no rules were last changed: a test set nobody tuned on.
 * ``clutter/lines.tsv``: 6,079 body lines of 300 AllSides articles from 300 outlets coded
   clutter or not (with a kind); ``clutter/lines_more.tsv``: 6,082 lines of 300 further
   articles of the tuning outlets, for training only.
@@ -75,9 +78,9 @@ def _scores(gold: pd.Series, pred: pd.Series) -> tuple[float, float, float]:
     return float(p), float(r), float(f)
 
 
-def headlines() -> pd.DataFrame:
-    """Scores of the headline measures and their anchors on the headline development set."""
-    path = DEV / "headlines" / "headlines.tsv"
+def headlines(path: Path = DEV / "headlines" / "headlines.tsv") -> pd.DataFrame:
+    """Scores of the headline measures and their anchors on a headline development set (the
+    measures it codes)."""
     dev = read(path)
     feats = framing.extract_features(dev[["headline"]], features="headline")
     predicted = {
@@ -86,17 +89,18 @@ def headlines() -> pd.DataFrame:
         "teaser": feats["headline_teaser"] > 0,
     }
     rows = []
-    for name, pred in predicted.items():
-        label = name.split(" ")[0]
+    for label, pred in predicted.items():
+        if label not in dev.columns:
+            continue
         anchor = ANCHORS[label](dev["headline"])
-        for split in ("heldout", "tune"):
+        for split in sorted(dev["split"].unique()):
             for stratum in ("all", *sorted(dev["stratum"].unique())):
                 at = dev["split"].eq(split) & (dev["stratum"].eq(stratum) | (stratum == "all"))
                 gold = dev.loc[at, label].astype(int)
                 p, r, f = _scores(gold, pred[at])
                 rows.append(
                     {
-                        "measure": f"headline_{name}",
+                        "measure": f"headline_{label}",
                         "split": split,
                         "stratum": stratum,
                         "n": int(at.sum()),
@@ -567,6 +571,12 @@ def main() -> None:
         print("\nPer stratum, held-out outlets:\n")
         per = table[table["split"].eq("heldout") & table["stratum"].ne("all")]
         print(per.round(3).to_string(index=False))
+        print(
+            "\nQuestion headlines of held-out outlets, a second set drawn after the yes/no "
+            "rules were last changed (tests/dev/headlines/questions-2)\n"
+        )
+        second = headlines(DEV / "headlines" / "questions-2" / "questions.tsv")
+        print(second.round(3).to_string(index=False))
         scores, per_outlet = clutter()
         print("\nClutter lines against hand labels (tests/dev/clutter)\n")
         print(scores.round(3).to_string(index=False))

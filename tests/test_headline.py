@@ -325,3 +325,31 @@ def test_clickbait_model_loads_under_the_trust_policy():
     assert (
         model.steps[0][1].transformer_list[1][1].steps[0][1].get_params()["analyzer"] == "char_wb"
     )
+
+
+def test_questions_of_a_second_held_out_set_meet_issue_20s_bar():
+    """``tests/dev/headlines/questions-2``: 304 headlines of held-out outlets drawn after the
+    yes/no rules were last changed (204 with a "?", 100 opening with an auxiliary or a
+    wh-word without one), coded by two labellers (kappa 0.993). Yes/no F1 at least 0.95
+    (issue 20's goal; measured 0.970, P 0.950 R 0.991), questions at least 0.95 (0.982);
+    none of the 100 unmarked openers is a question, and the measure calls one of them one
+    (the World Health Organization's "WHO" read as "who": a strict xfail gold case, left
+    unfixed so that this set stays untuned)."""
+    import sys
+
+    from conftest import REPO
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from validity import DEV, headlines, read
+
+    path = DEV / "headlines" / "questions-2" / "questions.tsv"
+    table = headlines(path).set_index(["measure", "stratum"])
+    assert table.at[("headline_yesno_question", "all"), "F1"] >= 0.95, table
+    assert table.at[("headline_question", "all"), "F1"] >= 0.95, table
+    coded = read(path)
+    unmarked = coded[coded["stratum"].eq("opener_no_mark")]
+    assert len(unmarked) == 100 and not unmarked["question"].astype(int).any()
+    asked = framing.extract_features(unmarked[["headline"]], "headline")["headline_question"]
+    assert unmarked.loc[asked > 0, "headline"].tolist() == [
+        "WHO Will Miss Ebola Targets it Set for Dec 1"
+    ]

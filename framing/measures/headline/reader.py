@@ -169,7 +169,29 @@ def _clauses(masked: str) -> Iterator[tuple[int, int, str]]:
 
 
 _ELONGATED = re.compile(r"(\w)\1{2,}")  # "Whyyyyy" is "why"
-_NOT_A_CHOICE = frozenset({"not", "no", "otherwise", "else"})  # "... or not?" stays polar
+_NOT_A_CHOICE = frozenset({"no", "otherwise", "else"})  # "... or no?" stays polar, alone
+
+
+def _offers_choice(after: list[str]) -> bool:
+    """Do the words after an "or" offer an alternative? Not "or not" ("Is it over or not?",
+    "... or not at all?") nor a lone "or no", "or otherwise", "or else"; "Deal or no deal?"
+    does."""
+    return bool(after) and after[0] != "not" and not (after[0] in _NOT_A_CHOICE and not after[1:])
+
+
+def _continued(headline: str, end: int, mark: str) -> bool:
+    """Does the clause ending at ``end`` with boundary ``mark`` run on into the next one (a
+    "?", a dash or bar, an ellipsis: "Is it politics... or worldview?"), not stop there (a
+    full stop, a colon)? ``headline`` is the text as read: an ellipsis character is one "."
+    after repair."""
+    return (
+        "?" in mark
+        or mark in ("-", "--", "|")
+        or mark.startswith("..")
+        or (headline[end : end + 1] == "\u2026")
+    )
+
+
 _CONJOINED = re.compile(r",?\s+(?:and|but|or|so)\s+", re.I)  # "..., and does it matter?"
 
 
@@ -221,7 +243,7 @@ def _question(clause: str, marked: bool) -> str:
             polar = any(w[0] in aux for w in map(_words, _CONJOINED.split(clause)[1:]) if w[1:])
             return "yesno" if polar else "wh"
         choice = [i for i, w in enumerate(words) if w == "or" and i > 0]
-        if any(words[i + 1 : i + 2] and words[i + 1] not in _NOT_A_CHOICE for i in choice):
+        if any(_offers_choice(words[i + 1 :]) for i in choice):
             return "alternative"
         return "yesno"
     # no question mark: only a plainly interrogative clause (inverted auxiliary)
@@ -346,13 +368,12 @@ def _spans(headline: str, w: str, masked: str, quoted: list[Span]) -> list[Span]
     attribution = cues()["attribution"]
     opening = openers()
     clauses = list(_clauses(masked))
-    # a marked clause opening with "or" offers a choice with the marked clause before it
-    # ("Political calculator? Or just doing his job?"): both are one alternative question
-    # ("Is it over? Or not?" stays polar)
-    opens = [_words(masked[start:end])[:2] for start, end, _ in clauses]
+    # a marked clause opening with "or" offers a choice with the question it runs on from
+    # ("Political calculator? Or just doing his job?", "Is it politics... or worldview?"):
+    # both are one alternative question ("Is it over? Or not?" stays polar)
     choice = [
-        "?" in mark and w[:1] == ["or"] and w[1:2] != [] and w[1] not in _NOT_A_CHOICE
-        for w, (_, _, mark) in zip(opens, clauses, strict=True)
+        "?" in mark and (said := _words(masked[a:b]))[:1] == ["or"] and _offers_choice(said[1:])
+        for a, b, mark in clauses
     ]
     for k, (start, end, mark) in enumerate(clauses):
         marked = "?" in mark
@@ -363,8 +384,9 @@ def _spans(headline: str, w: str, masked: str, quoted: list[Span]) -> list[Span]
         kind = _question(masked[start:end], marked)
         if not kind:
             continue
-        offered = choice[k] and k > 0 and "?" in clauses[k - 1][2]
-        if kind == "yesno" and (offered or (marked and choice[k + 1 : k + 2] == [True])):
+        offered = choice[k] and k > 0 and _continued(headline, *clauses[k - 1][1:])
+        offering = choice[k + 1 : k + 2] == [True] and _continued(headline, end, mark)
+        if kind == "yesno" and (offered or offering):
             kind = "alternative"
         while start < end and not WORD.match(masked, start):
             start += 1  # leading spaces, quotes, brackets
