@@ -111,7 +111,8 @@ def main() -> None:
         "what": "class of each non-blank body line (text, or a clutter kind): the "
         "numeric features of framing.measures.clutter.linemodel.NUMERIC "
         "(length, place, neighbours, capitals, digits, links, handles, (c), the cue rules' "
-        "share, repetition, a closing parenthesis, an opening quote, a closing colon, bars), "
+        "share, repetition, a closing parenthesis, an opening quote, a closing colon, bars, a "
+        "colon glued between a word and a capital), "
         f"then hashed (2**{BITS}) words of the line (lower-cased, digits as 0) and the "
         "pairs (start marker, first word) and (last word, end marker), multinomial "
         "logistic regression",

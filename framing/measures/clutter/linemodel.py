@@ -85,6 +85,7 @@ NUMERIC = (
     "quote_start",  # opens with a quotation mark (a pull quote, an embedded post)
     "colon_end",  # ends with a colon (a lead-in to embedded media: "Watch below:")
     "bar",  # holds a bar or a bullet (menus, link lists: "Home | World", "• Sign up")
+    "glued_colon",  # a label run into a headline: "More:Trump says", "STORY:Cellphone ruling"
 )
 """The numeric features of a line (:func:`line_frame`), beside its words."""
 
@@ -97,6 +98,7 @@ _MARKS = {  # literals that mark a line, in lower case
 }
 _END_MARKS = np.array([ord(c) for c in ".!?\"'\u201d\u2019)"])
 _OPEN_QUOTES = np.array([ord(c) for c in "\"'\u201c\u2018"])
+_CLOSERS = np.array([ord(c) for c in "\"')\u201d\u2019"])
 CREDIT_CHARS = 80
 """The longest parenthesis (inside its brackets) that a ``credit`` line ends with."""
 BITS = 15
@@ -218,6 +220,17 @@ def _credit(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         if opening >= 0 and 2 <= inside <= CREDIT_CHARS and ")" not in text[opening:last]:
             out[i] = 1.0
     return out
+
+
+def _glued_colon(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """1.0 for each line ``[start, end)`` holding a colon glued between a word (or a closing
+    quote or bracket) and a capital or an opening quote, as where a scraped link's label ran
+    into the headline it introduces ("More:Trump says", "'Operation Gridlock':Thousands")."""
+    at = np.flatnonzero(codes[1:-1] == ord(":")) + 1
+    before, after = codes[at - 1], codes[at + 1]
+    word = _capital(before) | ((before >= 97) & (before <= 122)) | np.isin(before, _CLOSERS)
+    glued = at[word & (_capital(after) | np.isin(after, _OPEN_QUOTES))]
+    return (_count_in(glued, starts, ends - 1) > 0).astype(float)
 
 
 def _tokens_with(flag: np.ndarray, first: np.ndarray, count: np.ndarray) -> np.ndarray:
@@ -381,6 +394,7 @@ def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
     numeric["credit"] = _credit(docs, starts, ends)
     numeric["quote_start"] = np.isin(first_char, _OPEN_QUOTES).astype(float)
     numeric["colon_end"] = (last_char == ord(":")).astype(float)
+    numeric["glued_colon"] = _glued_colon(codes, starts, ends)
     base = docs.offsets[text]
     frame = pd.DataFrame({k: numeric[k] for k in NUMERIC})
     per_term = _term_hashes(docs)
