@@ -28,14 +28,13 @@ Run from the repository root (a few minutes)::
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from devset import read
+from devset import half, read
 from sklearn.feature_extraction.text import (
     ENGLISH_STOP_WORDS,
     CountVectorizer,
@@ -62,11 +61,6 @@ MEMBERSHIP = ("pejoratives", "emotive", "intensifiers", "absolutes", "conflict",
 KS = (2.0, 5.0, 10.0)
 KEEPS = (0.1, 0.125, 0.15, 0.175, 0.2)
 CS = (0.3, 1.0)
-
-
-def half(outlet: str) -> str:
-    """The development sets' split of an outlet (a hash of its name)."""
-    return "heldout" if int(hashlib.sha256(outlet.encode()).hexdigest(), 16) % 2 else "tune"
 
 
 def term(token: str) -> str:

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pandas as pd
+
+
+def half(key: str) -> str:
+    """The development sets' split of an outlet (or of a headline without one): ``"tune"``
+    or ``"heldout"`` by a hash of its name, so no outlet is on both sides."""
+    return "heldout" if int(hashlib.sha256(key.encode()).hexdigest(), 16) % 2 else "tune"
 
 
 def read(path: Path) -> pd.DataFrame:

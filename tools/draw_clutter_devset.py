@@ -21,19 +21,14 @@ and ``part2.txt`` (150 articles each): each article under a ``###`` header, one
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 
 import pandas as pd
-from devset import read
+from devset import half, read
 
 SHOWN = 300
 MAX_LINES = 40
-
-
-def _half(key: str) -> str:
-    return "heldout" if int(hashlib.sha256(key.encode()).hexdigest(), 16) % 2 else "tune"
 
 
 def _cut(line: str, n: int) -> str:
@@ -43,8 +38,8 @@ def _cut(line: str, n: int) -> str:
 def write_packets(table: pd.DataFrame, folder: Path) -> None:
     """The labellers' reading: two halves of the articles, each line cut at ``SHOWN``."""
     articles = list(dict.fromkeys(table["article"]))
-    half = len(articles) // 2
-    for k, part in enumerate((articles[:half], articles[half:]), 1):
+    middle = len(articles) // 2
+    for k, part in enumerate((articles[:middle], articles[middle:]), 1):
         out = []
         for article, rows in table[table["article"].isin(part)].groupby("article", sort=False):
             n = rows["lines"].iloc[0]
@@ -66,7 +61,7 @@ def main(
     articles = articles[articles["body"].fillna("").str.strip().ne("")]
     if more is not None:  # a further draw for training: tuning outlets, other articles
         drawn = set(read(more)["article"])
-        articles = articles[articles["outlet"].map(_half).eq("tune") & ~articles["id"].isin(drawn)]
+        articles = articles[articles["outlet"].map(half).eq("tune") & ~articles["id"].isin(drawn)]
     drawn = (
         articles.sample(frac=1.0, random_state=seed)
         .groupby("outlet")
@@ -85,7 +80,7 @@ def main(
                     "id": f"{art.id}:{i}",
                     "article": art.id,
                     "outlet": art.outlet,
-                    "split": _half(art.outlet),
+                    "split": half(art.outlet),
                     "line": i,
                     "lines": len(lines),
                     "text": lines[i].replace("\t", " "),

@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 import pandas as pd
-from draw_loaded_devset import _half
+from devset import half
 
 from framing.measures.clutter import clean
 
@@ -65,7 +65,7 @@ def draw(
                 "outlet": art.outlet,
                 "leaning": art.leaning,
                 "topic": art.topic,
-                "split": _half(art.outlet),
+                "split": half(art.outlet),
                 "headline": clean(art.headline or "").strip(),
                 "body": body,
             }

@@ -20,10 +20,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-
-
-def _half(key: str) -> str:
-    return "heldout" if int(hashlib.sha256(key.encode()).hexdigest(), 16) % 2 else "tune"
+from devset import half
 
 
 def _per_outlet(df: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
@@ -45,7 +42,7 @@ def main(shared: Path, out: Path, seed: int = 2026) -> None:
     rest = articles[~articles["id"].isin(taken)]
     parts.insert(0, _per_outlet(rest, 450, seed).assign(stratum="allsides_random"))
     allsides = pd.concat(parts)
-    allsides = allsides.assign(source="allsides", split=allsides["outlet"].map(_half))
+    allsides = allsides.assign(source="allsides", split=allsides["outlet"].map(half))
     bait = pd.read_csv(shared / "clickbait" / "headlines.tsv.gz", sep="\t")
     bait = pd.concat(
         [
@@ -57,7 +54,7 @@ def main(shared: Path, out: Path, seed: int = 2026) -> None:
         source="clickbait",
         outlet="(Stop Clickbait data)",
         id=[f"cb{hashlib.sha256(h.encode()).hexdigest()[:10]}" for h in bait["headline"]],
-        split=bait["headline"].map(_half),
+        split=bait["headline"].map(half),
     )
     columns = ["id", "source", "stratum", "outlet", "split", "headline"]
     rows = pd.concat([allsides[columns], bait[columns]]).sample(frac=1.0, random_state=seed)

@@ -19,8 +19,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-from devset import read
-from draw_headline_devset import _half
+from devset import half, read
 
 OPENERS = (
     r"^\s*(?:is|are|was|were|will|would|can|could|should|do|does|did|has|have|had|"
@@ -40,7 +39,7 @@ def main(shared: Path, out: Path, seed: int = 2027) -> None:
     articles = articles[articles["headline"].fillna("").str.strip().ne("")]
     articles = articles.drop_duplicates("headline")
     articles = articles[
-        articles["outlet"].map(_half).eq("heldout")
+        articles["outlet"].map(half).eq("heldout")
         & ~articles["id"].isin(first["id"])
         & ~articles["headline"].isin(first["headline"])
     ]

@@ -22,22 +22,17 @@ sentences to learn from, never scored as held out::
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from devset import read
+from devset import half, read
 
 from framing.measures.clutter import clean
 from framing.text.segment import sentences
 
 OPINION = r"opinion|commentary|editorial|column|blog|op-ed|oped"
-
-
-def _half(key: str) -> str:
-    return "heldout" if int(hashlib.sha256(key.encode()).hexdigest(), 16) % 2 else "tune"
 
 
 def _one_sentence(body: str, rng: np.random.Generator) -> str | None:
@@ -65,7 +60,7 @@ def _draw(
                 "outlet": art.outlet,
                 "leaning": art.leaning,
                 "stratum": stratum,
-                "split": _half(art.outlet),
+                "split": half(art.outlet),
                 "sentence": sentence,
             }
         )
@@ -81,7 +76,7 @@ def main(shared: Path, out: Path, seed: int = 2026, more: Path | None = None) ->
     scale = 1
     if more is not None:  # a further draw for training: tuning outlets, other articles
         drawn = set(read(more)["id"])
-        articles = articles[articles["outlet"].map(_half).eq("tune") & ~articles["id"].isin(drawn)]
+        articles = articles[articles["outlet"].map(half).eq("tune") & ~articles["id"].isin(drawn)]
         scale = 2
     opinion = articles["url"].fillna("").str.lower().str.contains(OPINION)
     table = pd.concat(

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from draw_loaded_devset import _half
+from devset import half
 from draw_story_pairs import show
 
 from framing.stats.stories import stories, vectors
@@ -38,7 +38,7 @@ def main(shared: Path, out: Path, seed: int = 2026) -> None:
     df["story"] = stories(df).to_numpy()
     df["size"] = df.groupby("story")["id"].transform("size")
     rng = np.random.default_rng(seed)
-    eligible = np.flatnonzero((df["size"] > 1) & (df["outlet"].map(_half) == "heldout"))
+    eligible = np.flatnonzero((df["size"] > 1) & (df["outlet"].map(half) == "heldout"))
     drawn = rng.choice(eligible, ARTICLES, replace=False)
     members = df.groupby("story").indices
     rows = []

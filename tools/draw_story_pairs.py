@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from draw_loaded_devset import _half
+from devset import half
 
 from framing.stats.stories import vectors
 
@@ -53,9 +53,9 @@ def main(shared: Path, out: Path, seed: int = 2026) -> None:
     pairs = pd.concat(rows).drop_duplicates(["i", "j"])
     outlet = df["outlet"].to_numpy()
     pairs = pairs[outlet[pairs.i] != outlet[pairs.j]]
-    half = df["outlet"].map(_half).to_numpy()
-    same = half[pairs.i] == half[pairs.j]
-    pairs = pairs[same].assign(split=half[pairs.i[same]])
+    split = df["outlet"].map(half).to_numpy()
+    same = split[pairs.i] == split[pairs.j]
+    pairs = pairs[same].assign(split=split[pairs.i[same]])
     pairs["band"] = pd.cut(
         pairs["similarity"], BANDS, right=False, labels=[f"{b:.1f}" for b in BANDS[:-1]]
     )
