@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -120,6 +121,15 @@ def run(args: argparse.Namespace) -> int:
     else:
         df, y = labels_of(df, args.label, where=where)
         check_labels(y, args.label)
+    outlets = df["outlet"].nunique() if "outlet" in df.columns and not args.group else 0
+    if outlets > 1:
+        warnings.warn(
+            f"the rows come from {outlets:,} outlets and no --group was given: the folds that "
+            "choose C and the measures' weight (and --cv's) mix each outlet's rows, which "
+            "favours words that recognise an outlet; for outlets the model has not seen, "
+            "pass --group outlet",
+            stacklevel=1,
+        )
     cv_metrics = None
     groups = df[args.group].astype(str).to_numpy() if args.group else None
     with measures_once(clf, df):
