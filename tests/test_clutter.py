@@ -632,3 +632,17 @@ def test_line_model_is_shipped_with_provenance():
     assert threshold == meta["threshold"] and 0 < threshold < 1
     assert TEXT in model.classes_ and model.coef_.shape[1] == len(NUMERIC) + 2**BITS
     assert line_model() is line_model()  # loaded once
+
+
+def test_a_line_reads_the_same_alone_and_in_a_batch():
+    """The capitals, digits and other token shares of a line count its own tokens, also
+    the line before a last line without a word at the end of a batch (found by Hypothesis:
+    "Putin Putin" read as half capitalised when its body was the batch's last)."""
+    from framing.measures.clutter.linemodel import line_frame
+    from framing.text import Docs
+
+    body = "Putin Putin Putin\nPutin\nPutin\nPutin Putin\n\u201c "
+    alone = line_frame(Docs([body]), [[]]).numeric
+    batch = line_frame(Docs([body, "Putin "]), [[], []]).numeric.iloc[: len(alone)]
+    assert alone["capitalised"].tolist() == [1.0, 1.0, 1.0, 1.0, 0.0]
+    pd.testing.assert_frame_equal(alone, batch)

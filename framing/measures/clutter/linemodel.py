@@ -236,10 +236,8 @@ def _glued_colon(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.
 def _tokens_with(flag: np.ndarray, first: np.ndarray, count: np.ndarray) -> np.ndarray:
     """How many of the ``count`` tokens from token ``first`` on have ``flag``, per line
     (lines in order, each line's tokens running to the next line's first)."""
-    if not len(flag):
-        return np.zeros(len(first), dtype=np.int64)
-    total = np.add.reduceat(flag, np.minimum(first, len(flag) - 1), dtype=np.int64)
-    return np.where(count > 0, total, 0)
+    running = np.concatenate([[0], np.cumsum(flag, dtype=np.int64)])
+    return running[first + count] - running[first]
 
 
 def _capital(c: np.ndarray) -> np.ndarray:
