@@ -23,8 +23,9 @@ import pandas as pd
 from devset import half
 
 
-def _per_outlet(df: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
-    capped = df.sample(frac=1.0, random_state=seed).groupby("outlet").head(3)
+def per_outlet(df: pd.DataFrame, n: int, seed: int, cap: int = 3) -> pd.DataFrame:
+    """At most ``n`` rows drawn at random, at most ``cap`` of any outlet."""
+    capped = df.sample(frac=1.0, random_state=seed).groupby("outlet").head(cap)
     return capped.sample(min(n, len(capped)), random_state=seed)
 
 
@@ -35,12 +36,12 @@ def main(shared: Path, out: Path, seed: int = 2026) -> None:
     question = articles["headline"].str.contains("?", regex=False)
     number = articles["headline"].str.match(r"^\s*(\d{1,3}|[Tt]hree|[Ff]ive|[Ss]even|[Tt]en)\b")
     parts = [
-        _per_outlet(articles[question], 300, seed).assign(stratum="allsides_question_mark"),
-        _per_outlet(articles[number & ~question], 50, seed).assign(stratum="allsides_number"),
+        per_outlet(articles[question], 300, seed).assign(stratum="allsides_question_mark"),
+        per_outlet(articles[number & ~question], 50, seed).assign(stratum="allsides_number"),
     ]
     taken = set(pd.concat(parts)["id"])
     rest = articles[~articles["id"].isin(taken)]
-    parts.insert(0, _per_outlet(rest, 450, seed).assign(stratum="allsides_random"))
+    parts.insert(0, per_outlet(rest, 450, seed).assign(stratum="allsides_random"))
     allsides = pd.concat(parts)
     allsides = allsides.assign(source="allsides", split=allsides["outlet"].map(half))
     bait = pd.read_csv(shared / "clickbait" / "headlines.tsv.gz", sep="\t")

@@ -20,17 +20,12 @@ from pathlib import Path
 
 import pandas as pd
 from devset import half, read
+from draw_headline_devset import per_outlet
 
 OPENERS = (
     r"^\s*(?:is|are|was|were|will|would|can|could|should|do|does|did|has|have|had|"
     r"why|how|what|who|when|where|which)\b"
 )
-
-
-def _capped(df: pd.DataFrame, n: int, cap: int, seed: int) -> pd.DataFrame:
-    """At most ``n`` rows drawn at random, at most ``cap`` of any outlet."""
-    capped = df.sample(frac=1.0, random_state=seed).groupby("outlet").head(cap)
-    return capped.sample(min(n, len(capped)), random_state=seed)
 
 
 def main(shared: Path, out: Path, seed: int = 2027) -> None:
@@ -47,8 +42,8 @@ def main(shared: Path, out: Path, seed: int = 2027) -> None:
     opens = articles["headline"].str.contains(OPENERS, case=False, regex=True)
     rows = pd.concat(
         [
-            _capped(articles[marked], 300, 8, seed).assign(stratum="question_mark"),
-            _capped(articles[opens & ~marked], 100, 3, seed).assign(stratum="opener_no_mark"),
+            per_outlet(articles[marked], 300, seed, cap=8).assign(stratum="question_mark"),
+            per_outlet(articles[opens & ~marked], 100, seed).assign(stratum="opener_no_mark"),
         ]
     )
     rows = rows.assign(source="allsides", split="heldout").sample(frac=1.0, random_state=seed)
