@@ -356,6 +356,27 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
                     positive[C][test] = fitted.predict_proba(Xs[test])[:, 1]
         return scores, positive
 
+    def _weigh_block(
+        self,
+        data: _InnerData,
+        Cs: tuple[float, ...],
+        scores: dict[float, list[float]],
+        positive: dict[float, np.ndarray],
+    ) -> tuple[float, float, dict[float, np.ndarray]]:
+        """``(C, factor, out-of-fold probabilities per C)`` of the best other factor of the
+        block, tried with ``C_`` and the larger values (a lighter block leaves more to the
+        other columns), if it scores above every ``C`` as given (``scores``, ``positive``);
+        else ``C_``, 1.0 and ``positive``. Records :attr:`block_scores_`."""
+        chosen = (self.C_, 1.0, positive)
+        best = max(float(np.mean(v)) for v in scores.values())
+        for scale in self.block_scales:
+            more, more_positive = self._inner(data, tuple(C for C in Cs if C >= self.C_), scale)
+            self.block_scores_[scale] = {C: float(np.mean(s)) for C, s in more.items()}
+            for C, mean in self.block_scores_[scale].items():
+                if mean > best:
+                    best, chosen = mean, (C, scale, more_positive)
+        return chosen
+
     def fit(self, X: Any, y: Any, sample_weight: Any = None, groups: Any = None) -> TunedClassifier:
         """Choose ``C`` (and the threshold) when asked, then fit on all rows.
 
@@ -412,18 +433,11 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
             self.C_ = _one_standard_error(scores)
             if auto:
                 self.cv_scores_ = {C: float(np.mean(s)) for C, s in scores.items()}
-            # the block's weight: another factor, with C at least the one chosen (a lighter
-            # block leaves more to the other columns), if it scores above every C's as given
-            chosen = (self.C_, 1.0)
-            best = max(float(np.mean(v)) for v in scores.values())
             probabilities = positive
-            for scale in self.block_scales if self.block else ():
-                more, more_positive = self._inner(data, tuple(C for C in Cs if C >= self.C_), scale)
-                self.block_scores_[scale] = {C: float(np.mean(s)) for C, s in more.items()}
-                for C, mean in self.block_scores_[scale].items():
-                    if mean > best:
-                        best, chosen, probabilities = mean, (C, scale), more_positive
-            self.C_, self.block_scale_ = chosen
+            if self.block and self.block_scales:
+                self.C_, self.block_scale_, probabilities = self._weigh_block(
+                    data, Cs, scores, positive
+                )
             if self.threshold == "auto":
                 self.threshold_ = _best_threshold(
                     (data.y == classes[1]).astype(int), probabilities[self.C_]
