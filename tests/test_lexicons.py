@@ -110,3 +110,41 @@ def test_sparse_scoring_equals_naive_count(express_body):
     want = np.array([naive(lex, t) for t in texts])
     np.testing.assert_allclose(got, want)
     assert got[0].sum() > 20
+
+
+def _lexicon_tool():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "tools"))
+    import build_loaded_lexicon
+
+    return build_loaded_lexicon
+
+
+def test_the_loaded_lexicons_prior_reads_each_words_vector_once():
+    tool = _lexicon_tool()
+    asked: list[list[str]] = []
+
+    def embed(terms: list[str]) -> np.ndarray:
+        asked.append(terms)
+        return (
+            np.array([[len(t), 1.0] for t in terms]) / np.hypot([len(t) for t in terms], 1)[:, None]
+        )
+
+    prior = tool.Prior({"regime": 0.8}, embed=embed)
+    first = prior.features(["regime", "odious", "regime"]).toarray()
+    again = prior.features(["odious"]).toarray()
+    assert asked == [["odious", "regime"]]  # each new term embedded once, then remembered
+    vectors = first[:, -2:]
+    assert np.allclose(np.linalg.norm(vectors, axis=1), tool.VECTOR_LENGTH)
+    assert np.allclose(first[0], first[2]) and np.allclose(first[1], again[0])
+    assert first[0, 0] == 0.8 and first[1, 0] == 0.0  # the distant weight still leads
+
+
+def test_the_lexicon_tool_says_what_to_install_for_its_word_vectors():
+    import importlib.util
+
+    if importlib.util.find_spec("sentence_transformers"):
+        pytest.skip("sentence-transformers is installed here; the message is for those without")
+    with pytest.raises(SystemExit, match="requirements-lexicon.txt"):
+        _lexicon_tool().word_vectors(["odious"])

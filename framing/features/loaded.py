@@ -51,10 +51,10 @@ def article_spans(headline: str, body: str) -> list[tuple[str, Span]]:
     --------
     >>> spans = article_spans("Chaos!", "Police came.\\nREAD MORE: Chaos")
     >>> [(f, s.kind, s.text, s.label) for f, s in spans]  # doctest: +NORMALIZE_WHITESPACE
-    [('headline', 'emotive', 'Chaos', ''), ('headline', 'loaded_word', 'Chaos', 'weight 0.525'),
+    [('headline', 'emotive', 'Chaos', ''), ('headline', 'loaded_word', 'Chaos', 'weight 0.509'),
      ('headline', 'negative', 'Chaos', ''), ('headline', 'exclamation', '!', ''),
      ('body', 'report', 'READ', 'clutter'), ('body', 'emotive', 'Chaos', 'clutter'),
-     ('body', 'loaded_word', 'Chaos', 'weight 0.525,clutter'), ('body', 'negative', 'Chaos', 'clutter')]
+     ('body', 'loaded_word', 'Chaos', 'weight 0.509,clutter'), ('body', 'negative', 'Chaos', 'clutter')]
     """
     ctx = Context([headline], [body])
     out = [("headline", s) for s in spans_of(headline_analysis(ctx), 0)] if headline else []

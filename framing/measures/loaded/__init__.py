@@ -32,7 +32,7 @@ Examples
 >>> from framing.measures.loaded import loaded_spans, quote_spans
 >>> t = 'Police clashed with protesters. "It was utter chaos," she said.'
 >>> [(s.kind, s.text) for s in loaded_spans(t)]
-[('conflict', 'clashed'), ('loaded_word', 'clashed'), ('absolute', 'utter'), ('loaded_word', 'utter chaos'), ('emotive', 'chaos'), ('negative', 'chaos'), ('assertive', 'said'), ('report', 'said')]
+[('conflict', 'clashed'), ('absolute', 'utter'), ('loaded_word', 'utter chaos'), ('emotive', 'chaos'), ('negative', 'chaos'), ('assertive', 'said'), ('report', 'said')]
 >>> [t[s:e] for s, e in quote_spans(t)]
 ['"It was utter chaos,"']
 """

@@ -72,12 +72,12 @@ def spans_of(analysis: Analysis, i: int, *, merge: bool = True) -> list[Span]:
     --------
     >>> a = analyse(["Chaos! Advertisement", 'Utter chaos, "a tragedy"'], skip=[[(0, 6)], []])
     >>> [(s.text, s.kind, s.label) for s in spans_of(a, 0)]  # doctest: +NORMALIZE_WHITESPACE
-    [('Chaos', 'emotive', 'clutter'), ('Chaos', 'loaded_word', 'weight 0.525,clutter'),
+    [('Chaos', 'emotive', 'clutter'), ('Chaos', 'loaded_word', 'weight 0.509,clutter'),
      ('Chaos', 'negative', 'clutter'), ('!', 'exclamation', 'clutter')]
     >>> [(s.text, s.kind, s.label) for s in spans_of(a, 1, merge=False)]  # doctest: +NORMALIZE_WHITESPACE
-    [('Utter', 'absolute', ''), ('Utter', 'loaded_word', 'weight 0.244'), ('chaos', 'emotive', ''),
-     ('chaos', 'loaded_word', 'weight 0.525'), ('chaos', 'negative', ''),
-     ('tragedy', 'emotive', 'quoted'), ('tragedy', 'loaded_word', 'weight 0.390,quoted'),
+    [('Utter', 'absolute', ''), ('Utter', 'loaded_word', 'weight 0.266'), ('chaos', 'emotive', ''),
+     ('chaos', 'loaded_word', 'weight 0.509'), ('chaos', 'negative', ''),
+     ('tragedy', 'emotive', 'quoted'), ('tragedy', 'loaded_word', 'weight 0.392,quoted'),
      ('tragedy', 'negative', 'quoted')]
     """
     import numpy as np

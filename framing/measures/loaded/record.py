@@ -219,7 +219,7 @@ def analyse(texts: Docs | Sequence[str], skip: Sequence[Sequence[Any]] | None = 
     --------
     >>> a = analyse(['Chaos! "It was a tragedy," he said.', ""])
     >>> a.rate("loaded").round(1).tolist(), a.rate("loaded", quoted=True).round(1).tolist()
-    ([17.5, 0.0], [9.8, 0.0])
+    ([17.0, 0.0], [9.8, 0.0])
     >>> analyse(["Chaos! Advertisement"], skip=[[(0, 6)]]).rate("loaded").tolist()
     [0.0]
     >>> h = analyse(["It is not good."]).hits
