@@ -48,6 +48,27 @@ def test_jsonl_plain_and_gz_and_parquet(tmp_path):
         assert df["headline"].tolist() == ["A", "B"] and df.index.tolist() == [0, 1]
 
 
+def test_text_cells_that_are_not_strings(tmp_path):
+    # a body stored as a list of paragraphs (as some scrapers write it) is joined, a number
+    # is written out, a missing value is empty; nothing is silently dropped
+    rows = [
+        {"headline": 2020, "body": ["Police moved in.", None, "Dozens were held."]},
+        {"headline": None, "body": "Plain text."},
+    ]
+    df = load_corpus(write(tmp_path / "a.jsonl", "\n".join(json.dumps(r) for r in rows)))
+    assert df["headline"].tolist() == ["2020", ""]
+    assert df["body"].tolist() == ["Police moved in.\n\nDozens were held.", "Plain text."]
+    # Parquet gives a list column back as arrays
+    pd.DataFrame({"body": [["One.", "Two."], []]}).to_parquet(tmp_path / "b.parquet")
+    assert load_corpus(tmp_path / "b.parquet")["body"].tolist() == ["One.\n\nTwo.", ""]
+    bad = write(tmp_path / "bad.jsonl", '{"body": "fine"}\n{"body": {"text": "nested"}}')
+    message = r"bad.jsonl: the body of row 2 is a dict \(\{'text': 'nested'\}\), not text"
+    with pytest.raises(CorpusError, match=message):
+        load_corpus(bad)
+    with pytest.raises(CorpusError, match=message):
+        list(framing.iter_corpus(bad, chunksize=1))
+
+
 def test_folder_of_txt_and_html(tmp_path):
     (tmp_path / "Express").mkdir()
     write(tmp_path / "Express" / "a.txt", framing.load_example())

@@ -3,6 +3,7 @@ interrupted runs leave nothing half-written, and work in flight stays bounded.""
 
 import gzip
 import json
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
@@ -90,6 +91,26 @@ def test_bad_input_is_one_clear_error(tmp_path):
         list(iter_corpus(truncated))
     with pytest.raises(CorpusError, match="no such file"):
         next(iter_corpus(tmp_path / "missing.csv"))
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('headline,body\n"unterminated,foo\n', r"not a valid CSV file \(.*EOF inside string"),
+        ("headline,body\nA,b,c\nD,e\n", r"first row has more fields than the header \(2\)"),
+    ],
+)
+def test_a_malformed_table_is_the_error_load_corpus_gives(tmp_path, capsys, table, message):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(table, encoding="utf-8")
+    for read in (framing.load_corpus, lambda p: list(iter_corpus(p))):
+        with pytest.raises(CorpusError, match=message) as err:
+            read(bad)
+        assert "\n" not in str(err.value)
+    # streamed by `framing features`: one line and exit 2, not a traceback or shifted columns
+    assert main(["features", str(bad), "-o", str(tmp_path / "out.csv")]) == 2
+    assert re.fullmatch(f"framing features: error: .*{message}.*\n", capsys.readouterr().err)
+    assert not (tmp_path / "out.csv").exists()
 
 
 def test_invalid_utf8_is_replaced_with_a_warning(tmp_path):

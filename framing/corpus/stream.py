@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from framing.corpus.load import canonical, check_column_map, load_corpus, no_rows
 from framing.errors import CorpusError, InputError, check_positive
 from framing.io.atomic import publish, temporary_beside
-from framing.io.files import format_of, json_record, open_raw
+from framing.io.files import checked_fields, format_of, json_record, open_raw, table_error
 from framing.io.schema import TEXT_COLUMNS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -107,20 +107,24 @@ def _raw_chunks(path: Path, fmt: str, chunksize: int) -> Iterator[tuple[pd.DataF
                 for records in _jsonl_records(stream, path, chunksize):
                     yield pd.DataFrame.from_records(records), raw.tell() / size
             else:
-                reader = pd.read_csv(
-                    stream,
-                    sep="\t" if fmt == "tsv" else ",",
-                    dtype=str,
-                    keep_default_na=False,
-                    chunksize=chunksize,
-                    encoding="utf-8-sig",
-                    encoding_errors="replace",
-                )
+                sep = "\t" if fmt == "tsv" else ","
                 try:
-                    for frame in reader:
-                        yield frame, raw.tell() / size
+                    reader = pd.read_csv(
+                        stream,
+                        sep=sep,
+                        dtype=str,
+                        keep_default_na=False,
+                        chunksize=chunksize,
+                        encoding="utf-8-sig",
+                        encoding_errors="replace",
+                    )
+                    for i, frame in enumerate(reader):
+                        yield (
+                            checked_fields(frame, path, sep) if i == 0 else frame,
+                            raw.tell() / size,
+                        )
                 except pd.errors.ParserError as err:
-                    raise CorpusError(f"{path}: not a valid {fmt.upper()} file ({err})") from None
+                    raise table_error(path, fmt, err) from None
         except (EOFError, gzip.BadGzipFile, zlib.error) as err:
             raise CorpusError(f"{path}: gzip data is corrupt or truncated ({err})") from None
         except pd.errors.EmptyDataError:

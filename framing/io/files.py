@@ -216,6 +216,34 @@ def _read_jsonl(text: str, where: Path) -> list[dict]:
     ]
 
 
+def table_error(path: Path, fmt: str, err: Exception) -> CorpusError:
+    """The one-line error of a CSV or TSV file pandas could not parse."""
+    return CorpusError(f"{path}: not a valid {fmt.upper()} file ({str(err).strip()})")
+
+
+def checked_fields(df: pd.DataFrame, path: Path, sep: str) -> pd.DataFrame:
+    """``df`` as read from a CSV or TSV file, unless pandas took surplus fields of its first
+    row as an index (the values would be shifted one column): then a one-line error.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.read_csv(io.StringIO("headline,body\\nA,b,c\\n"), dtype=str)
+    >>> checked_fields(df, Path("x.csv"), ",")
+    Traceback (most recent call last):
+    ...
+    framing.errors.CorpusError: x.csv: the first row has more fields than the header (2); quote values that contain ','
+    """
+    import pandas as pd
+
+    if not isinstance(df.index, pd.RangeIndex):
+        raise CorpusError(
+            f"{path}: the first row has more fields than the header "
+            f"({len(df.columns)}); quote values that contain {sep!r}"
+        )
+    return df
+
+
 def read_table(path: Path, fmt: str, *, sep: str | None = None) -> pd.DataFrame:
     import pandas as pd
 
@@ -233,15 +261,8 @@ def read_table(path: Path, fmt: str, *, sep: str | None = None) -> pd.DataFrame:
         try:
             df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
         except (pd.errors.ParserError, ValueError) as err:
-            raise CorpusError(
-                f"{path}: not a valid {fmt.upper()} file ({str(err).strip()})"
-            ) from None
-        if not isinstance(df.index, pd.RangeIndex):  # pandas took surplus fields as an index
-            raise CorpusError(
-                f"{path}: the first row has more fields than the header "
-                f"({len(df.columns)}); quote values that contain {sep!r}"
-            )
-        return df
+            raise table_error(path, fmt, err) from None
+        return checked_fields(df, path, sep)
     if fmt == "json" and text.lstrip().startswith("["):
         try:
             records = json.loads(text)
