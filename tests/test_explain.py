@@ -225,6 +225,27 @@ def test_cli_explain_file_and_stdin(demo, capsys, monkeypatch, tmp_path, express
     assert "empty" in capsys.readouterr().err
 
 
+def test_cli_explain_reads_a_page_as_the_corpus_would(capsys, tmp_path):
+    # an HTML page: its <h1> is the headline, its text the body, scripts and tags gone, as
+    # load_corpus reads a folder's page; a text file is tidied (entities) the same way
+    page = tmp_path / "a.html"
+    page.write_text(
+        "<html><head><title>Site</title></head><body><h1>Brutal regime</h1>"
+        "<p>What a <b>disastrous</b> plan &amp; more.</p>"
+        '<script>var s = "brutal";</script></body></html>',
+        encoding="utf-8",
+    )
+    assert main(["explain", str(page), "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("[[Brutal]]{emotive, loaded_word, negative} [[regime]]{pejorative}\n")
+    assert "plan & more." in out and "<" not in out and "var s" not in out
+    text = tmp_path / "a.txt"
+    text.write_text("Tom &amp; Jerry\r\n\r\nA <b>brutal</b> crackdown.", encoding="utf-8")
+    assert main(["explain", str(text), "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Tom & Jerry\n\nA [[[[brutal]]{emotive") and "<b>" not in out
+
+
 def test_spans_over_the_same_words_share_one_mark():
     text = "He said so"
     found = [

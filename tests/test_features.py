@@ -78,6 +78,26 @@ def test_unknown_family_and_wrong_input():
         framing.extract_features(pd.DataFrame({"words": ["x"]}))
 
 
+def test_cells_are_read_as_load_corpus_reads_them():
+    # a body of paragraphs is one text; a nested record is an error, not an empty article
+    parts = pd.DataFrame({"body": [["A brutal crackdown.", "Dozens were held."], None]})
+    whole = pd.DataFrame({"body": ["A brutal crackdown.\n\nDozens were held.", ""]})
+    pd.testing.assert_frame_equal(
+        framing.extract_features(parts, "all"), framing.extract_features(whole, "all")
+    )
+    with pytest.raises(framing.CorpusError, match="the body of row 2 is a dict"):
+        framing.extract_features(pd.DataFrame({"body": ["Fine.", {"text": "nested"}]}))
+
+
+def test_html_markup_is_measured_as_given_with_a_warning():
+    page = "<p>What a <b>disastrous</b>, brutal regime!</p><script>var x = 1;</script>"
+    with pytest.warns(UserWarning, match=r"1 of 2 body texts hold HTML markup.*load_corpus"):
+        feats = framing.extract_features([page, "If a < b and c > d, say so."], "style")
+    assert feats.loc[0, "style_words"] > 5  # the tags' and the script's words were counted
+    clean = framing.extract_features([framing.text.tidy(page)], "style")
+    assert clean.loc[0, "style_words"] == 5
+
+
 def test_chunked_equals_unchunked(sample, monkeypatch):
     whole = framing.extract_features(sample)
     monkeypatch.setattr(framing.features, "CHUNK", 7)

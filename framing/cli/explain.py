@@ -13,7 +13,8 @@ HELP = "Show every span that drove a measure in one article (headline on the fir
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "file", help="a text file, or - for standard input; its first line is the headline"
+        "file",
+        help="a text file (its first line is the headline), an HTML page, or - for standard input",
     )
     parser.add_argument(
         "--no-headline", action="store_true", help="read the whole text as the body"
@@ -37,13 +38,34 @@ def _read(name: str) -> str:
     return decode(path.read_bytes(), path)
 
 
+def _article(name: str, text: str, no_headline: bool) -> dict[str, str]:
+    """Headline and body as a corpus of one file would hold them (``load_corpus`` of a
+    folder): an HTML page (``.html``, ``.htm`` or a text that opens like one) gives its
+    ``<h1>`` or title and its text; any other text is tidied (entities, tags, line ends)
+    and its first line is the headline."""
+    from framing.corpus.load import html_text
+    from framing.text import tidy
+
+    opening = text.lstrip()[:15].lower()
+    if Path(name).suffix.lower() in (".html", ".htm") or opening.startswith(
+        ("<!doctype html", "<html")
+    ):
+        headline, body = html_text(text)
+    elif no_headline:
+        headline, body = "", tidy(text)
+    else:
+        first, _, rest = text.strip().partition("\n")
+        headline, body = (tidy(first), tidy(rest)) if rest.strip() else ("", tidy(first))
+    return {"headline": "" if no_headline else headline, "body": body}
+
+
 def run(args: argparse.Namespace) -> int:
     from framing.report.evidence import explain
 
     text = _read(args.file)
     if not text.strip():
         raise InputError(f"{args.file}: the text is empty; nothing to explain")
-    e = explain(text, headline="" if args.no_headline else None)
+    e = explain(_article(args.file, text, args.no_headline))
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     print(e.to_text(color=color))
     return 0

@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING, Any
 from framing.errors import CorpusError, ParameterError
 from framing.io import files
 from framing.io.files import SUFFIXES, decode, folder_files, format_of, read_bytes, read_table
-from framing.io.schema import ALIASES, CANONICAL, ID_COLUMNS, TEXT_COLUMNS, require_columns
+from framing.io.schema import (
+    ALIASES,
+    CANONICAL,
+    ID_COLUMNS,
+    TEXT_COLUMNS,
+    cell_text,
+    require_columns,
+)
 from framing.text import tidy
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -308,7 +315,7 @@ def canonical(
     require_columns(df, require, where=where)
     raw = {col: df[col].tolist() for col in present} if "spans" in df.columns else None
     for col in present:
-        texts = [_text(v, col, where, start + row) for row, v in enumerate(df[col])]
+        texts = [cell_text(v, col, where, start + row) for row, v in enumerate(df[col])]
         _check_article_sizes(texts, col, where, start)
         df[col] = [tidy(t) for t in texts]
     if raw is not None:
@@ -320,57 +327,6 @@ def canonical(
     df.attrs["column_map"] = renames
     df.attrs["source"] = where
     return df
-
-
-def _text(value: Any, column: str, where: str, row: int) -> str:
-    """The raw text of one headline or body cell (row ``row``, counted from 0).
-
-    A string as it is; a missing value (None, NaN) empty; a number written out; a list of
-    strings (paragraphs, as some scrapers store a body) joined by blank lines. Anything
-    else (a record, a list of records) is a layout framing cannot read, so it is one
-    line of error rather than an article silently left empty.
-
-    Examples
-    --------
-    >>> _text(["First paragraph.", None, "Second."], "body", "x.jsonl", 0)
-    'First paragraph.\\n\\nSecond.'
-    >>> [_text(v, "headline", "x.jsonl", 0) for v in (None, float("nan"), 2020)]
-    ['', '', '2020']
-    >>> _text({"text": "A"}, "body", "x.jsonl", 4)
-    Traceback (most recent call last):
-    ...
-    framing.errors.CorpusError: x.jsonl: the body of row 5 is a dict ({'text': 'A'}), not text; give each article's body as a string or a list of paragraphs
-    """
-    import reprlib
-
-    import numpy as np
-
-    if isinstance(value, str):
-        return value
-    if _is_na(value):
-        return ""
-    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
-        # a whole number pandas made a float beside a missing value (2020 -> 2020.0) as it was
-        return str(int(value)) if float(value).is_integer() else str(value)
-    if isinstance(value, (list, tuple, np.ndarray)) and all(
-        p is None or isinstance(p, str) for p in value
-    ):
-        return "\n\n".join(p for p in value if p)
-    raise CorpusError(
-        f"{where}: the {column} of row {row + 1:,} is a {type(value).__name__} "
-        f"({reprlib.repr(value)}), not text; give each article's {column} as a string or a "
-        "list of paragraphs"
-    )
-
-
-def _is_na(value: Any) -> bool:
-    """Whether a cell holds no value: None, NaN, ``pd.NA`` or ``NaT``."""
-    import numpy as np
-    import pandas as pd
-
-    if isinstance(value, (float, np.floating)):
-        return bool(np.isnan(value))
-    return value is None or value is pd.NA or value is pd.NaT
 
 
 def _check_article_sizes(texts: list[str], column: str, where: str, start: int) -> None:

@@ -9,6 +9,7 @@ tokenised once per batch whatever the number of families.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -119,6 +120,13 @@ def dtypes(features: str | Iterable[str] = "all") -> dict[str, Any]:
     return {c: pd.CategoricalDtype(named[c]) if c in named else float for c in describe(features)}
 
 
+_MARKUP = re.compile(
+    r"</?(?:p|br|div|span|a|b|i|em|strong|h[1-6]|li|ul|ol|img|script|style|html|body|table|tr|td|figure|figcaption)\b[^<>]*>",
+    re.I,
+)
+"""An HTML tag of the kinds pages are made of (a bare "<" in text is not one)."""
+
+
 def text_columns(df: Any) -> tuple[Sequence[Any], Sequence[Any]]:
     import pandas as pd
 
@@ -128,7 +136,7 @@ def text_columns(df: Any) -> tuple[Sequence[Any], Sequence[Any]]:
             "wrap one article as framing.extract_features([text])"
         )
     if isinstance(df, pd.Series) or not isinstance(df, pd.DataFrame):
-        texts = list(df)
+        texts = _texts(list(df), "body")
         return [None] * len(texts), texts
     has_h, has_b = "headline" in df.columns, "body" in df.columns
     if not (has_h or has_b):
@@ -140,9 +148,29 @@ def text_columns(df: Any) -> tuple[Sequence[Any], Sequence[Any]]:
             f"({', '.join(sorted(ALIASES))})"
         )
     n = len(df)
-    headline = df["headline"].tolist() if has_h else [None] * n
-    body = df["body"].tolist() if has_b else [None] * n
+    headline = _texts(df["headline"].tolist(), "headline") if has_h else [None] * n
+    body = _texts(df["body"].tolist(), "body") if has_b else [None] * n
     return headline, body
+
+
+def _texts(values: list[Any], column: str) -> list[str]:
+    """The texts of one column as every reader takes them (:func:`~framing.io.schema.cell_text`),
+    with a warning when some hold HTML markup (measured as words: tags, scripts, entities)."""
+    import warnings
+
+    from framing.io.schema import cell_text
+
+    texts = [cell_text(v, column, "extract_features", row) for row, v in enumerate(values)]
+    marked = sum(1 for t in texts if "<" in t and _MARKUP.search(t))
+    if marked:
+        warnings.warn(
+            f"{marked:,} of {len(texts):,} {column} texts hold HTML markup, which is measured "
+            "as words; load the corpus with framing.load_corpus, or clean each text with "
+            "framing.text.tidy, first",
+            UserWarning,
+            stacklevel=5,
+        )
+    return texts
 
 
 def _compute(names: list[str], headline: Sequence[Any], body: Sequence[Any]) -> pd.DataFrame:
