@@ -286,6 +286,18 @@ def test_cli_compare(tmp_path, capsys):
     assert list(pd.read_csv(tmp_path / "t.csv").columns) == TREND_COLUMNS
 
 
+@pytest.mark.parametrize("method", ["bootstrap", "moments"])
+def test_cli_compare_leaves_out_the_label_columns(tmp_path, capsys, method):
+    # the frames family has a label column (frames_dominant): a number is compared, a label
+    # is not (it broke `framing compare` with the default families)
+    out = tmp_path / "cmp.csv"
+    args = ["compare", "--features", "frames", "--method", method, "--n-boot", "50"]
+    assert main([*args, "-o", str(out)]) == 0
+    measures = set(pd.read_csv(out)["measure"])
+    assert measures == set(framing.features.numeric("frames"))
+    assert "frames_dominant" not in measures and "frames_conflict" in measures
+
+
 def test_cli_compare_without_grouping_column(tmp_path, capsys):
     out = tmp_path / "cmp.csv"
     assert main(["compare", "--by", "party", "-o", str(out)]) == 2

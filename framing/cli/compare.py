@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from framing.features import extract_features, resolve
+    from framing.features import extract_features, numeric, resolve
     from framing.stats.compare import compare_outlets
     from framing.stats.moments import compare_moments, merge_stats
     from framing.stats.trends import compare_trends, trend_moments
@@ -144,7 +144,7 @@ def _run(args: argparse.Namespace) -> int:
             stats = merge_stats(pd.concat(parts), ["group"])
             return _write(args, compare_moments(stats, ci=args.ci, by=args.by))
         table = pd.concat(parts)
-    measures = list(table.columns[len(keys) :])
+    measures = numeric(args.features)  # not the label columns (frames_dominant)
     if args.over:
         trend = compare_trends(
             table,
@@ -199,10 +199,10 @@ def measure_chunk(
     :func:`framing.stats.moments.moment_stats` (run in a worker process or on a Dask worker)."""
     import pandas as pd
 
-    from framing.features import extract_features
+    from framing.features import extract_features, numeric
     from framing.stats.moments import moment_stats
 
     table = pd.concat([chunk[keys], extract_features(chunk, features)], axis=1)
     if not moments:
         return table
-    return moment_stats(table, by, measures=list(table.columns[len(keys) :]), over=over)
+    return moment_stats(table, by, measures=numeric(features), over=over)
