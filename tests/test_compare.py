@@ -298,6 +298,25 @@ def test_cli_compare_leaves_out_the_label_columns(tmp_path, capsys, method):
     assert "frames_dominant" not in measures and "frames_conflict" in measures
 
 
+def test_cli_compare_within_stories_it_matches(tmp_path, capsys, sample):
+    # no story column: the command matches stories as framing.stories does, says how many
+    # were told by two outlets or more, and compares the outlets paired within them
+    out = tmp_path / "paired.csv"
+    args = ["compare", "--features", "style", "--within", "story", "--n-boot", "50"]
+    assert main([*args, "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    story = framing.stories(sample)
+    told = int((sample["outlet"].groupby(story).nunique() >= 2).sum())
+    assert f"matched stories (framing stories): {told:,} told by two outlet groups" in err
+    feats = framing.extract_features(sample, "style")
+    expected = compare_outlets(
+        pd.concat([sample[["outlet"]], feats], axis=1).assign(story=story),
+        within="story",
+        n_boot=50,
+    )
+    pd.testing.assert_frame_equal(pd.read_csv(out), expected, check_dtype=False, rtol=1e-9)
+
+
 def test_cli_compare_without_grouping_column(tmp_path, capsys):
     out = tmp_path / "cmp.csv"
     assert main(["compare", "--by", "party", "-o", str(out)]) == 2

@@ -35,7 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--within",
         metavar="COLUMN",
-        help="compare within strata of COLUMN (e.g. topic), standardised to the pooled mix",
+        help="compare within strata of COLUMN (e.g. topic), standardised to the pooled mix; "
+        "'story' pairs the groups within stories, matched here when the corpus has no story "
+        "column",
     )
     parser.add_argument(
         "--over", metavar="COLUMN", help="write a monthly trend table over the date COLUMN"
@@ -132,7 +134,10 @@ def _run(args: argparse.Namespace) -> int:
         raise InputError("--within standardises with the bootstrap: add --method bootstrap")
     options = {"n_boot": args.n_boot, "ci": args.ci, "seed": args.seed}
     if args.jobs == 1 and not args.dask and not args.scheduler:
-        df = read_corpus(args, require=keys)
+        match = args.within == "story"  # matched here when the corpus has no story column
+        df = read_corpus(args, require=[k for k in keys if not (match and k == "story")])
+        if match and "story" not in df.columns:
+            df = df.assign(story=_stories(df, args.by))
         feats = extract_features(df, args.features, progress=sys.stderr.isatty())
         table = pd.concat([df[keys], feats], axis=1)
     else:
@@ -160,6 +165,21 @@ def _run(args: argparse.Namespace) -> int:
         table, args.by, measures=measures, within=args.within, method=method, **options
     )
     return _write(args, comparison)
+
+
+def _stories(df: pd.DataFrame, by: str) -> pd.Series:
+    """The stories of the corpus (:func:`framing.stories`, default settings), and a line on
+    stderr saying how many were told by two groups or more: only those are compared."""
+    from framing.stats.stories import stories
+
+    story = stories(df)
+    told = df[by].groupby(story).nunique()
+    print(
+        f"matched stories (framing stories): {int((told >= 2).sum()):,} told by two {by} "
+        f"groups or more, of {len(told):,}; give a story column to use your own",
+        file=sys.stderr,
+    )
+    return story
 
 
 def _write(args: argparse.Namespace, table: pd.DataFrame) -> int:
