@@ -221,6 +221,26 @@ def test_map_ordered_keeps_order_and_bounds_work_in_flight():
     assert out == [i * i for i in range(30)] and most <= 3
 
 
+def test_json_lines_output_reads_back_as_the_corpus(tmp_path, sample):
+    # `framing clean` of a JSON Lines corpus can write JSON Lines; load_corpus reads it back
+    out = tmp_path / "clean.jsonl"
+    assert main(["clean", "-o", str(out)]) == 0
+    back = framing.load_corpus(out)
+    assert back.index.tolist() == sample.index.tolist()
+    assert back["body"].tolist() == sample["body"].tolist()
+    assert (back["body_clean"].str.len() <= back["body"].str.len()).all()
+    # streamed measures: the same table as CSV, chunk after chunk
+    args = ["features", "--chunksize", "250", "--features", "style"]
+    assert main([*args, "-o", str(tmp_path / "f.jsonl")]) == 0
+    assert main([*args, "-o", str(tmp_path / "f.csv")]) == 0
+    as_jsonl = pd.read_json(tmp_path / "f.jsonl", lines=True, dtype={"id": str})
+    expected = pd.read_csv(tmp_path / "f.csv", dtype={"id": str})
+    pd.testing.assert_frame_equal(as_jsonl, expected, check_dtype=False)
+    with TableWriter(tmp_path / "none.jsonl") as writer:
+        writer.write(pd.DataFrame({"x": []}))
+    assert (tmp_path / "none.jsonl").read_text() == ""
+
+
 def test_table_writer_rejects_unknown_suffix(tmp_path):
     with pytest.raises(framing.InputError, match="must end in"):
         TableWriter(tmp_path / "f.xlsx")

@@ -16,7 +16,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--top", type=count("top"), default=15, help="features per class and direction"
     )
-    parser.add_argument("-o", "--output", help="also write the table (.csv, .tsv, .parquet)")
+    parser.add_argument(
+        "-o", "--output", help="also write the table (.csv, .tsv, .parquet, .jsonl)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

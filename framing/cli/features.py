@@ -83,12 +83,12 @@ def add_table_output(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         required=True,
-        help="output file: .csv, .tsv or .parquet (written atomically)",
+        help="output file: .csv, .tsv, .parquet or .jsonl (written atomically)",
     )
 
 
 def write_table(df: pd.DataFrame, path: str | Path) -> None:
-    """Write ``df`` (with its index) as CSV, TSV or Parquet by suffix, atomically."""
+    """Write ``df`` (with its index) as CSV, TSV, Parquet or JSON Lines by suffix, atomically."""
     from framing.corpus.stream import TableWriter
 
     with TableWriter(path) as writer:

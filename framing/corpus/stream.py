@@ -250,8 +250,13 @@ def map_ordered(
             future.cancel()
 
 
+OUTPUTS = ("csv", "tsv", "parquet", "jsonl")
+"""The suffixes (without the dot) of the tables :class:`TableWriter` writes."""
+OUTPUTS_SHOWN = tuple(f".{kind}" for kind in OUTPUTS)
+
+
 class TableWriter:
-    """Append frames (index included) to a CSV, TSV or Parquet file, atomically.
+    """Append frames (index included) to a CSV, TSV, Parquet or JSON Lines file, atomically.
 
     Rows go to a temporary file beside ``path``; :meth:`close` moves it into place.
     Used as a context manager, an exception inside the block removes the temporary
@@ -266,13 +271,18 @@ class TableWriter:
     ...     w.write(pd.DataFrame({"x": [2.0]}, index=pd.Index(["b"], name="id")))
     >>> out.read_text().splitlines()
     ['id,x', 'a,1.0', 'b,2.0']
+    >>> with TableWriter(out.with_suffix(".jsonl")) as w:
+    ...     w.write(pd.DataFrame({"x": [1.0]}, index=pd.Index(["a"], name="id")))
+    ...     w.write(pd.DataFrame({"x": [2.0]}, index=pd.Index(["b"], name="id")))
+    >>> out.with_suffix(".jsonl").read_text().splitlines()
+    ['{"id":"a","x":1.0}', '{"id":"b","x":2.0}']
     """
 
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = Path(path)
         self.kind = self.path.suffix.lower().lstrip(".")
-        if self.kind not in ("csv", "tsv", "parquet"):
-            raise InputError(f"{self.path}: output must end in .csv, .tsv or .parquet")
+        if self.kind not in OUTPUTS:
+            raise InputError(f"{self.path}: output must end in {', '.join(OUTPUTS_SHOWN)}")
         self.tmp = temporary_beside(self.path)
         self.rows = 0
         self._parquet: pq.ParquetWriter | None = None
@@ -281,6 +291,12 @@ class TableWriter:
         """Append the rows of ``df`` (same columns as the first frame written)."""
         if self.kind == "parquet":
             self._write_parquet(df)
+        elif self.kind == "jsonl":
+            with open(self.tmp, "a", encoding="utf-8") as out:
+                if not df.empty:  # (pandas writes a blank line for no rows)
+                    df.reset_index().to_json(
+                        out, orient="records", lines=True, force_ascii=False, date_format="iso"
+                    )  # each record ends in a newline
         else:
             df.to_csv(
                 self.tmp,
