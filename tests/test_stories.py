@@ -204,7 +204,8 @@ def test_report_within_story_shows_the_same_story_side_by_side(tmp_path):
     from framing.report.analysis import analyse
     from framing.report.render import write_report
 
-    data = analyse(pd.DataFrame(rows), within="story")  # once, written as HTML and Markdown
+    with pytest.warns(UserWarning, match="headline texts hold HTML markup"):  # the <script>
+        data = analyse(pd.DataFrame(rows), within="story")  # once, written as HTML and Markdown
     text = write_report(data, tmp_path / "r.html").read_text(encoding="utf-8")
     assert '<section id="stories">' in text and "Same story, different framing" in text
     assert "4 stories were told by two or more groups (4 by three or more" in text
