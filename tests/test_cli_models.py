@@ -55,6 +55,15 @@ def test_leaning_by_outlet_end_to_end(sample_file, tmp_path, capsys):
     m = json.loads(out)
     assert m["n"] == 80 and m["accuracy"] > 0.9  # the training data itself
     assert m["confusion"]["labels"] == ["center", "left", "right"]
+    # the same labels under another name: --label names the column of this data
+    renamed = tmp_path / "renamed.jsonl"
+    source = pd.read_json(sample_file, lines=True).rename(columns={"leaning": "bias"})
+    source.to_json(renamed, orient="records", lines=True)
+    status, out, err = run(capsys, "evaluate", model, renamed, "--label", "bias")
+    assert status == 0, err
+    assert json.loads(out) == m
+    status, _, err = run(capsys, "evaluate", model, renamed)
+    assert status == 2 and "leaning" in err and len(err.splitlines()) == 1
 
     preds = tmp_path / "out" / "predictions.csv"
     status, _, err = run(capsys, "predict", model, sample_file, "-o", preds)

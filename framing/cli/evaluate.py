@@ -14,6 +14,11 @@ READS = ("model", "corpus")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("model", help="a model file written by framing train")
     add_corpus_argument(parser)
+    parser.add_argument(
+        "--label",
+        help="the label column of this data (default: the one the model was trained on; for a "
+        "multi-label model, its 0/1 columns separated by commas or its column of codes)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,6 +26,6 @@ def run(args: argparse.Namespace) -> int:
 
     model = load_model(args.model)
     df = read_corpus(args)
-    metrics = evaluate(model, df, model.framing_metadata_.get("label"))
+    metrics = evaluate(model, df, args.label or model.framing_metadata_.get("label"))
     print(json.dumps(metrics))
     return 0
