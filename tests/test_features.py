@@ -1,4 +1,5 @@
 import pickle
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -96,6 +97,10 @@ def test_html_markup_is_measured_as_given_with_a_warning():
     assert feats.loc[0, "style_words"] > 5  # the tags' and the script's words were counted
     clean = framing.extract_features([framing.text.tidy(page)], "style")
     assert clean.loc[0, "style_words"] == 5
+    # a tag left in one text of a tidied corpus (its source escaped it) is no alarm
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        framing.extract_features([page] + ["Plain text."] * 100, "style")
 
 
 def test_chunked_equals_unchunked(sample, monkeypatch):
