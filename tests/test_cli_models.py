@@ -112,6 +112,25 @@ def fails(capsys, *argv) -> str:
     return lines[0]
 
 
+def test_a_body_only_corpus_and_an_empty_headline_column(sample_file, tmp_path, capsys):
+    source = pd.read_json(sample_file, lines=True)[["body", "leaning"]]
+    body_only = tmp_path / "body.jsonl"
+    source.to_json(body_only, orient="records", lines=True)
+    # one long text column: no character n-grams; the run reports its words (it crashed)
+    status, _, err = run(capsys, "train", body_only, "--label", "leaning", "-o", tmp_path / "b")
+    assert status == 0, err
+    assert re.search(r"wrote .*; ([\d,]+) terms\)", err)
+    no_headline = tmp_path / "empty_headline.jsonl"
+    source.assign(headline="").to_json(no_headline, orient="records", lines=True)
+    status, _, err = run(capsys, "train", no_headline, "--label", "leaning", "-o", tmp_path / "h")
+    assert status == 0, err
+    assert "the headline column is empty in every row: the model reads body" in err
+    blank = tmp_path / "blank.jsonl"
+    source.assign(headline="", body=" ").to_json(blank, orient="records", lines=True)
+    line = fails(capsys, "train", blank, "--label", "leaning", "-o", tmp_path / "x")
+    assert line.endswith("headline and body are empty in every row: no text to train on")
+
+
 def test_bad_input_is_one_line(headline_file, sample_file, tmp_path, capsys):
     frame = pd.read_csv(headline_file, sep="\t")
     one = tmp_path / "one.csv"

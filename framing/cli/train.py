@@ -71,10 +71,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def text_columns(arg: str | None, df: pd.DataFrame) -> list[str]:
-    """The ``--text`` columns, or the headline and body columns the data has."""
+    """The ``--text`` columns, or the headline and body columns the data has (one empty
+    in every row is left out, with a note: it would only stop the fit)."""
     if arg:
         return [c.strip() for c in arg.split(",") if c.strip()]
-    return [c for c in ("headline", "body") if c in df.columns]
+    present = [c for c in ("headline", "body") if c in df.columns]
+    kept = [c for c in present if df[c].astype(str).str.strip().ne("").any()]
+    if present and not kept:
+        raise InputError(f"{' and '.join(present)} are empty in every row: no text to train on")
+    for column in sorted(set(present) - set(kept)):
+        progress(f"the {column} column is empty in every row: the model reads {', '.join(kept)}")
+    return kept or present
 
 
 def progress(line: str) -> None:

@@ -56,6 +56,10 @@ class Tfidf(TfidfVectorizer):
     Traceback (most recent call last):
     ...
     framing.errors.InputError: no term occurs in at least min_df=2 of the 2 texts; give more texts or a lower min_df
+    >>> Tfidf().fit(["", " "])
+    Traceback (most recent call last):
+    ...
+    framing.errors.InputError: a text column holds no words in any of its 2 rows; leave it out of the text columns (make_classifier(text=...), framing train --text)
     """
 
     def fit(self, raw_documents: Any, y: Any = None) -> Tfidf:
@@ -69,6 +73,12 @@ class Tfidf(TfidfVectorizer):
         try:
             X = super().fit_transform(raw_documents, y)
         except ValueError as error:
+            if "empty vocabulary" in str(error):
+                raise InputError(
+                    f"a text column holds no words in any of its {len(raw_documents)} rows; "
+                    "leave it out of the text columns (make_classifier(text=...), "
+                    "framing train --text)"
+                ) from None
             if "no terms remain" not in str(error):
                 raise
             raise InputError(
@@ -488,7 +498,8 @@ def vocabulary_size(clf: Pipeline) -> int:
         len(vectorizer.vocabulary_)
         for name in ("words", "chars")
         if name in parts
-        for vectorizer in parts[name]["columns"].named_transformers_.values()
+        # a part given no column (characters of a long text) is left unfitted
+        for vectorizer in getattr(parts[name]["columns"], "named_transformers_", {}).values()
         if hasattr(vectorizer, "vocabulary_")
     )
 
