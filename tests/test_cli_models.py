@@ -269,3 +269,7 @@ def test_training_on_several_outlets_without_a_group_says_how_to_tune_for_unseen
     status, _, err = run(capsys, "train", sample_file, "--label", "leaning", "--features",
                          "none", "--group", "outlet", "-o", model)  # fmt: skip
     assert status == 0 and "warning" not in err
+    # a model of the outlet itself: nothing to group by, nothing to warn of
+    status, _, err = run(capsys, "train", sample_file, "--label", "outlet", "--features",
+                         "none", "-o", model)  # fmt: skip
+    assert status == 0 and "warning" not in err

@@ -128,7 +128,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         df, y = labels_of(df, args.label, where=where)
         check_labels(y, args.label)
-    outlets = df["outlet"].nunique() if "outlet" in df.columns and not args.group else 0
+    # (a model of the outlet itself has nothing to group by)
+    grouping = "outlet" in df.columns and not args.group and args.label != "outlet"
+    outlets = df["outlet"].nunique() if grouping else 0
     if outlets > 1:
         warnings.warn(
             f"the rows come from {outlets:,} outlets and no --group was given: the folds that "
