@@ -242,6 +242,6 @@ def test_json_lines_output_reads_back_as_the_corpus(tmp_path, sample):
 
 
 def test_table_writer_rejects_unknown_suffix(tmp_path):
-    with pytest.raises(framing.InputError, match="must end in"):
+    with pytest.raises(framing.InputError, match=r"f.xlsx: output must end in .csv, .tsv, .parquet or .jsonl$"):
         TableWriter(tmp_path / "f.xlsx")
     assert list(tmp_path.iterdir()) == []

@@ -252,7 +252,7 @@ def map_ordered(
 
 OUTPUTS = ("csv", "tsv", "parquet", "jsonl")
 """The suffixes (without the dot) of the tables :class:`TableWriter` writes."""
-OUTPUTS_SHOWN = tuple(f".{kind}" for kind in OUTPUTS)
+OUTPUTS_SHOWN = ", ".join(f".{kind}" for kind in OUTPUTS[:-1]) + f" or .{OUTPUTS[-1]}"
 
 
 class TableWriter:
@@ -282,7 +282,7 @@ class TableWriter:
         self.path = Path(path)
         self.kind = self.path.suffix.lower().lstrip(".")
         if self.kind not in OUTPUTS:
-            raise InputError(f"{self.path}: output must end in {', '.join(OUTPUTS_SHOWN)}")
+            raise InputError(f"{self.path}: output must end in {OUTPUTS_SHOWN}")
         self.tmp = temporary_beside(self.path)
         self.rows = 0
         self._parquet: pq.ParquetWriter | None = None
