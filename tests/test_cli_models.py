@@ -71,8 +71,15 @@ def test_leaning_by_outlet_end_to_end(sample_file, tmp_path, capsys):
     table = pd.read_csv(preds, index_col="id")
     source = pd.read_json(sample_file, lines=True)
     assert table.index.tolist() == source["id"].tolist()
-    assert list(table.columns) == ["predicted", "p_center", "p_left", "p_right"]
+    assert list(table.columns) == ["outlet", "predicted", "p_center", "p_left", "p_right"]
+    assert table["outlet"].tolist() == source["outlet"].tolist()  # kept, as features keeps it
     assert table[["p_center", "p_left", "p_right"]].sum(axis=1).round(6).eq(1).all()
+    status, _, err = run(capsys, "predict", model, sample_file, "--keep", "headline,leaning",
+                         "-o", preds)  # fmt: skip
+    assert status == 0, err
+    assert list(pd.read_csv(preds).columns[:4]) == ["id", "headline", "leaning", "predicted"]
+    line = fails(capsys, "predict", model, sample_file, "--keep", "nope", "-o", preds)
+    assert "--keep: no column 'nope' in the corpus" in line
 
     status, out, err = run(capsys, "explain-model", model, "--top", "4", "-o", tmp_path / "w.csv")
     assert status == 0, err

@@ -36,11 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="default",
         help="'default', 'all' or comma-separated families",
     )
-    parser.add_argument(
-        "--keep",
-        help="corpus columns to copy beside the measures, comma-separated; each must exist "
-        "(default: outlet, when the corpus has one)",
-    )
+    add_keep_argument(parser, "the measures")
     add_scale_arguments(parser)
     parser.add_argument(
         "--progress",
@@ -87,6 +83,28 @@ def add_table_output(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_keep_argument(parser: argparse.ArgumentParser, beside: str) -> None:
+    """The ``--keep`` option: corpus columns copied beside what a command writes."""
+    parser.add_argument(
+        "--keep",
+        help=f"corpus columns to copy beside {beside}, comma-separated; each must exist "
+        "(default: outlet, when the corpus has one)",
+    )
+
+
+def kept_columns(keep: str | None, columns: Any) -> list[str]:
+    """The corpus columns ``--keep`` names (default: ``outlet`` where there is one); a named
+    column the corpus lacks is one line of error."""
+    wanted = [c for c in (keep or "outlet").split(",") if c]
+    kept = [c for c in wanted if c in columns]
+    if keep is not None and len(kept) < len(wanted):
+        missing = ", ".join(repr(c) for c in wanted if c not in kept)
+        raise InputError(
+            f"--keep: no column {missing} in the corpus; its columns: {', '.join(map(str, columns))}"
+        )
+    return kept
+
+
 def write_table(df: pd.DataFrame, path: str | Path) -> None:
     """Write ``df`` (with its index) as CSV, TSV, Parquet or JSON Lines by suffix, atomically."""
     from framing.corpus.stream import TableWriter
@@ -112,7 +130,6 @@ def run(args: argparse.Namespace) -> int:
 
     names = resolve(args.features)
     chunks = stream_corpus(args, args.chunksize)
-    wanted = [c for c in (args.keep or "outlet").split(",") if c]
     show = sys.stderr.isatty() if args.progress is None else args.progress
     source = Path(args.corpus or SAMPLE_PATH)
     size_mb = source.stat().st_size / 1e6 if source.is_file() else 0.0
@@ -123,13 +140,7 @@ def run(args: argparse.Namespace) -> int:
             started = time.perf_counter()
             for chunk, feats in results:
                 if keep is None:
-                    keep = [c for c in wanted if c in chunk.columns]
-                    if args.keep is not None and len(keep) < len(wanted):
-                        missing = ", ".join(repr(c) for c in wanted if c not in keep)
-                        raise InputError(
-                            f"--keep: no column {missing} in the corpus; "
-                            f"its columns: {', '.join(map(str, chunk.columns))}"
-                        )
+                    keep = kept_columns(args.keep, chunk.columns)
                 writer.write(pd.concat([chunk.reindex(columns=keep), feats], axis=1))
                 if bar is not None:
                     bar.update(len(chunk))
