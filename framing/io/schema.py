@@ -110,12 +110,12 @@ def cell_text(value: Any, column: str, where: str, row: int) -> str:
     ...
     framing.errors.CorpusError: x.jsonl: the body of row 5 is a dict ({'text': 'A'}), not text; give each article's body as a string or a list of paragraphs
     """
+    if isinstance(value, str):  # nearly every cell: before any import
+        return value
     import reprlib
 
     import numpy as np
 
-    if isinstance(value, str):
-        return value
     if is_missing(value):
         return ""
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
