@@ -113,6 +113,31 @@ def test_a_malformed_table_is_the_error_load_corpus_gives(tmp_path, capsys, tabl
     assert not (tmp_path / "out.csv").exists()
 
 
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        # a spreadsheet's CSV where the decimal mark is a comma: fields split by semicolons
+        ("semicolons.csv", "headline;body;outlet\nÇa va;Un texte, brutal.;X\nB;C;Y\n".encode()),
+        # a spreadsheet's "Unicode text": UTF-16 with its byte order mark, tab-separated
+        ("unicode.tsv", "headline\tbody\toutlet\r\nÇa va\tUn texte, brutal.\tX\r\nB\tC\tY\r\n".encode("utf-16")),
+        ("unicode.jsonl", (
+            '{"headline": "Ça va", "body": "Un texte, brutal.", "outlet": "X"}\r\n'
+            '{"headline": "B", "body": "C", "outlet": "Y"}\r\n'
+        ).encode("utf-16")),
+    ],
+)  # fmt: skip
+def test_spreadsheet_exports_read_alike_whole_and_streamed(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    whole = framing.load_corpus(path)
+    assert whole[["headline", "body", "outlet"]].values.tolist() == [
+        ["Ça va", "Un texte, brutal.", "X"],
+        ["B", "C", "Y"],
+    ]
+    streamed = pd.concat(iter_corpus(path, chunksize=1))
+    pd.testing.assert_frame_equal(streamed, whole, check_like=True)
+
 def test_invalid_utf8_is_replaced_with_a_warning(tmp_path):
     path = tmp_path / "a.jsonl"
     path.write_bytes(b'{"body": "caf\xe9 au lait"}\n')

@@ -38,7 +38,15 @@ from typing import TYPE_CHECKING, Any
 from framing.corpus.load import canonical, check_column_map, load_corpus, no_rows
 from framing.errors import CorpusError, InputError, check_positive
 from framing.io.atomic import publish, temporary_beside
-from framing.io.files import checked_fields, format_of, json_record, open_raw, table_error
+from framing.io.files import (
+    UTF16_BOMS,
+    checked_fields,
+    format_of,
+    json_record,
+    open_raw,
+    separator,
+    table_error,
+)
 from framing.io.schema import TEXT_COLUMNS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -82,6 +90,18 @@ def _jsonl_records(stream: Iterable[bytes], where: Path, chunksize: int) -> Iter
         )
 
 
+def _utf8_lines(stream: Any) -> Iterator[bytes]:
+    """The lines of a UTF-16 stream, as UTF-8 bytes (what :func:`_jsonl_records` reads)."""
+    import io
+
+    text = io.TextIOWrapper(stream, encoding="utf-16", errors="replace")
+    try:
+        for line in text:
+            yield line.encode("utf-8")
+    finally:
+        text.detach()  # the stream stays open for its owner (and its progress)
+
+
 def _raw_chunks(path: Path, fmt: str, chunksize: int) -> Iterator[tuple[pd.DataFrame, float]]:
     """Raw frames of at most ``chunksize`` rows, each with the fraction of the file read."""
     import pandas as pd
@@ -103,11 +123,15 @@ def _raw_chunks(path: Path, fmt: str, chunksize: int) -> Iterator[tuple[pd.DataF
     raw, stream = open_raw(path)
     with raw, stream:
         try:
+            head = stream.peek(65536)  # type: ignore[attr-defined]  # buffered and gzip both
+            utf16 = head[:2] in UTF16_BOMS
             if fmt == "jsonl":
-                for records in _jsonl_records(stream, path, chunksize):
+                lines = _utf8_lines(stream) if utf16 else stream
+                for records in _jsonl_records(lines, path, chunksize):
                     yield pd.DataFrame.from_records(records), raw.tell() / size
             else:
-                sep = "\t" if fmt == "tsv" else ","
+                encoding = "utf-16" if utf16 else "utf-8-sig"
+                sep = separator(fmt, head.decode(encoding, errors="ignore"))
                 try:
                     reader = pd.read_csv(
                         stream,
@@ -115,7 +139,7 @@ def _raw_chunks(path: Path, fmt: str, chunksize: int) -> Iterator[tuple[pd.DataF
                         dtype=str,
                         keep_default_na=False,
                         chunksize=chunksize,
-                        encoding="utf-8-sig",
+                        encoding=encoding,
                         encoding_errors="replace",
                     )
                     for i, frame in enumerate(reader):

@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 GZIP_MAGIC = b"\x1f\x8b"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+"""The byte order marks that open a UTF-16 file (a spreadsheet's "Unicode text" export)."""
 
 SUFFIXES = {
     ".csv": "csv",
@@ -172,7 +174,8 @@ def read_bytes(path: Path) -> bytes:
 
 
 def decode(data: bytes, where: str | os.PathLike) -> str:
-    """UTF-8 text; invalid bytes become U+FFFD with one warning saying how many.
+    """UTF-8 text (UTF-16 when it opens with a byte order mark, as a spreadsheet's "Unicode
+    text" export does); invalid bytes become U+FFFD with one warning saying how many.
 
     Examples
     --------
@@ -181,18 +184,37 @@ def decode(data: bytes, where: str | os.PathLike) -> str:
     ...     warnings.simplefilter("always")
     ...     decode(b"caf\\xe9", "x.csv"), len(w)
     ('caf\\ufffd', 1)
+    >>> decode("headline\\tbody".encode("utf-16"), "x.tsv")
+    'headline\\tbody'
     """
+    encoding = "utf-16" if data[:2] in UTF16_BOMS else "utf-8-sig"
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(encoding)
     except UnicodeDecodeError:
-        text = data.decode("utf-8-sig", errors="replace")
+        text = data.decode(encoding, errors="replace")
         warnings.warn(
-            f"{where}: {text.count(chr(0xFFFD))} invalid UTF-8 byte sequence(s) replaced by "
-            "U+FFFD; re-save the file as UTF-8 to keep those characters",
+            f"{where}: {text.count(chr(0xFFFD))} invalid {encoding[:6].upper()} byte "
+            "sequence(s) replaced by U+FFFD; re-save the file as UTF-8 to keep those characters",
             UnicodeWarning,
             stacklevel=3,
         )
         return text
+
+
+def separator(fmt: str, head: str) -> str:
+    """The field separator of a CSV or TSV file, from its first line: a tab for TSV; for CSV
+    a comma, or a semicolon when the first line has semicolons and no comma (a spreadsheet's
+    export where the decimal mark is a comma).
+
+    Examples
+    --------
+    >>> [separator(f, head) for f, head in [("csv", "body;outlet\\nA;B"), ("csv", "a,b;c")]]
+    [';', ',']
+    """
+    if fmt == "tsv":
+        return "\t"
+    first = head.split("\n", 1)[0]
+    return ";" if ";" in first and "," not in first else ","
 
 
 def json_record(line: str | bytes, number: int, where: str | os.PathLike) -> dict:
@@ -257,7 +279,7 @@ def read_table(path: Path, fmt: str, *, sep: str | None = None) -> pd.DataFrame:
         raise CorpusError(f"{path} is empty: expected a {fmt.upper()} file with articles")
     text = decode(data, path)
     if fmt in ("csv", "tsv"):
-        sep = sep or ("\t" if fmt == "tsv" else ",")
+        sep = sep or separator(fmt, text[:65536])
         try:
             df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
         except (pd.errors.ParserError, ValueError) as err:
