@@ -88,6 +88,15 @@ def test_cells_are_read_as_load_corpus_reads_them():
     )
     with pytest.raises(framing.CorpusError, match="the body of row 2 is a dict"):
         framing.extract_features(pd.DataFrame({"body": ["Fine.", {"text": "nested"}]}))
+    # and so do a classifier's text columns and the distinguishing terms
+    from framing.models.build import TextColumns
+
+    read = TextColumns(columns=["body"]).fit_transform(parts)
+    assert read["body"].tolist() == whole["body"].tolist()
+    with pytest.raises(framing.CorpusError, match="the body of row 2 is a dict"):
+        framing.distinguishing_terms(
+            pd.DataFrame({"outlet": ["a", "b"], "body": ["Fine.", {"text": "nested"}]})
+        )
 
 
 def test_html_markup_is_measured_as_given_with_a_warning():

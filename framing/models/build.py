@@ -204,7 +204,9 @@ class TextColumns(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, X: Any) -> pd.DataFrame:
-        """The text columns of ``X`` as strings (missing values as ``""``), same index.
+        """The text columns of ``X`` as strings, as every reader takes a cell
+        (:func:`~framing.io.schema.cell_text`: missing values ``""``, a list of paragraphs
+        joined), same index.
 
         Parameters
         ----------
@@ -216,12 +218,15 @@ class TextColumns(TransformerMixin, BaseEstimator):
         pandas.DataFrame
             One column per text column, indexed like ``X``.
         """
+        from framing.io.schema import cell_text
+
         check_is_fitted(self, "feature_names_out_")
         X = self._frame(X, self.feature_names_out_)
-        return pd.DataFrame(
-            {c: [v if isinstance(v, str) else "" for v in X[c]] for c in self.feature_names_out_},
-            index=X.index,
-        )
+        columns = {
+            c: [cell_text(v, c, "data", row) for row, v in enumerate(X[c])]
+            for c in self.feature_names_out_
+        }
+        return pd.DataFrame(columns, index=X.index)
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """The text column names, as an object array.

@@ -42,7 +42,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from framing.errors import ParameterError
-from framing.io.schema import require_columns
+from framing.io.schema import cell_text, require_columns
 from framing.stats.schema import group_key, no_groups
 from framing.text import Docs, term
 
@@ -194,7 +194,10 @@ def distinguishing_terms(
     if not labels:
         raise no_groups()
     doc_group = pd.Categorical(group[keep], categories=labels).codes.astype(np.int64)
-    texts = [t if isinstance(t, str) else "" for t in df.loc[keep, text].tolist()]
+    rows, values = np.flatnonzero(keep).tolist(), df.loc[keep, text].tolist()
+    texts = [
+        cell_text(v, text, "distinguishing_terms", r) for r, v in zip(rows, values, strict=True)
+    ]
     ids, ptr, vocab = _token_ids(texts)
     stop = _stop_words(stop_words)
     skip = np.fromiter((t in stop for t in vocab), bool, len(vocab))
