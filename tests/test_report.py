@@ -210,6 +210,16 @@ def test_cli_report_on_the_sample_is_reproducible(stats, tmp_path, monkeypatch):
     assert (tmp_path / "reports" / "sample.html").read_bytes() == first
 
 
+def test_cli_report_format_follows_the_output_name(tmp_path, capsys):
+    # -o r.md means Markdown (the doctest of output_format); a --format the name contradicts
+    # is one line before any work, and no file
+    out = tmp_path / "r.html"
+    assert main(["report", "--format", "md", "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "names an html file, but --format md" in err
+    assert f"name it {tmp_path / 'r.md'}" in err and not out.exists()
+
+
 def test_classifier_takes_the_largest_groups_of_many(stats, monkeypatch):
     import framing.stats.classifier
     from framing.report.analysis import MAX_GROUPS, analyse

@@ -113,7 +113,6 @@ def test_a_malformed_table_is_the_error_load_corpus_gives(tmp_path, capsys, tabl
     assert not (tmp_path / "out.csv").exists()
 
 
-
 @pytest.mark.parametrize(
     ("name", "data"),
     [
@@ -137,6 +136,7 @@ def test_spreadsheet_exports_read_alike_whole_and_streamed(tmp_path, name, data)
     ]
     streamed = pd.concat(iter_corpus(path, chunksize=1))
     pd.testing.assert_frame_equal(streamed, whole, check_like=True)
+
 
 def test_invalid_utf8_is_replaced_with_a_warning(tmp_path):
     path = tmp_path / "a.jsonl"
@@ -267,6 +267,8 @@ def test_json_lines_output_reads_back_as_the_corpus(tmp_path, sample):
 
 
 def test_table_writer_rejects_unknown_suffix(tmp_path):
-    with pytest.raises(framing.InputError, match=r"f.xlsx: output must end in .csv, .tsv, .parquet or .jsonl$"):
+    with pytest.raises(
+        framing.InputError, match=r"f.xlsx: output must end in .csv, .tsv, .parquet or .jsonl$"
+    ):
         TableWriter(tmp_path / "f.xlsx")
     assert list(tmp_path.iterdir()) == []

@@ -24,7 +24,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--output",
         help="output file (default: reports/sample.html for the sample, else reports/<corpus>.html)",
     )
-    parser.add_argument("--format", choices=("html", "md"), default="html")
+    parser.add_argument(
+        "--format",
+        choices=("html", "md"),
+        help="html (one self-contained file) or md (Markdown beside a folder of PNG figures); "
+        "default: as the -o file's suffix says (.md, .markdown), else html",
+    )
     parser.add_argument("--seed", type=int, default=0, help="bootstrap and classifier seed")
 
 
@@ -40,17 +45,45 @@ def default_output(corpus: str | None, format: str) -> Path:
     return Path("reports") / f"{name or 'report'}.{format}"
 
 
+_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
+
+
+def output_format(output: str | None, format: str | None) -> str:
+    """The report's format: ``--format``, else the one the output's suffix names, else html;
+    a ``--format`` that the suffix contradicts is one line of error.
+
+    Examples
+    --------
+    >>> output_format("out/r.md", None), output_format(None, "md"), output_format("r.txt", None)
+    ('md', 'md', 'html')
+    >>> output_format("r.html", "md")
+    Traceback (most recent call last):
+    ...
+    framing.errors.InputError: -o r.html names an html file, but --format md writes md: name it r.md, or drop --format
+    """
+    from framing.errors import InputError
+
+    named = _SUFFIXES.get(Path(output).suffix.lower()) if output else None
+    if output and format and named and format != named:
+        raise InputError(
+            f"-o {output} names an {named} file, but --format {format} writes {format}: name it "
+            f"{Path(output).with_suffix('.' + format)}, or drop --format"
+        )
+    return format or named or "html"
+
+
 def run(args: argparse.Namespace) -> int:
     from framing.report.build import build_report
 
+    format = output_format(args.output, args.format)  # before the corpus is read
     df = read_corpus(args)
-    output = Path(args.output) if args.output else default_output(args.corpus, args.format)
+    output = Path(args.output) if args.output else default_output(args.corpus, format)
     path = build_report(
         df,
         by=args.by,
         within=args.within,
         output=output,
-        format=args.format,
+        format=format,
         seed=args.seed,
         progress=sys.stderr.isatty() and len(df) >= _PROGRESS_FROM,  # bars only on a terminal
     )
