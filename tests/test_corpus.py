@@ -121,7 +121,7 @@ def test_bad_files_raise_one_clear_error(tmp_path, name, data, message):
 
 def test_invalid_utf8_is_replaced_with_a_warning(tmp_path):
     p = write(tmp_path / "latin1.csv", "headline,body\nCaf\xe9,ok\n".encode("latin-1"))
-    with pytest.warns(UnicodeWarning, match="1 invalid UTF-8"):
+    with pytest.warns(UnicodeWarning, match="1 invalid UTF-8 byte sequence"):
         df = load_corpus(p)
     assert df["headline"].iloc[0] == "Caf\ufffd"
 

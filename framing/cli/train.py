@@ -81,7 +81,7 @@ def text_columns(arg: str | None, df: pd.DataFrame) -> list[str]:
         raise InputError(f"{' and '.join(present)} are empty in every row: no text to train on")
     for column in sorted(set(present) - set(kept)):
         progress(f"the {column} column is empty in every row: the model reads {', '.join(kept)}")
-    return kept or present
+    return kept
 
 
 def progress(line: str) -> None:

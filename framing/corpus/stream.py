@@ -39,13 +39,13 @@ from framing.corpus.load import canonical, check_column_map, load_corpus, no_row
 from framing.errors import CorpusError, InputError, check_positive
 from framing.io.atomic import publish, temporary_beside
 from framing.io.files import (
-    UTF16_BOMS,
     checked_fields,
     format_of,
     json_record,
     open_raw,
     separator,
     table_error,
+    text_encoding,
 )
 from framing.io.schema import TEXT_COLUMNS
 
@@ -124,13 +124,12 @@ def _raw_chunks(path: Path, fmt: str, chunksize: int) -> Iterator[tuple[pd.DataF
     with raw, stream:
         try:
             head = stream.peek(65536)  # type: ignore[attr-defined]  # buffered and gzip both
-            utf16 = head[:2] in UTF16_BOMS
+            encoding = text_encoding(head)
             if fmt == "jsonl":
-                lines = _utf8_lines(stream) if utf16 else stream
+                lines = _utf8_lines(stream) if encoding == "utf-16" else stream
                 for records in _jsonl_records(lines, path, chunksize):
                     yield pd.DataFrame.from_records(records), raw.tell() / size
             else:
-                encoding = "utf-16" if utf16 else "utf-8-sig"
                 sep = separator(fmt, head.decode(encoding, errors="ignore"))
                 try:
                     reader = pd.read_csv(

@@ -26,6 +26,19 @@ GZIP_MAGIC = b"\x1f\x8b"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 """The byte order marks that open a UTF-16 file (a spreadsheet's "Unicode text" export)."""
 
+
+def text_encoding(head: bytes) -> str:
+    """The encoding of a text file from its first bytes: UTF-16 when they are its byte
+    order mark, else UTF-8 (a UTF-8 byte order mark skipped).
+
+    Examples
+    --------
+    >>> text_encoding("a".encode("utf-16")), text_encoding(b"headline,body")
+    ('utf-16', 'utf-8-sig')
+    """
+    return "utf-16" if head[:2] in UTF16_BOMS else "utf-8-sig"
+
+
 SUFFIXES = {
     ".csv": "csv",
     ".tsv": "tsv",
@@ -187,13 +200,13 @@ def decode(data: bytes, where: str | os.PathLike) -> str:
     >>> decode("headline\\tbody".encode("utf-16"), "x.tsv")
     'headline\\tbody'
     """
-    encoding = "utf-16" if data[:2] in UTF16_BOMS else "utf-8-sig"
+    encoding = text_encoding(data)
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
         text = data.decode(encoding, errors="replace")
         warnings.warn(
-            f"{where}: {text.count(chr(0xFFFD))} invalid {encoding[:6].upper()} byte "
+            f"{where}: {text.count(chr(0xFFFD))} invalid {encoding.removesuffix('-sig').upper()} byte "
             "sequence(s) replaced by U+FFFD; re-save the file as UTF-8 to keep those characters",
             UnicodeWarning,
             stacklevel=3,
