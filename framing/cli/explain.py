@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from framing.errors import InputError
 
@@ -38,11 +39,11 @@ def _read(name: str) -> str:
     return decode(path.read_bytes(), path)
 
 
-def _article(name: str, text: str, no_headline: bool) -> dict[str, str]:
-    """Headline and body as a corpus of one file would hold them (``load_corpus`` of a
-    folder): an HTML page (``.html``, ``.htm`` or a text that opens like one) gives its
-    ``<h1>`` or title and its text; any other text is tidied (entities, tags, line ends)
-    and its first line is the headline."""
+def _article(name: str, text: str) -> Any:
+    """What :func:`~framing.report.evidence.explain` reads, as a corpus of one file would hold
+    it (``load_corpus`` of a folder): an HTML page (``.html``, ``.htm`` or a text that opens
+    like one) gives its ``<h1>`` or title and its text; any other text is tidied (entities,
+    tags, line ends), its first line the headline as ``explain`` splits it."""
     from framing.corpus.load import html_text
     from framing.text import tidy
 
@@ -51,12 +52,8 @@ def _article(name: str, text: str, no_headline: bool) -> dict[str, str]:
         ("<!doctype html", "<html")
     ):
         headline, body = html_text(text)
-    elif no_headline:
-        headline, body = "", tidy(text)
-    else:
-        first, _, rest = text.strip().partition("\n")
-        headline, body = (tidy(first), tidy(rest)) if rest.strip() else ("", tidy(first))
-    return {"headline": "" if no_headline else headline, "body": body}
+        return {"headline": headline, "body": body}
+    return tidy(text)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     text = _read(args.file)
     if not text.strip():
         raise InputError(f"{args.file}: the text is empty; nothing to explain")
-    e = explain(_article(args.file, text, args.no_headline))
+    e = explain(_article(args.file, text), headline="" if args.no_headline else None)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     print(e.to_text(color=color))
     return 0
