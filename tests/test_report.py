@@ -104,6 +104,25 @@ def test_many_groups_show_the_largest():
     assert largest(a, 8) is a
 
 
+def test_frame_passages_come_from_the_groups_shown():
+    """The article scoring highest on a frame may be in a group too small to be shown: the
+    passage is the highest of the groups shown (it was a KeyError on the AllSides corpus)."""
+    from framing.report.analysis import largest
+    from framing.report.sections import frame_passages
+
+    a = tables.analysis(outlets=[f"Outlet {i:02d}" for i in range(8)])
+    a.corpus = a.corpus.iloc[2:]  # Outlet 00 is the smallest group, not shown
+    a.features["frames_conflict"] = 0.1
+    a.features.loc[0, "frames_conflict"] = 0.9  # an article of the corpus's features only
+    a.features.loc[23, "frames_conflict"] = 0.8  # Outlet 07's, a group not shown
+    a.features.loc[7, "frames_conflict"] = 0.7  # Outlet 02's
+    a.corpus.loc[7, "body"] = "The rivals clashed in a bitter dispute over the plan."
+    shown = largest(a, 3)
+    assert shown.features.index.equals(shown.corpus.index)
+    (passage,) = frame_passages(shown)
+    assert passage["title"].startswith("conflict: Outlet 02, article 7")
+
+
 def test_prepare_drops_single_article_groups_and_needs_two_groups():
     df = pd.DataFrame({"outlet": ["A", "A", "B", "B", "C", None], "body": ["x"] * 6})
     kept, notes = prepare(df)

@@ -307,7 +307,8 @@ def analyse(
 
 
 def largest(data: ReportData, limit: int = MAX_GROUPS) -> ReportData:
-    """``data`` restricted to its ``limit`` largest groups (ties by name), for the figures.
+    """``data`` restricted to its ``limit`` largest groups (ties by name), for the figures:
+    their articles, the articles' measures and their rows of the comparison.
 
     Returns ``data`` itself when it has no more than ``limit`` groups.
 
@@ -315,14 +316,17 @@ def largest(data: ReportData, limit: int = MAX_GROUPS) -> ReportData:
     --------
     >>> corpus = pd.DataFrame({"outlet": list("abbccc")})
     >>> table = pd.DataFrame({"group": list("abc"), "measure": "m", "mean": [1.0, 2.0, 3.0]})
-    >>> sorted(largest(ReportData(corpus, corpus, table), 2).comparison["group"])
-    ['b', 'c']
+    >>> shown = largest(ReportData(corpus, corpus, table), 2)
+    >>> sorted(shown.comparison["group"]), shown.features.index.tolist()
+    (['b', 'c'], [1, 2, 3, 4, 5])
     """
     if data.corpus[data.by].nunique() <= limit:
         return data
     keep = largest_groups(data.corpus[data.by], limit)
+    corpus = data.corpus[data.corpus[data.by].isin(keep)]
     shown: dict[str, Any] = {
-        "corpus": data.corpus[data.corpus[data.by].isin(keep)],
+        "corpus": corpus,
+        "features": data.features[data.features.index.isin(corpus.index)],
         "comparison": data.comparison[data.comparison["group"].isin(keep)],
     }
     if data.terms is not None:
