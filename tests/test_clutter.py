@@ -565,6 +565,25 @@ def test_line_shape_features():
     assert (found.matrix[:, : len(NUMERIC)].toarray() == found.numeric.to_numpy()).all()
 
 
+def test_line_handle_is_a_name_after_the_at_sign():
+    """``handle`` marks a line holding "@" before a name, not an "@" that stands for "at"
+    (a tour's dates, a correction's time stamp, which the model took for social lines)."""
+    from framing.measures.clutter.linemodel import line_frame
+    from framing.text import Docs
+
+    lines = [
+        PARA,
+        "Follow @newsdesk Follow @reporter",
+        "June 10 – Tampa, FL @ MIDFLORIDA Credit Union Amphitheatre",
+        "Corrected by: Trevor Eischen @ 06/11/2014 07:11 PM",
+        "— Jane Doe (@jane_doe_99) March 3, 2019",
+        "Tickets went on sale @",
+        PARA_AFTER,
+    ]
+    found = line_frame(Docs(["\n\n".join(lines)]), [[]])
+    assert found.numeric["handle"].tolist() == [0, 1, 0, 0, 1, 0, 0]
+
+
 def test_line_model_by_parts(express_body, sample):
     """The line model scores lines by parts (numeric columns, words through their terms'
     weights, the start and end pairs) exactly as predict_proba over the full matrix does, on the example

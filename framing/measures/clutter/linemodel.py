@@ -24,7 +24,7 @@ Examples
 ...     "The mayor called for calm and promised an inquiry into the arrests.",
 ... ])
 >>> [(s.kind, s.text[:20], s.label) for s in model_spans(Docs([body]), [[]])[0]]
-[('media', 'In this March 3, 201', 'line model, p = 0.86')]
+[('media', 'In this March 3, 201', 'line model, p = 0.88')]
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ NUMERIC = (
     "upper",  # share of its letters in capitals
     "digits",  # share of its characters that are digits
     "link",  # holds a web address or e-mail
-    "handle",  # holds an @handle
+    "handle",  # holds an @handle ("@" before a letter, digit or "_"; not "Tampa @ Arena")
     "copyright",  # holds "©" or "(c)"
     "rule",  # share of its characters the cue rules mark as clutter
     "prev_end_mark",  # the line before ends like a sentence (0 if none)
@@ -201,11 +201,18 @@ def _marks() -> Automaton:
     return automaton([x for needles in _MARKS.values() for x in needles])
 
 
-def _mark_hits(low: Utf8) -> dict[str, np.ndarray]:
-    """Per mark of :data:`_MARKS`, the sorted offsets of its literals in ``low`` (one scan)."""
+def _mark_hits(low: Utf8, low_codes: np.ndarray) -> dict[str, np.ndarray]:
+    """Per mark of :data:`_MARKS`, the sorted offsets of its literals in ``low`` (one scan;
+    ``low_codes``: its characters' code points), an "@" only where a handle's name follows."""
     index, starts, _ = matches(_marks(), low)
     group = np.repeat(np.arange(len(_MARKS)), [len(v) for v in _MARKS.values()])[index]
-    return {k: np.sort(starts[group == g]) for g, k in enumerate(_MARKS)}
+    hits = {k: np.sort(starts[group == g]) for g, k in enumerate(_MARKS)}
+    at = hits["handle"]
+    after = np.append(low_codes, 0)[at + 1]
+    hits["handle"] = at[
+        ((after >= 97) & (after <= 122)) | ((after >= 48) & (after <= 57)) | (after == 95)
+    ]
+    return hits
 
 
 def _credit(docs: Docs, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -367,7 +374,7 @@ def line_frame(docs: Docs, rule_spans: Sequence[Sequence[Span]]) -> Lines:
         "upper": upper,
         "digits": (initial >= 48) & (initial <= 57),
     }
-    marks = _mark_hits(docs.low_utf8)
+    marks = _mark_hits(docs.low_utf8, docs.low_codes)
     first_char, last_char = codes[starts], codes[ends - 1]
     rule = _covered(docs, rule_spans, starts, ends)
     numeric = {
