@@ -112,6 +112,21 @@ def test_html_markup_is_measured_as_given_with_a_warning():
         framing.extract_features([page] + ["Plain text."] * 100, "style")
 
 
+def test_text_not_in_english_is_measured_with_a_warning(sample):
+    """Every measure reads English: a corpus of other languages is measured as given, and
+    the user told (every English body of the sample reads as English)."""
+    german = (
+        "Die Regierung hat am Montag neue Regeln für die Energiepreise beschlossen. Kritiker "
+        "sprechen von einem Wahlgeschenk, die Verbände begrüßen die Entlastung der Haushalte. "
+    ) * 4
+    with pytest.warns(UserWarning, match=r"1 of 2 bodies do not read as English prose.*'the'"):
+        framing.extract_features([german, sample["body"].iloc[0]], "style")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        framing.extract_features(sample, "style")
+        framing.extract_features([german] + sample["body"].tolist()[:150], "style")  # under 1%
+
+
 def test_chunked_equals_unchunked(sample, monkeypatch):
     whole = framing.extract_features(sample)
     monkeypatch.setattr(framing.features, "CHUNK", 7)
