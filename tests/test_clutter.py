@@ -16,6 +16,7 @@ from framing.measures.clutter import (
     clean,
     clean_corpus,
     find_clutter,
+    find_clutter_all,
     remove_spans,
 )
 from framing.text import fold
@@ -665,3 +666,15 @@ def test_a_line_reads_the_same_alone_and_in_a_batch():
     batch = line_frame(Docs([body, "Putin "]), [[], []]).numeric.iloc[: len(alone)]
     assert alone["capitalised"].tolist() == [1.0, 1.0, 1.0, 1.0, 0.0]
     pd.testing.assert_frame_equal(alone, batch)
+
+
+def test_batched_equals_whole(sample, monkeypatch):
+    """A list of bodies is read in batches (memory); the spans are those of one batch."""
+    import framing.measures.clutter.detect as detect
+    from framing.text import Docs
+
+    bodies = sample["body"].tolist()
+    whole = find_clutter_all(Docs(bodies))
+    monkeypatch.setattr(detect, "BATCH", 7)
+    assert find_clutter_all(bodies) == whole
+    assert sum(map(len, whole)) > 100

@@ -137,3 +137,13 @@ def test_sample_outlets_are_told_by_their_own_names(sample):
     heads = distinguishing_terms(sample, by="leaning", text="headline", min_count=3, top=5)
     assert sorted(heads["group"].unique()) == sorted(sample["leaning"].unique())
     assert np.isfinite(heads[["log_odds", "z"]]).all().all()
+
+
+def test_batched_equals_whole(sample, monkeypatch):
+    """A corpus is tokenised in batches (memory); the terms and their figures are those of
+    one batch over it all, whatever the batch size."""
+    import framing.stats.terms
+
+    whole = distinguishing_terms(sample, by="outlet", text="body")
+    monkeypatch.setattr(framing.stats.terms, "BATCH", 7)
+    pd.testing.assert_frame_equal(distinguishing_terms(sample, by="outlet", text="body"), whole)

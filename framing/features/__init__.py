@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from framing.errors import InputError, ParameterError
 from framing.features.context import Context
+from framing.text.docs import BATCH
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -36,7 +37,7 @@ FAMILIES: dict[str, str] = {
 }
 DEFAULT: tuple[str, ...] = tuple(FAMILIES)
 
-CHUNK = 1000  # articles per batch: bounds memory, keeps the shared arrays in cache (1,000 ran 5% faster than 2,000)
+CHUNK = BATCH  # articles per batch (framing.text.docs.BATCH)
 
 
 def family(name: str) -> ModuleType:

@@ -44,7 +44,7 @@ import scipy.sparse as sp
 from framing.errors import ParameterError
 from framing.io.schema import cell_text, require_columns
 from framing.stats.schema import group_key, no_groups
-from framing.text import Docs, term
+from framing.text import BATCH, Docs, term
 
 COLUMNS = ["group", "term", "count", "count_rest", "log_odds", "z"]
 """Columns of :func:`distinguishing_terms`, in order."""
@@ -54,11 +54,29 @@ def _token_ids(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray
     """Every token of every text as a term id, the texts' token offsets, and the terms.
 
     The tokens are those of :class:`framing.text.Docs`, as every measure sees them:
-    folded (curly quotes and dashes to ASCII), lower-cased, possessive ``'s`` removed.
+    folded (curly quotes and dashes to ASCII), lower-cased, possessive ``'s`` removed; the
+    texts are read in batches of :data:`~framing.text.docs.BATCH`, the terms numbered in
+    the order they first appear, as one :class:`~framing.text.Docs` over them all would.
+
+    Examples
+    --------
+    >>> ids, ptr, terms = _token_ids(["Zeta alpha beta", "", "alpha omega"])
+    >>> ids.tolist(), ptr.tolist(), terms.tolist()
+    ([0, 1, 2, 1, 3], [0, 3, 3, 5], ['zeta', 'alpha', 'beta', 'omega'])
     """
-    docs = Docs(texts)
-    ptr = np.searchsorted(docs.token_starts, docs.offsets).astype(np.int64)
-    return docs.token_columns.astype(np.int64), ptr, docs.terms
+    number: dict[str, int] = {}
+    ids = [np.zeros(0, np.int64)]
+    ptr = np.zeros(len(texts) + 1, np.int64)
+    for i in range(0, len(texts), BATCH):
+        docs = Docs(texts[i : i + BATCH])
+        column = np.fromiter(
+            (number.setdefault(t, len(number)) for t in docs.terms), np.int64, len(docs.terms)
+        )
+        ids.append(column[docs.token_columns])
+        ptr[i + 1 : i + 1 + len(docs)] = docs.n_tokens
+    terms = np.empty(len(number), dtype=object)
+    terms[:] = list(number)
+    return np.concatenate(ids), np.cumsum(ptr), terms
 
 
 def _ngrams(

@@ -25,7 +25,7 @@ Examples
 2
 """
 
-from framing.text.docs import Docs, count_matrix
+from framing.text.docs import BATCH, Docs, count_matrix
 from framing.text.normalise import fold, lower_folded, tidy
 from framing.text.scan import (
     WORD,
@@ -44,6 +44,7 @@ from framing.text.scan import (
 from framing.text.segment import paragraphs, sentence_breaks, sentences
 
 __all__ = [
+    "BATCH",
     "WORD",
     "Blanks",
     "Docs",

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from framing.measures.clutter.detect import find_clutter, find_clutter_all
 from framing.spans import Span
-from framing.text import Docs
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -94,7 +93,7 @@ def clean(text: str | None) -> str:
 
 
 def clean_texts(texts: Sequence[str | None]) -> list[str]:
-    """:func:`clean` over a list, the rules run on the batch at once.
+    """:func:`clean` over a list, the rules run on a batch at once (:func:`find_clutter_all`).
 
     Parameters
     ----------
@@ -111,8 +110,8 @@ def clean_texts(texts: Sequence[str | None]) -> list[str]:
     >>> clean_texts(["Advertisement", None, "Kept."])
     ['', '', 'Kept.']
     """
-    docs = Docs(texts)
-    return [remove_spans(t, s) for t, s in zip(docs.texts, find_clutter_all(docs), strict=True)]
+    bodies = [t if isinstance(t, str) else "" for t in texts]
+    return [remove_spans(t, s) for t, s in zip(bodies, find_clutter_all(bodies), strict=True)]
 
 
 def spans_json(spans: Iterable[Span]) -> str:

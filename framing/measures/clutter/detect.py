@@ -21,7 +21,7 @@ from framing.errors import InputError
 from framing.measures.clutter.linemodel import model_spans
 from framing.measures.clutter.rules import Rules, load_rules
 from framing.spans import Span
-from framing.text import Docs, Utf8
+from framing.text import BATCH, Docs, Utf8
 
 _MAX_LEAD_REST = 160  # "READ MORE: <at most this many characters>"
 _MAX_HEADLINE = 120  # a headline-like line is at most this long
@@ -236,12 +236,13 @@ def find_clutter(text: str | None) -> list[Span]:
 
 
 def find_clutter_all(texts: Sequence[str | None] | Docs) -> list[list[Span]]:
-    """:func:`find_clutter` of each text, scanning the batch at once.
+    """:func:`find_clutter` of each text, scanning a batch at once.
 
     Parameters
     ----------
     texts : sequence of str or None, or Docs
-        Article bodies (``None`` counts as empty), or their :class:`~framing.text.Docs`.
+        Article bodies (``None`` counts as empty), read in batches of
+        :data:`~framing.text.docs.BATCH`, or their :class:`~framing.text.Docs`, read whole.
 
     Returns
     -------
@@ -254,9 +255,14 @@ def find_clutter_all(texts: Sequence[str | None] | Docs) -> list[list[Span]]:
     >>> [[(s.kind, s.text) for s in spans] for spans in found]
     [[('ad', 'Advertisement')], [], [('teaser', "Read more: Putin's war")]]
     """
-    docs = texts if isinstance(texts, Docs) else Docs(texts)
-    found = scan_docs(docs, load_rules())
-    return [with_lines(a, b) for a, b in zip(found, model_spans(docs, found), strict=True)]
+    if not isinstance(texts, Docs):
+        return [
+            spans
+            for i in range(0, len(texts), BATCH)
+            for spans in find_clutter_all(Docs(texts[i : i + BATCH]))
+        ]
+    found = scan_docs(texts, load_rules())
+    return [with_lines(a, b) for a, b in zip(found, model_spans(texts, found), strict=True)]
 
 
 def with_lines(spans: list[Span], lines: list[Span]) -> list[Span]:
