@@ -102,6 +102,12 @@ def test_many_groups_show_the_largest():
     assert [e["group"] for e in ctx["examples"]] == ["Outlet 01", "Outlet 02", "Outlet 03"]
     assert any("the 3 largest of 8 groups" in note for note in ctx["notes"])
     assert largest(a, 8) is a
+    # the figures of the paired comparison, too, show the largest groups (a forest of all
+    # 150 outlets with shared stories, most of them one story, on the AllSides corpus)
+    a.paired = a.comparison
+    shown = largest(a, 3)
+    assert sorted(shown.paired["group"].unique()) == ["Outlet 01", "Outlet 02", "Outlet 03"]
+    assert shown.features.index.equals(shown.corpus.index)
 
 
 def test_frame_passages_come_from_the_groups_shown():
@@ -308,11 +314,11 @@ def test_findings_name_the_clearest_framing_differences_in_words():
     texts = [f["text"] for f in found]
     assert texts[0] == (
         "NR: the most loaded language of the 3 outlets, 4.6 per 100 words against 3.2 "
-        "overall (q < 0.001)."
+        "overall (60 articles, q < 0.001)."
     )
     assert texts[1] == (
         "NR: the highest share of question headlines of the 3 outlets, 25% against 15% "
-        "overall (q = 0.001)."
+        "overall (60 articles, q = 0.001)."
     )
     # one finding per measure (not AP's loaded language), two per group (not NR's
     # morality), framing measures only (not the clutter lines)

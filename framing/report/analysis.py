@@ -308,7 +308,7 @@ def analyse(
 
 def largest(data: ReportData, limit: int = MAX_GROUPS) -> ReportData:
     """``data`` restricted to its ``limit`` largest groups (ties by name), for the figures:
-    their articles, the articles' measures and their rows of the comparison.
+    their articles, the articles' measures and their rows of the comparisons and terms.
 
     Returns ``data`` itself when it has no more than ``limit`` groups.
 
@@ -329,6 +329,8 @@ def largest(data: ReportData, limit: int = MAX_GROUPS) -> ReportData:
         "features": data.features[data.features.index.isin(corpus.index)],
         "comparison": data.comparison[data.comparison["group"].isin(keep)],
     }
-    if data.terms is not None:
-        shown["terms"] = data.terms[data.terms["group"].isin(keep)]
+    for name in ("terms", "paired"):
+        table = getattr(data, name)
+        if table is not None:
+            shown[name] = table[table["group"].isin(keep)]
     return replace(data, **shown)

@@ -215,9 +215,12 @@ def _sentence(row: pd.Series, data: ReportData, means: pd.DataFrame) -> str:
     else:
         phrase = (more if higher else less).format(noun) + " than the rest"
     overall = float(data.features[row["measure"]].astype(float).mean())
+    # how many articles the group's figure rests on (a group of 3 can differ clearly)
+    n = int(row["n"]) if pd.notna(row.get("n")) else None
+    size = "" if n is None else f"{n:,} article{'s' * (n != 1)}, "
     return (
         f"{row['group']}: {phrase}, {value(row['mean'], kind)} against "
-        f"{value(overall, kind, unit=False)} overall ({q_text(row['q'])})."
+        f"{value(overall, kind, unit=False)} overall ({size}{q_text(row['q'])})."
     )
 
 

@@ -38,6 +38,7 @@ STORY_MEASURES = ("loaded_language", "headline_question", "headline_teaser", "fr
 """The measures shown beside each outlet's headline of a story."""
 STORIES_SHOWN = 3  # the stories covered by the most groups, side by side
 PASSAGE_CHARS = 700  # characters of each frame's example passage
+DATE_GAP_DAYS = 365  # dates further than this from the 0.1% and 99.9% quantiles are set apart
 # which measure picks the example article of each group, first present wins
 EXAMPLE_BY = ("loaded_language", "clutter_share", "headline_question")
 
@@ -298,6 +299,35 @@ def _densest(text: str, starts: list[int], width: int) -> tuple[int, int]:
     return start, min(end, len(text))
 
 
+def date_range(dates: pd.Series) -> str:
+    """The corpus's dates in a sentence: from the first to the last, leaving apart (and
+    naming) the few dated more than :data:`DATE_GAP_DAYS` from the rest, such as a
+    placeholder year 1 or 2050 (both in the AllSides corpus).
+
+    Examples
+    --------
+    >>> days = pd.to_datetime(["2016-01-0%d" % d for d in range(1, 10)] * 200 + ["0001-11-30"])
+    >>> date_range(pd.Series(days))
+    ' Dates from 2016-01-01 to 2016-01-09; 1 article dated more than a year from the rest (0001-11-30): check its date.'
+    >>> date_range(pd.Series([], dtype="datetime64[ns]"))
+    ''
+    """
+    if not len(dates):
+        return ""
+    gap = pd.Timedelta(days=DATE_GAP_DAYS)
+    low, high = dates.quantile([0.001, 0.999])
+    far = ((dates < low - gap) | (dates > high + gap)).to_numpy()
+    out = f" Dates from {dates[~far].min().date()} to {dates[~far].max().date()}"
+    if far.any():
+        n, first, last = int(far.sum()), dates[far].min().date(), dates[far].max().date()
+        span = f"{first}" if first == last else f"from {first} to {last}"
+        out += (
+            f"; {n} article{'s' * (n != 1)} dated more than a year from the rest ({span}): "
+            f"check {'their dates' if n != 1 else 'its date'}"
+        )
+    return out + "."
+
+
 def _first_screen(data: ReportData, shown: ReportData) -> dict[str, Any]:
     """What stands out: the corpus in a sentence, the clearest differences in words (each
     linked to its section and evidence) and the key measures of each group shown."""
@@ -316,9 +346,7 @@ def _first_screen(data: ReportData, shown: ReportData) -> dict[str, Any]:
     elif data.within:
         intro += f" Groups are compared within {data.within!r} and reweighted to a common mix."
     if "date" in data.corpus.columns:
-        dates = parse_dates(data.corpus["date"]).dropna()
-        if len(dates):
-            intro += f" Dates from {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}."
+        intro += date_range(parse_dates(data.corpus["date"]).dropna())
     found = findings(data, set(shown.corpus[data.by]))
     if not found:
         intro += f" No group differs from the rest on any measure with q < {ALPHA:g}."
@@ -501,20 +529,21 @@ def methods(data: ReportData) -> dict[str, Any]:
     }
 
 
-def _stories_section(data: ReportData) -> dict[str, Any] | None:
+def _stories_section(data: ReportData, shown: ReportData) -> dict[str, Any] | None:
     """The same events told by several groups: the paired comparison (its clearest
-    differences and a forest of the loaded-language differences) and the stories covered by
-    the most groups, their headlines side by side with their evidence and key measures."""
+    differences, and a forest of the loaded-language differences of the groups ``shown``)
+    and the stories covered by the most groups, their headlines side by side with their
+    evidence and key measures."""
     from framing.report import plots
     from framing.report.findings import FORM_FAMILIES, told
 
-    if data.paired is None:
+    if data.paired is None or shown.paired is None:
         return None
     covered = data.corpus.groupby("story")[data.by].nunique()
     shared = covered[covered >= 2]
     figures = []
     key = next((m for m in EXAMPLE_BY if m in set(data.paired["measure"])), None)
-    if key is not None and (data.paired["n"] > 0).any():
+    if key is not None and (shown.paired["n"] > 0).any():
         figures.append(
             _figure(
                 "stories-forest",
@@ -522,7 +551,7 @@ def _stories_section(data: ReportData) -> dict[str, Any] | None:
                 f"shares, with 95% bootstrap intervals over stories; filled dots: q < {ALPHA:g} "
                 "(Wilcoxon signed-rank).",
                 plots.forest,
-                data.paired[data.paired["n"] > 0],
+                shown.paired[shown.paired["n"] > 0],
                 key,
             )
         )
@@ -597,7 +626,7 @@ def page_sections(data: ReportData, shown: ReportData) -> list[dict[str, Any]]:
     (:func:`framing.report.analysis.largest`); tables of differences cover all groups.
     """
     out = [_first_screen(data, shown)]
-    out += [s for s in [_stories_section(data)] if s]
+    out += [s for s in [_stories_section(data, shown)] if s]
     out += [_family_section(shown, f, data.comparison) for f in families(data.measures)]
     out += [s for s in (_terms_section(shown), _classifier_section(data)) if s]
     return [*out, _appendix(data, shown)]
