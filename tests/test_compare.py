@@ -153,6 +153,35 @@ def test_constant_measure_and_single_article_group():
     assert np.allclose(table.loc["x", "q"], benjamini_hochberg(table.loc["x", "mwu_p"]))
 
 
+def test_a_group_of_one_article_gets_the_exact_p_value():
+    """With one value on a side, Mann-Whitney's p is exact: the value is equally likely to
+    be any of the N, checked by enumerating the N splits with scipy's U. Under heavy ties
+    (most articles 0) the normal approximation was several times too small."""
+    from scipy import stats
+
+    from framing.stats.significance import rank_tests
+
+    def enumerated(y, i):
+        u = np.array([stats.mannwhitneyu([y[j]], np.delete(y, j)).statistic for j in range(len(y))])
+        return min(1.0, 2 * min((u >= u[i]).mean(), (u <= u[i]).mean()))
+
+    rng = np.random.default_rng(0)
+    for trial in range(6):
+        y = rng.choice([0.0, 0, 0, 0, 0, 1, 2, 3.5], size=40) if trial % 2 else rng.normal(size=40)
+        codes = rng.integers(1, 4, size=40)
+        codes[trial] = 0  # group 0 holds one value
+        assert np.isclose(rank_tests(y, codes, 4)[2][0, 1], enumerated(y, trial))
+    # two groups, one of them a single article: both sides get that article's p
+    y = np.array([0, 0, 0, 0, 1, 0, 0, 3.0])
+    pairwise = rank_tests(y, np.array([0, 0, 0, 0, 0, 0, 0, 1]), 2)[2]
+    assert np.allclose(pairwise[:, 1], enumerated(y, 7)) and np.isclose(pairwise[0, 1], 0.25)
+    # heavy ties: one article of 2 among 600 of 0 and 10 of 1 is the rarest value, yet
+    # only 1 in 611 places: p = 2/611, where the normal approximation said 7e-14
+    y = np.r_[np.zeros(600), np.ones(10), 2.0]
+    codes = np.r_[np.zeros(610, int), 1]
+    assert np.isclose(rank_tests(y, codes, 2)[2][1, 1], 2 / 611)
+
+
 def test_by_as_series_and_missing_column(sample, style):
     feats = style
     table = compare_outlets(feats, sample["leaning"], n_boot=100)

@@ -107,8 +107,9 @@ def compare_outlets(
           group's row; NaN with ``"moments"``;
         * ``mwu_u``, ``mwu_p``: two-sided Mann-Whitney U of the group against all other
           groups (``U`` counts pairs where the group is higher, ties as one half; exact
-          p for samples of at most 8 without ties, otherwise the normal approximation
-          with tie and continuity correction); NaN with ``"moments"``;
+          p for samples of at most 8 without ties and for a group (or a rest) of one
+          article, otherwise the normal approximation with tie and continuity
+          correction); NaN with ``"moments"``;
         * ``q``: Benjamini-Hochberg q-value over *all* group x measure tests, of
           ``mwu_p`` (bootstrap) or of ``welch_p`` (``"moments"``);
         * ``cliffs_delta``: P(group > rest) - P(group < rest) = 2U / (n1 n2) - 1, in

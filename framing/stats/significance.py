@@ -76,7 +76,8 @@ def rank_tests(y: np.ndarray, codes: np.ndarray, k: int) -> tuple[float, float, 
     The values are ranked once; every statistic follows from the groups' rank sums
     (the same formulas as :func:`scipy.stats.kruskal` and the asymptotic
     :func:`scipy.stats.mannwhitneyu`, with tie and continuity corrections). Tiny
-    comparisons (both sides at most 8 values, no ties) get scipy's exact p-value.
+    comparisons (both sides at most 8 values, no ties) get scipy's exact p-value, and so
+    does a side of one value (its share of the values at least, or at most, as large).
 
     Examples
     --------
@@ -115,6 +116,19 @@ def rank_tests(y: np.ndarray, codes: np.ndarray, k: int) -> tuple[float, float, 
     with np.errstate(invalid="ignore", divide="ignore"):
         z = (np.abs(u - n1 * n2 / 2) - 0.5) / sigma
     out[tested, 1] = np.minimum(2 * stats.norm.sf(z[tested]), 1.0)
+    # a side of one value: the exact p-value, as the value is equally likely to be any of
+    # the N (the normal approximation can be far too small under heavy ties: one article
+    # of 2 against 600 of 0 and 10 of 1 got 7e-14 for an exact 0.003)
+    one = tested & ((n1 == 1) | (n2 == 1))
+    if one.any():
+        x = np.zeros(k)  # the side's one value: a group's last, or the one value not in it
+        x[codes] = y
+        for g in np.flatnonzero(tested & (n2 == 1)).tolist():
+            x[g] = y[codes != g][0]
+        ordered = np.sort(y)
+        above = N - np.searchsorted(ordered, x, "left")  # values at least x
+        below = np.searchsorted(ordered, x, "right")  # values at most x
+        out[one, 1] = np.minimum(2 * np.minimum(above, below)[one] / N, 1.0)
     if len(ties) == N:  # exact null distribution where scipy would use it
         for j in np.flatnonzero(tested & (n1 <= 8) & (n2 <= 8)):
             res = stats.mannwhitneyu(y[codes == j], y[codes != j], method="exact")
