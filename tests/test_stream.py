@@ -266,6 +266,21 @@ def test_json_lines_output_reads_back_as_the_corpus(tmp_path, sample):
     assert (tmp_path / "none.jsonl").read_text() == ""
 
 
+def test_table_writer_writes_json_lines_a_slice_at_a_time(tmp_path, sample, monkeypatch):
+    """A large frame is written in slices (pandas builds the whole text it writes): the
+    same bytes as at once."""
+    import framing.corpus.stream
+
+    with TableWriter(tmp_path / "whole.jsonl") as writer:
+        writer.write(sample)
+    monkeypatch.setattr(framing.corpus.stream, "BATCH", 7)
+    with TableWriter(tmp_path / "sliced.jsonl") as writer:
+        writer.write(sample)
+    whole = (tmp_path / "whole.jsonl").read_bytes()
+    assert (tmp_path / "sliced.jsonl").read_bytes() == whole
+    assert whole.count(b"\n") == len(sample)
+
+
 def test_table_writer_rejects_unknown_suffix(tmp_path):
     with pytest.raises(
         framing.InputError, match=r"f.xlsx: output must end in .csv, .tsv, .parquet or .jsonl$"
