@@ -82,6 +82,16 @@ def test_info_reads_dates_as_dates(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "dates    2017-09-06 to 2018-03-01" in out
     assert "1 dates not readable as dates" in out
+    assert "dated more than a year" not in out
+    # a placeholder date (AllSides has a year 1 and a 2050) is set apart from the range
+    days = pd.date_range("2018-01-01", periods=999).strftime("%Y-%m-%d").tolist()
+    pd.DataFrame({"body": ["b"] * 1001, "date": days + ["0001-11-30", "2050-09-30"]}).to_csv(
+        tmp_path / "c.csv", index=False
+    )
+    assert main(["info", str(tmp_path / "c.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "dates    2018-01-01 to 2020-09-25\n" in out
+    assert "2 dated more than a year from the rest (0001-11-30 to 2050-09-30)" in out
 
 
 def test_report_draws_progress_bars_only_on_a_terminal(tmp_path, monkeypatch):

@@ -114,13 +114,21 @@ def summarize(df: pd.DataFrame) -> dict:
                 "max": int(n.max()) if len(n) else 0,
             }
     if "date" in df.columns:
-        from framing.stats.schema import parse_dates
+        from framing.stats.schema import far_dates, parse_dates
 
         given = df["date"].astype(str).str.strip().replace({"nan": "", "None": "", "NaT": ""})
         given = given[given != ""]
         dates = parse_dates(given).dropna()
         if len(dates):
-            out["dates"] = [dates.min().date().isoformat(), dates.max().date().isoformat()]
+            far = far_dates(dates)
+            kept, apart = dates[~far], dates[far]
+            out["dates"] = [kept.min().date().isoformat(), kept.max().date().isoformat()]
+            if len(apart):
+                out["dates_apart"] = {
+                    "n": int(len(apart)),
+                    "first": apart.min().date().isoformat(),
+                    "last": apart.max().date().isoformat(),
+                }
         if len(dates) < len(given):
             out["dates_unreadable"] = int(len(given) - len(dates))
     return out
@@ -140,6 +148,12 @@ def run(args: argparse.Namespace) -> int:
     print(visible(f"mapping  {mapped}"))
     if "dates" in info:
         print(visible(f"dates    {info['dates'][0]} to {info['dates'][1]}"))
+    if "dates_apart" in info:
+        apart = info["dates_apart"]
+        print(
+            f"         {apart['n']:,} dated more than a year from the rest "
+            f"({apart['first']} to {apart['last']}): check them"
+        )
     if "dates_unreadable" in info:
         print(f"         {info['dates_unreadable']:,} dates not readable as dates")
     for col in ("headline", "body"):

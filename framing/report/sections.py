@@ -19,7 +19,7 @@ import pandas as pd
 
 from framing.errors import InputError
 from framing.report.analysis import MAX_GROUPS, ReportData
-from framing.stats.schema import parse_dates
+from framing.stats.schema import far_dates, parse_dates
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -38,7 +38,6 @@ STORY_MEASURES = ("loaded_language", "headline_question", "headline_teaser", "fr
 """The measures shown beside each outlet's headline of a story."""
 STORIES_SHOWN = 3  # the stories covered by the most groups, side by side
 PASSAGE_CHARS = 700  # characters of each frame's example passage
-DATE_GAP_DAYS = 365  # dates further than this from the 0.1% and 99.9% quantiles are set apart
 # which measure picks the example article of each group, first present wins
 EXAMPLE_BY = ("loaded_language", "clutter_share", "headline_question")
 
@@ -301,8 +300,7 @@ def _densest(text: str, starts: list[int], width: int) -> tuple[int, int]:
 
 def date_range(dates: pd.Series) -> str:
     """The corpus's dates in a sentence: from the first to the last, leaving apart (and
-    naming) the few dated more than :data:`DATE_GAP_DAYS` from the rest, such as a
-    placeholder year 1 or 2050 (both in the AllSides corpus).
+    naming) the few dated far from the rest (:func:`~framing.stats.schema.far_dates`).
 
     Examples
     --------
@@ -314,9 +312,7 @@ def date_range(dates: pd.Series) -> str:
     """
     if not len(dates):
         return ""
-    gap = pd.Timedelta(days=DATE_GAP_DAYS)
-    low, high = dates.quantile([0.001, 0.999])
-    far = ((dates < low - gap) | (dates > high + gap)).to_numpy()
+    far = far_dates(dates).to_numpy()
     out = f" Dates from {dates[~far].min().date()} to {dates[~far].max().date()}"
     if far.any():
         n, first, last = int(far.sum()), dates[far].min().date(), dates[far].max().date()

@@ -140,6 +140,28 @@ def parse_dates(values: Any) -> Any:
     return pd.to_datetime(values, errors="coerce", format="mixed", utc=True)
 
 
+DATE_GAP_DAYS = 365
+"""Dates further than this before the 0.1% quantile of a corpus's dates, or after its 99.9%
+quantile, are set apart (:func:`far_dates`): a placeholder year 1 or 2050 (both in the
+AllSides corpus) is not the corpus's range."""
+
+
+def far_dates(dates: pd.Series) -> pd.Series:
+    """Which of the (parsed, not missing) ``dates`` lie more than :data:`DATE_GAP_DAYS` from
+    nearly all the others.
+
+    Examples
+    --------
+    >>> days = pd.Series(pd.to_datetime(["2016-01-0%d" % d for d in range(1, 10)] * 200
+    ...     + ["0001-11-30", "2050-09-30"]))
+    >>> days[far_dates(days)].dt.year.tolist()
+    [1, 2050]
+    """
+    gap = pd.Timedelta(days=DATE_GAP_DAYS)
+    low, high = dates.quantile([0.001, 0.999])
+    return (dates < low - gap) | (dates > high + gap)
+
+
 def months(date: pd.Series) -> pd.Series:
     """``"YYYY-MM"`` of each date, NaN where it does not parse."""
     return parse_dates(date).dt.strftime("%Y-%m").astype(object)
