@@ -82,6 +82,7 @@ def test_info_reads_dates_as_dates(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "dates    2017-09-06 to 2018-03-01" in out
     assert "1 dates not readable as dates" in out
+    assert "1 without a date" in out
     assert "dated more than a year" not in out
     # a placeholder date (AllSides has a year 1 and a 2050) is set apart from the range
     days = pd.date_range("2018-01-01", periods=999).strftime("%Y-%m-%d").tolist()

@@ -116,8 +116,10 @@ def summarize(df: pd.DataFrame) -> dict:
     if "date" in df.columns:
         from framing.stats.schema import far_dates, parse_dates
 
-        given = df["date"].astype(str).str.strip().replace({"nan": "", "None": "", "NaT": ""})
-        given = given[given != ""]
+        given = df["date"].dropna().astype(str).str.strip()
+        given = given[~given.isin(["", "nan", "None", "NaT"])]
+        if len(given) < len(df):
+            out["dates_missing"] = int(len(df) - len(given))
         dates = parse_dates(given).dropna()
         if len(dates):
             far = far_dates(dates)
@@ -154,6 +156,8 @@ def run(args: argparse.Namespace) -> int:
             f"         {apart['n']:,} dated more than a year from the rest "
             f"({apart['first']} to {apart['last']}): check them"
         )
+    if "dates_missing" in info:
+        print(f"         {info['dates_missing']:,} without a date")
     if "dates_unreadable" in info:
         print(f"         {info['dates_unreadable']:,} dates not readable as dates")
     for col in ("headline", "body"):
