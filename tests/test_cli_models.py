@@ -195,6 +195,30 @@ def test_nan_labels_dropped_and_unseen_labels_counted(headline_file, tmp_path, c
     assert not (tmp_path / "p.csv").exists()
 
 
+def test_rows_without_a_group_are_left_out_with_a_warning(sample_file, tmp_path, capsys):
+    """A row whose --group value is missing cannot be placed in a grouped fold: it is left
+    out with a warning (it was scikit-learn's 'Input contains NaN' traceback)."""
+    import warnings
+
+    import framing
+
+    rows = pd.read_json(sample_file, lines=True, dtype={"id": str})
+    rows.loc[:2, "outlet"] = None
+    path = tmp_path / "some-without-outlet.jsonl"
+    rows.to_json(path, orient="records", lines=True)
+    status, out, err = run(capsys, "train", path, "--label", "leaning", "--group", "outlet",
+                           "--features", "none", "--cv", "2", "-o", tmp_path / "m.skops")  # fmt: skip
+    assert status == 0, err
+    assert "dropped 3 of 80 rows with no 'outlet' group to fold by" in err
+    assert json.loads(out)["n"] == 77
+    model = framing.make_classifier(text=["headline"], features=None)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        cv = framing.cross_validate_model(model, rows, label="leaning", cv=2, group="outlet")
+    assert cv["n"] == 77
+    assert any("no 'outlet' group" in str(w.message) for w in caught)
+
+
 def test_balance_groups(sample_file, tmp_path, capsys):
     model = tmp_path / "balanced.skops"
     status, out, err = run(capsys, "train", sample_file, "--label", "leaning", "--group", "outlet",

@@ -100,6 +100,7 @@ def run(args: argparse.Namespace) -> int:
         save_model,
     )
     from framing.models.build import measures_weight, vocabulary_size
+    from framing.models.labels import grouped_rows
     from framing.models.multilabel import is_multi_label, label_table
 
     multi = is_multi_label(args.label, args.multi_label)
@@ -110,6 +111,8 @@ def run(args: argparse.Namespace) -> int:
     df = read_corpus(args)
     if args.group and args.group not in df.columns:
         raise InputError(f"no group column {args.group!r}; columns: {', '.join(df.columns)}")
+    if args.group:
+        df = grouped_rows(df, args.group, where=str(args.corpus or "sample"))
     text = text_columns(args.text, df)
     features = None if args.features == "none" else args.features
     clf = make_classifier(

@@ -31,6 +31,7 @@ from framing.io.schema import require_columns
 from framing.models.labels import (
     MIN_PER_CLASS,
     check_labels,
+    grouped_rows,
     labels_of,
     metrics,
     model_classes,
@@ -406,6 +407,8 @@ def cross_validate_model(
             "balancing groups is for one label per row, not several", parameter="balance_groups"
         )
     folds_need = cv if group is None else MIN_PER_CLASS
+    if group is not None:
+        df = grouped_rows(df, group)
     if multi:
         df, table = label_table(df, label, multi_label=multi_label)
         check_label_table(table, folds=folds_need)

@@ -92,6 +92,32 @@ def labels_of(df: pd.DataFrame, label: str, *, where: str = "data") -> tuple[pd.
     return df, [plain_label(v) for v in df[label]]
 
 
+def grouped_rows(df: pd.DataFrame, group: str, *, where: str = "data") -> pd.DataFrame:
+    """The rows of ``df`` with a value in the ``group`` column, with a warning giving the
+    count of those left out (a grouped fold cannot place a row without a group).
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"outlet": ["a", None, "b", " "]})
+    >>> with warnings.catch_warnings(record=True) as w:
+    ...     warnings.simplefilter("always")
+    ...     rows = grouped_rows(df, "outlet")
+    >>> rows.index.tolist(), str(w[0].message)
+    ([0, 2], "data: dropped 2 of 4 rows with no 'outlet' group to fold by")
+    """
+    require_columns(df, [group], where=where, what="group")
+    values = df[group]
+    missing = values.isna() | values.astype(str).str.strip().eq("")
+    if missing.any():
+        warnings.warn(
+            f"{where}: dropped {int(missing.sum())} of {len(df)} rows with no {group!r} group "
+            "to fold by",
+            stacklevel=2,
+        )
+        df = df[~missing]
+    return df
+
+
 def check_labels(y: Sequence[Any], label: str, *, folds: int = MIN_PER_CLASS) -> None:
     """Raise :class:`~framing.errors.InputError` unless ``y`` has two classes of ``folds`` rows.
 
