@@ -77,6 +77,23 @@ def test_folder_of_txt_and_html(tmp_path):
     assert df.loc["Express/a", "headline"].startswith("Is Putin losing his grip?")
     assert df.loc["Express/a", "outlet"] == "Express"
     assert df.loc["b", "headline"] == "Big & bold"
+    # pages as scrapers keep them: gzipped, with comments and a doctype
+    import gzip
+
+    page = (
+        "<!DOCTYPE html><html><!-- module: prebid --><h1>Rates rise</h1>"
+        "<!--[if lte IE 9]><p>Old browser</p><![endif]--><p>The bank raised rates.</p></html>"
+    )
+    (tmp_path / "Express" / "c.HTML.gz").write_bytes(gzip.compress(page.encode()))
+    (tmp_path / "d.txt.gz").write_bytes(gzip.compress(b"Headline\n\nBody text."))
+    df = load_corpus(tmp_path)
+    assert df.loc["Express/c", ["headline", "body", "outlet"]].tolist() == [
+        "Rates rise",
+        "Rates rise\n\nThe bank raised rates.",
+        "Express",
+    ]
+    assert df.loc["d", "headline"] == "Headline"
+    assert len(df) == 4
 
 
 def test_explicit_column_map_and_missing_columns(tmp_path):

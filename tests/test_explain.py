@@ -244,6 +244,13 @@ def test_cli_explain_reads_a_page_as_the_corpus_would(capsys, tmp_path):
     assert main(["explain", str(text), "--color", "never"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Tom & Jerry\n\nA [[[[brutal]]{emotive") and "<b>" not in out
+    # the same page gzipped, as a scraper keeps it (with a comment): read the same way
+    import gzip
+
+    zipped = tmp_path / "b.html.gz"
+    zipped.write_bytes(gzip.compress(b"<!-- ad slot -->" + page.read_bytes()))
+    assert main(["explain", str(zipped), "--color", "never"]) == 0
+    assert capsys.readouterr().out.startswith("[[Brutal]]{emotive, loaded_word, negative}")
 
 
 def test_spans_over_the_same_words_share_one_mark():

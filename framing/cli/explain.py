@@ -29,26 +29,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _read(name: str) -> str:
-    from framing.corpus.load import decode
+    from framing.io.files import decode, read_bytes
 
     if name == "-":
         return decode(sys.stdin.buffer.read(), "<stdin>")
     path = Path(name)
     if not path.is_file():
         raise InputError(f"{name}: no such file; give a text file or - for standard input")
-    return decode(path.read_bytes(), path)
+    return decode(read_bytes(path), path)  # gunzipped when gzip
 
 
 def _article(name: str, text: str) -> Any:
     """What :func:`~framing.report.evidence.explain` reads, as a corpus of one file would hold
-    it (``load_corpus`` of a folder): an HTML page (``.html``, ``.htm`` or a text that opens
+    it (``load_corpus`` of a folder): an HTML page (``.html``, ``.htm``, gzipped or not, or a text that opens
     like one) gives its ``<h1>`` or title and its text; any other text is tidied (entities,
     tags, line ends), its first line the headline as ``explain`` splits it."""
     from framing.corpus.load import html_text
+    from framing.io.files import unzipped_name
     from framing.text import tidy
 
     opening = text.lstrip()[:15].lower()
-    if Path(name).suffix.lower() in (".html", ".htm") or opening.startswith(
+    if unzipped_name(Path(name)).suffix.lower() in (".html", ".htm") or opening.startswith(
         ("<!doctype html", "<html")
     ):
         headline, body = html_text(text)

@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING, Any
 
 from framing.errors import CorpusError, ParameterError
 from framing.io import files
-from framing.io.files import SUFFIXES, decode, folder_files, format_of, read_bytes, read_table
+from framing.io.files import (
+    SUFFIXES,
+    decode,
+    folder_files,
+    format_of,
+    read_bytes,
+    read_table,
+    unzipped_name,
+)
 from framing.io.schema import (
     ALIASES,
     CANONICAL,
@@ -67,21 +75,25 @@ EXAMPLES_PATH = corpora_folder() / "examples"
 
 
 def _read_folder(path: Path) -> pd.DataFrame:
-    """A folder of .txt (first line = headline) and .html files; subfolders name outlets."""
+    """A folder of .txt (first line = headline) and .html files, gzipped or not; subfolders
+    name outlets."""
     import pandas as pd
 
-    files = folder_files(path, lambda p: p.suffix.lower() in (".txt", ".html", ".htm"))
+    def kind(p: Path) -> str:
+        return unzipped_name(p).suffix.lower()
+
+    files = folder_files(path, lambda p: kind(p) in (".txt", ".html", ".htm"))
     if not files:
-        raise CorpusError(f"{path}: folder holds no .txt or .html files")
+        raise CorpusError(f"{path}: folder holds no .txt or .html files (nor .gz of them)")
     rows = []
     for file in files:
         text = decode(read_bytes(file), file)
-        if file.suffix.lower() == ".txt":
+        if kind(file) == ".txt":
             headline, _, body = text.partition("\n")
         else:
             headline, body = html_text(text)
         rel = file.relative_to(path)
-        row = {"id": str(rel.with_suffix("")), "headline": headline, "body": body}
+        row = {"id": str(unzipped_name(rel).with_suffix("")), "headline": headline, "body": body}
         if len(rel.parts) > 1:
             row["outlet"] = rel.parts[0]
         rows.append(row)

@@ -156,6 +156,17 @@ def format_of(path: Path) -> str:
     return fmt
 
 
+def unzipped_name(path: Path) -> Path:
+    """``path`` without a trailing ``.gz``: what the file holds once unpacked.
+
+    Examples
+    --------
+    >>> unzipped_name(Path("site/Page.HTML.gz")).as_posix(), unzipped_name(Path("a.txt")).name
+    ('site/Page.HTML', 'a.txt')
+    """
+    return path.with_name(path.name[:-3]) if path.name.lower().endswith(".gz") else path
+
+
 MAX_MB = 512
 """The most a file read whole may hold, in MB once unpacked (``--max-mb`` on the command
 line). A gzip that unpacks to more (a decompression bomb, or simply a large corpus) is

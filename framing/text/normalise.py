@@ -114,7 +114,9 @@ def lower_folded(text: str) -> str:
 
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
-_SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.S | re.I)
+_SCRIPT = re.compile(  # and comments (conditional ones too) and declarations (<!DOCTYPE>)
+    r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->|<![^<>]*>", re.S | re.I
+)
 _BLOCK = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|blockquote|section|article)\b[^>]*>", re.I)
 _ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
@@ -129,7 +131,7 @@ _MOJIBAKE_MARKS = ("\u00c3", "\u00c2", "\u00e2\u20ac", "\u00e2\u0080")
 def tidy(text: str | None) -> str:
     """Clean raw article text once, at load time (changes offsets).
 
-    Unescapes HTML entities, drops scripts and tags (block tags become line breaks),
+    Unescapes HTML entities, drops scripts, comments and tags (block tags become line breaks),
     repairs mojibake (UTF-8 read as Windows-1252: ``ftfy.fix_encoding``), turns Windows and
     old-Mac line endings into ``\\n``, removes zero-width characters, collapses runs of
     spaces and of blank lines, and strips the ends.
@@ -147,6 +149,8 @@ def tidy(text: str | None) -> str:
     --------
     >>> tidy("Tom &amp; Jerry<br>  ran\\r\\n\\r\\n\\r\\n\\r\\naway ")
     'Tom & Jerry\\nran\\n\\naway'
+    >>> tidy("<!DOCTYPE html><p>Kept.</p><!--[if lte IE 9]><p>Old</p><![endif]-->")
+    'Kept.'
     >>> tidy("ObamaÃ¢â‚¬â„¢s health care Â£5 â€” São Paulo")
     'Obama’s health care £5 — São Paulo'
     >>> tidy(None)
