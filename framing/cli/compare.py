@@ -73,13 +73,13 @@ def summary(table: pd.DataFrame, top: int = 10, alpha: float = 0.05) -> list[str
     >>> f = pd.DataFrame({"outlet": ["a"] * 20 + ["b"] * 20, "x": list(range(40))})
     >>> print("\\n".join(summary(compare_outlets(f, n_boot=200))))
     2 groups x 1 measures: 2 of 2 group-vs-rest tests have q < 0.05
-    measure  group  mean [CI]          delta  q
-    x        a      9.5 [7.2, 12]      -1.00  6.8e-08
-    x        b      29.5 [27.2, 31.5]  +1.00  6.8e-08
+    measure  group  n   mean [CI]          delta  q
+    x        a      20  9.5 [7.2, 12]      -1.00  6.8e-08
+    x        b      20  29.5 [27.2, 31.5]  +1.00  6.8e-08
     >>> print("\\n".join(summary(compare_outlets(f, method="moments"))[1:]))
-    measure  group  mean [CI]          d      q
-    x        a      9.5 [6.73, 12.3]   -3.38  5.2e-13
-    x        b      29.5 [26.7, 32.3]  +3.38  5.2e-13
+    measure  group  n   mean [CI]          d      q
+    x        a      20  9.5 [6.73, 12.3]   -3.38  5.2e-13
+    x        b      20  29.5 [26.7, 32.3]  +3.38  5.2e-13
     """
     # Cliff's delta, or Cohen's d where the table comes from sufficient statistics
     effect = "cliffs_delta" if table["cliffs_delta"].notna().any() else "cohens_d"
@@ -98,15 +98,20 @@ def summary(table: pd.DataFrame, top: int = 10, alpha: float = 0.05) -> list[str
             f"{_num(m)} [{_num(lo)}, {_num(hi)}]"
             for m, lo, hi in zip(sig["mean"], sig["ci_low"], sig["ci_high"], strict=True)
         ]
-        head = ("measure", "group", "mean [CI]")
-        cols = [sig["measure"].astype(str).tolist(), sig["group"].astype(str).tolist(), est]
+        head = ("measure", "group", "n", "mean [CI]")  # n: a group of 2 can differ clearly
+        cols = [
+            sig["measure"].astype(str).tolist(),
+            sig["group"].astype(str).tolist(),
+            [f"{n:,}" for n in sig["n"].astype(int)],
+            est,
+        ]
         widths = [max(len(h), *map(len, c)) for h, c in zip(head, cols, strict=True)]
         label = "delta" if effect == "cliffs_delta" else "d    "
         lines.append(
             "  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)) + f"  {label}  q"
         )
-        for m, g, e, d, q in zip(*cols, sig[effect], sig["q"], strict=True):
-            cells = "  ".join(c.ljust(w) for c, w in zip((m, g, e), widths, strict=True))
+        for m, g, n, e, d, q in zip(*cols, sig[effect], sig["q"], strict=True):
+            cells = "  ".join(c.ljust(w) for c, w in zip((m, g, n, e), widths, strict=True))
             lines.append(f"{cells}  {d:+.2f}  {q:.2g}")
     return lines
 
