@@ -205,7 +205,7 @@ def test_rows_without_a_group_are_left_out_with_a_warning(sample_file, tmp_path,
     rows = pd.read_json(sample_file, lines=True, dtype={"id": str})
     rows.loc[:2, "outlet"] = None
     path = tmp_path / "some-without-outlet.jsonl"
-    rows.to_json(path, orient="records", lines=True)
+    rows.to_json(path, orient="records", lines=True, date_format="iso")
     status, out, err = run(capsys, "train", path, "--label", "leaning", "--group", "outlet",
                            "--features", "none", "--cv", "2", "-o", tmp_path / "m.skops")  # fmt: skip
     assert status == 0, err
