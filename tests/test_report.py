@@ -325,6 +325,9 @@ def test_findings_name_the_clearest_framing_differences_in_words():
     assert len(texts) == 2
     assert found[0]["links"] == [("Loaded language", "#loaded"), ("example article", "#example-nr")]
     assert findings(data, shown=set())[0]["links"] == [("Loaded language", "#loaded")]
+    # a report of many groups speaks of those it shows (NR left out: AP's and Vox's remain)
+    texts = [f["text"] for f in findings(data, shown=set(), among={"AP", "Vox"})]
+    assert [t.split(":")[0] for t in texts] == ["AP", "Vox"]
 
     paired = _table([("Vox", "loaded_language", -0.8, 0.004, -0.4, 35)])
     texts = [

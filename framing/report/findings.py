@@ -236,7 +236,9 @@ def _paired_sentence(row: pd.Series, by: str) -> str:
     )
 
 
-def findings(data: ReportData, shown: set[Any]) -> list[dict[str, Any]]:
+def findings(
+    data: ReportData, shown: set[Any], *, among: set[Any] | None = None
+) -> list[dict[str, Any]]:
     """The clearest differences as sentences, each with links to its evidence.
 
     Group against the rest of the corpus (``data.comparison``) and, where stories were
@@ -250,6 +252,9 @@ def findings(data: ReportData, shown: set[Any]) -> list[dict[str, Any]]:
         As :func:`framing.report.analysis.analyse` returns.
     shown : set
         The groups with an example article in the report (linked when named).
+    among : set, optional
+        The groups to speak of (the groups a report of many shows: a group of three
+        articles can differ the most, with a Cliff's delta of 1); default all.
 
     Returns
     -------
@@ -268,11 +273,15 @@ def findings(data: ReportData, shown: set[Any]) -> list[dict[str, Any]]:
     >>> found[0]["links"]
     [('Loaded language', '#loaded'), ('example article', '#example-a')]
     """
+
+    def speak_of(table: pd.DataFrame) -> pd.DataFrame:
+        return table if among is None else table[table["group"].isin(among)]
+
     out = []
     paired_only = data.within == "story"
     if not paired_only:
         means = data.comparison.pivot_table(index="group", columns="measure", values="mean")
-        for _, row in _clearest(data.comparison, TOP).iterrows():
+        for _, row in _clearest(speak_of(data.comparison), TOP).iterrows():
             family = row["measure"].split("_", 1)[0]
             links = [(FAMILY_TITLES.get(family, f"{family}_*"), f"#{family}")]
             if row["group"] in shown:
@@ -280,7 +289,7 @@ def findings(data: ReportData, shown: set[Any]) -> list[dict[str, Any]]:
             out.append({"text": _sentence(row, data, means), "links": links})
     if data.paired is not None:
         top = TOP if paired_only else TOP_PAIRED
-        paired = data.paired[data.paired["measure"].isin(told(data.paired["measure"]))]
+        paired = speak_of(data.paired[data.paired["measure"].isin(told(data.paired["measure"]))])
         for _, row in _clearest(paired, top).iterrows():
             out.append(
                 {

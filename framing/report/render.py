@@ -107,8 +107,8 @@ def context(data: ReportData, max_groups: int = MAX_GROUPS) -> dict[str, Any]:
     notes = list(data.notes)
     if shown is not data:
         notes.append(
-            f"Figures and examples show the {max_groups} largest of {n_groups} groups; the "
-            "statistics and the tables of differences cover all of them."
+            f"The first screen, figures and examples show the {max_groups} largest of "
+            f"{n_groups} groups; the statistics and the tables of differences cover all of them."
         )
     sections = page_sections(data, shown)
     return {

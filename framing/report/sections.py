@@ -343,7 +343,8 @@ def _first_screen(data: ReportData, shown: ReportData) -> dict[str, Any]:
         intro += f" Groups are compared within {data.within!r} and reweighted to a common mix."
     if "date" in data.corpus.columns:
         intro += date_range(parse_dates(data.corpus["date"]).dropna())
-    found = findings(data, set(shown.corpus[data.by]))
+    groups = set(shown.corpus[data.by])
+    found = findings(data, groups, among=groups)
     if not found:
         intro += f" No group differs from the rest on any measure with q < {ALPHA:g}."
     keys = key_measures(data, shown)
