@@ -41,9 +41,9 @@ def _read(name: str) -> str:
 
 def _article(name: str, text: str) -> Any:
     """What :func:`~framing.report.evidence.explain` reads, as a corpus of one file would hold
-    it (``load_corpus`` of a folder): an HTML page (``.html``, ``.htm``, gzipped or not, or a text that opens
-    like one) gives its ``<h1>`` or title and its text; any other text is tidied (entities,
-    tags, line ends), its first line the headline as ``explain`` splits it."""
+    it (``load_corpus`` of a folder): an HTML page (``.html`` or ``.htm``, gzipped or not, or
+    a text that opens like one) gives its ``<h1>`` or title and its text; any other text is
+    tidied (entities, tags, line ends), its first line the headline as ``explain`` splits it."""
     from framing.corpus.load import html_text
     from framing.io.files import unzipped_name
     from framing.text import tidy
