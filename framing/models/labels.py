@@ -80,16 +80,23 @@ def labels_of(df: pd.DataFrame, label: str, *, where: str = "data") -> tuple[pd.
     >>> y, str(w[0].message)
     ([1, 0], "data: dropped 1 of 3 rows with no 'y' label")
     """
-    require_columns(df, [label], where=where, what="label")
-    values = df[label]
+    df = _rows_with(df, label, "label", where)
+    return df, [plain_label(v) for v in df[label]]
+
+
+def _rows_with(df: pd.DataFrame, column: str, what: str, where: str) -> pd.DataFrame:
+    """The rows of ``df`` with a value (not blank) in ``column``, and a warning giving the
+    count of the others, ``what`` naming the column's role."""
+    require_columns(df, [column], where=where, what=what.split()[0])
+    values = df[column]
     missing = values.isna() | values.astype(str).str.strip().eq("")
     if missing.any():
         warnings.warn(
-            f"{where}: dropped {int(missing.sum())} of {len(df)} rows with no {label!r} label",
-            stacklevel=2,
+            f"{where}: dropped {int(missing.sum())} of {len(df)} rows with no {column!r} {what}",
+            stacklevel=3,
         )
         df = df[~missing]
-    return df, [plain_label(v) for v in df[label]]
+    return df
 
 
 def grouped_rows(df: pd.DataFrame, group: str, *, where: str = "data") -> pd.DataFrame:
@@ -105,17 +112,7 @@ def grouped_rows(df: pd.DataFrame, group: str, *, where: str = "data") -> pd.Dat
     >>> rows.index.tolist(), str(w[0].message)
     ([0, 2], "data: dropped 2 of 4 rows with no 'outlet' group to fold by")
     """
-    require_columns(df, [group], where=where, what="group")
-    values = df[group]
-    missing = values.isna() | values.astype(str).str.strip().eq("")
-    if missing.any():
-        warnings.warn(
-            f"{where}: dropped {int(missing.sum())} of {len(df)} rows with no {group!r} group "
-            "to fold by",
-            stacklevel=2,
-        )
-        df = df[~missing]
-    return df
+    return _rows_with(df, group, "group to fold by", where)
 
 
 def check_labels(y: Sequence[Any], label: str, *, folds: int = MIN_PER_CLASS) -> None:
