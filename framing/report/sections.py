@@ -121,7 +121,8 @@ def _findings(
     comparison: pd.DataFrame, measures: list[str], top: int = 12, later: Iterable[str] = ()
 ) -> dict | None:
     """The clearest group-vs-rest differences among ``measures`` (q < ALPHA, largest |delta|),
-    those of the families named in ``later`` after all the others."""
+    those of the families named in ``later`` after all the others, each with its ``n`` (a
+    group of three articles can differ the most)."""
     d = comparison[comparison["measure"].isin(measures) & (comparison["q"] < ALPHA)]
     if d.empty:
         return None
@@ -139,7 +140,7 @@ def _findings(
             f"{fmt(lo)} to {fmt(hi)}" for lo, hi in zip(d["ci_low"], d["ci_high"], strict=True)
         ],
     )
-    return table(d, ["group", "measure", "direction", "mean", "interval", "cliffs_delta", "q"])
+    return table(d, ["group", "measure", "n", "direction", "mean", "interval", "cliffs_delta", "q"])
 
 
 def families(measures: Iterable[str]) -> list[str]:
