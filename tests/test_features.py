@@ -129,7 +129,7 @@ def test_text_not_in_english_is_measured_with_a_warning(sample):
 
 def test_chunked_equals_unchunked(sample, monkeypatch):
     whole = framing.extract_features(sample)
-    monkeypatch.setattr(framing.features, "CHUNK", 7)
+    monkeypatch.setattr(framing.features, "BATCH", 7)
     pd.testing.assert_frame_equal(framing.extract_features(sample), whole)
 
 

@@ -37,8 +37,6 @@ FAMILIES: dict[str, str] = {
 }
 DEFAULT: tuple[str, ...] = tuple(FAMILIES)
 
-CHUNK = BATCH  # articles per batch (framing.text.docs.BATCH)
-
 
 def family(name: str) -> ModuleType:
     """The module of feature family ``name``."""
@@ -260,12 +258,12 @@ def extract_features(
     names = resolve(features)
     headline, body = text_columns(df)
     index = df.index if isinstance(df, (pd.DataFrame, pd.Series)) else pd.RangeIndex(len(body))
-    starts = range(0, len(body), CHUNK)
+    starts = range(0, len(body), BATCH)
     if progress and len(starts) > 1:
         from tqdm.auto import tqdm
 
         starts = tqdm(starts, unit="chunk", desc="features", leave=False)
-    computed = [_compute(names, headline[i : i + CHUNK], body[i : i + CHUNK]) for i in starts]
+    computed = [_compute(names, headline[i : i + BATCH], body[i : i + BATCH]) for i in starts]
     chunks = [frame for frame, _ in computed]
     foreign = sum(n for _, n in computed)
     if foreign and foreign >= MARKUP_SHARE * len(body):

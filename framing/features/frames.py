@@ -97,14 +97,14 @@ def with_morality(df: Any, morality: Lexicon | str) -> pd.DataFrame:
     >>> float(with_morality(texts, own).frames_morality[0]) > float(with_morality(texts, Lexicon.from_terms("none", ["zzz"])).frames_morality[0])
     True
     """
-    from framing.features import CHUNK, dtypes, text_columns
+    from framing.features import BATCH, dtypes, text_columns
     from framing.measures.lexicons import load_lexicon
 
     lex = load_lexicon(morality) if isinstance(morality, str) else morality
     headline, body = text_columns(df)
     parts = [
-        _table(Context(headline[i : i + CHUNK], body[i : i + CHUNK]), {"moral": lex})
-        for i in range(0, len(body), CHUNK)
+        _table(Context(headline[i : i + BATCH], body[i : i + BATCH]), {"moral": lex})
+        for i in range(0, len(body), BATCH)
     ]
     out = pd.concat(parts, ignore_index=True) if parts else _table(Context([], []))
     if isinstance(df, pd.DataFrame | pd.Series):
