@@ -14,14 +14,26 @@ With ``--more tests/dev/clutter/lines.tsv`` it draws 300 further articles (seed 
 two per outlet) from the tuning outlets only, leaving out the articles already drawn: more
 lines to train the line model on, never scored as held out::
 
-    python tools/draw_clutter_devset.py ../shared/data MORE.tsv PACKETS_DIR --more tests/dev/clutter/lines.tsv The labellers read ``PACKETS_DIR/part1.txt``
-and ``part2.txt`` (150 articles each): each article under a ``###`` header, one
-``id<TAB>line`` row a line, lines cut at 300 characters with `` [+N chars]`` after them.
+    python tools/draw_clutter_devset.py ../shared/data MORE.tsv PACKETS_DIR --more tests/dev/clutter/lines.tsv
+
+With ``--wire tests/dev/clutter/lines.tsv tests/dev/clutter/lines_more.tsv`` it draws
+articles carrying a news agency's copy or credits (:data:`WIRE`: "(AP)", "(Reuters)", "AP
+Photo", "The Associated Press", "AFP" ...), which the draws above, one or two articles an
+outlet, hold few of (wire copy gathers in a few outlets): 120 of the tuning outlets, to train
+on, and 80 of the held-out outlets, to score (seed 2028, at most 8 per outlet, the articles
+already drawn left out)::
+
+    python tools/draw_clutter_devset.py ../shared/data WIRE.tsv PACKETS_DIR \
+        --wire tests/dev/clutter/lines.tsv tests/dev/clutter/lines_more.tsv
+
+The labellers read ``PACKETS_DIR/part1.txt``, ``part2.txt`` ... (150 articles each; 50 for
+the wire draw): each article under a ``###`` header, one ``id<TAB>line`` row a line, lines
+cut at 300 characters with `` [+N chars]`` after them.
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
 from pathlib import Path
 
 import pandas as pd
@@ -29,17 +41,24 @@ from devset import half, read
 
 SHOWN = 300
 MAX_LINES = 40
+WIRE = (
+    r"\((?:AP|Reuters|AFP)\)|\bAP Photo\b|\bThe Associated Press\b|\bReuters/"
+    r"|Agence France-Presse|\bAFP\b"
+)
+"""A news agency's mark in a body: its dateline, a photo credit, its name."""
+WIRE_DRAW = {"tune": 120, "heldout": 80}
+WIRE_PER_OUTLET = 8
 
 
 def _cut(line: str, n: int) -> str:
     return line if len(line) <= n else f"{line[:n]} [+{len(line) - n} chars]"
 
 
-def write_packets(table: pd.DataFrame, folder: Path) -> None:
-    """The labellers' reading: two halves of the articles, each line cut at ``SHOWN``."""
+def write_packets(table: pd.DataFrame, folder: Path, per_part: int = 150) -> None:
+    """The labellers' reading: the articles ``per_part`` at a time, each line cut at ``SHOWN``."""
     articles = list(dict.fromkeys(table["article"]))
-    middle = len(articles) // 2
-    for k, part in enumerate((articles[:middle], articles[middle:]), 1):
+    parts = [articles[i : i + per_part] for i in range(0, len(articles), per_part)]
+    for k, part in enumerate(parts, 1):
         out = []
         for article, rows in table[table["article"].isin(part)].groupby("article", sort=False):
             n = rows["lines"].iloc[0]
@@ -54,20 +73,36 @@ def write_packets(table: pd.DataFrame, folder: Path) -> None:
         (folder / f"part{k}.txt").write_text("\n".join(out), encoding="utf-8")
 
 
-def main(
-    shared: Path, out: Path, packets: Path, seed: int = 2026, n: int = 300, more: Path | None = None
-) -> None:
-    articles = pd.read_json(shared / "allsides" / "articles.jsonl.gz", lines=True)
-    articles = articles[articles["body"].fillna("").str.strip().ne("")]
+def draw(articles: pd.DataFrame, more: Path | None, wire: list[Path]) -> pd.DataFrame:
+    """The articles of the draw (see the module's docstring)."""
+    if wire:
+        seed = 2028
+        done = {a for path in wire for a in read(path)["article"]}
+        articles = articles[
+            articles["body"].str.contains(WIRE, regex=True) & ~articles["id"].isin(done)
+        ]
+        shuffled = articles.sample(frac=1.0, random_state=seed)
+        capped = shuffled.groupby("outlet").head(WIRE_PER_OUTLET)
+        side = capped["outlet"].map(half)
+        return pd.concat(
+            [capped[side.eq(s)].sample(n, random_state=seed) for s, n in WIRE_DRAW.items()]
+        )
+    seed = 2026 if more is None else 2027
     if more is not None:  # a further draw for training: tuning outlets, other articles
-        drawn = set(read(more)["article"])
-        articles = articles[articles["outlet"].map(half).eq("tune") & ~articles["id"].isin(drawn)]
+        done = set(read(more)["article"])
+        articles = articles[articles["outlet"].map(half).eq("tune") & ~articles["id"].isin(done)]
     drawn = (
         articles.sample(frac=1.0, random_state=seed)
         .groupby("outlet")
         .head(1 if more is None else 2)
     )
-    drawn = drawn.sample(n, random_state=seed)
+    return drawn.sample(300, random_state=seed)
+
+
+def main(shared: Path, out: Path, packets: Path, more: Path | None, wire: list[Path]) -> None:
+    articles = pd.read_json(shared / "allsides" / "articles.jsonl.gz", lines=True)
+    articles = articles[articles["body"].fillna("").str.strip().ne("")]
+    drawn = draw(articles, more, wire)
     rows = []
     for art in drawn.itertuples():
         lines = [line.strip() for line in art.body.split("\n") if line.strip()]
@@ -88,7 +123,7 @@ def main(
             )
     table = pd.DataFrame(rows)
     table.to_csv(out, sep="\t", index=False)
-    write_packets(table, packets)
+    write_packets(table, packets, 50 if wire else 150)
     print(
         f"{len(table)} lines, {table['article'].nunique()} articles, "
         f"{table['outlet'].nunique()} outlets; split: {table['split'].value_counts().to_dict()}"
@@ -96,13 +131,11 @@ def main(
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 4:  # the training draw: ... --more tests/dev/clutter/lines.tsv
-        main(
-            Path(sys.argv[1]),
-            Path(sys.argv[2]),
-            Path(sys.argv[3]),
-            seed=2027,
-            more=Path(sys.argv[5]),
-        )
-    else:
-        main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("shared", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("packets", type=Path)
+    parser.add_argument("--more", type=Path, help="the first draw (lines.tsv)")
+    parser.add_argument("--wire", type=Path, nargs="+", default=[], help="the draws so far")
+    args = parser.parse_args()
+    main(args.shared, args.out, args.packets, args.more, args.wire)

@@ -24,7 +24,7 @@ Examples
 ...     "The mayor called for calm and promised an inquiry into the arrests.",
 ... ])
 >>> [(s.kind, s.text[:20], s.label) for s in model_spans(Docs([body]), [[]])[0]]
-[('media', 'In this March 3, 201', 'line model, p = 0.88')]
+[('media', 'In this March 3, 201', 'line model, p = 0.73')]
 """
 
 from __future__ import annotations
