@@ -3,6 +3,7 @@ import subprocess
 import sys
 import time
 from itertools import pairwise
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -648,6 +649,12 @@ def test_line_model_is_shipped_with_provenance():
     assert "held-out outlets" in meta["held_out"] and meta["training_outlets"] > 200
     assert meta["licence"].startswith("BSD-3-Clause") and "Baly" in meta["source"]
     assert LINE_MODEL.stat().st_size < 3_000_000
+    # trained on the development sets as they are now: a change to them means retraining
+    dev = Path(__file__).parent / "dev" / "clutter"
+    assert {n: hashlib.sha256((dev / n).read_bytes()).hexdigest() for n in meta["data_sha256"]} == (
+        meta["data_sha256"]
+    )
+    assert set(meta["data_sha256"]) == {p.name for p in dev.glob("lines*.tsv")}
     model, threshold = line_model()
     assert threshold == meta["threshold"] and 0 < threshold < 1
     assert TEXT in model.classes_ and model.coef_.shape[1] == len(NUMERIC) + 2**BITS
