@@ -150,9 +150,10 @@ CLUTTER_SETS = {
 """The clutter development sets scored (``tests/dev/clutter``), each with what it holds."""
 
 
-def clutter() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Scores of clutter line detection on each clutter development set, and per held-out
-    outlet (over both sets)."""
+def clutter() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Scores of clutter line detection on each clutter development set; per held-out
+    outlet (over both sets); and the recall of each kind of clutter on the held-out outlets
+    of each set."""
     from framing.measures.clutter import find_clutter_all, scan_docs
     from framing.measures.clutter.rules import load_rules
     from framing.text import Docs
@@ -184,23 +185,26 @@ def clutter() -> tuple[pd.DataFrame, pd.DataFrame]:
                         "anchor F1": _scores(gold, lines.loc[at, "anchor"])[2],
                     }
                 )
-        held.append(lines[lines["split"].eq("heldout")])
-    per_outlet = (
-        pd.concat(held)
-        .groupby("outlet")
-        .apply(
-            lambda g: pd.Series(
-                {
-                    "lines": len(g),
-                    "clutter": int(g["gold"].sum()),
-                    "missed": int((g["gold"].eq(1) & ~g["measure"]).sum()),
-                    "false": int((g["gold"].eq(0) & g["measure"]).sum()),
-                }
-            ),
-            include_groups=False,
-        )
+        held.append(lines[lines["split"].eq("heldout")].assign(set=what))
+    held_lines = pd.concat(held)
+    clutter_lines = held_lines[held_lines["gold"].eq(1)]
+    by_kind = (
+        clutter_lines.groupby(["set", "kind"], sort=False)["measure"]
+        .agg(lines="size", recall="mean")
+        .reset_index()
     )
-    return pd.DataFrame(rows), per_outlet
+    per_outlet = held_lines.groupby("outlet").apply(
+        lambda g: pd.Series(
+            {
+                "lines": len(g),
+                "clutter": int(g["gold"].sum()),
+                "missed": int((g["gold"].eq(1) & ~g["measure"]).sum()),
+                "false": int((g["gold"].eq(0) & g["measure"]).sum()),
+            }
+        ),
+        include_groups=False,
+    )
+    return pd.DataFrame(rows), per_outlet, by_kind
 
 
 def marked_tokens(sentence: str, words: str) -> set[int]:
@@ -593,9 +597,16 @@ def main() -> None:
         )
         second = headlines(DEV / "headlines" / "questions-2" / "questions.tsv")
         print(second.round(3).to_string(index=False))
-        scores, per_outlet = clutter()
+        scores, per_outlet, by_kind = clutter()
         print("\nClutter lines against hand labels (tests/dev/clutter)\n")
         print(scores.round(3).to_string(index=False))
+        print("\nRecall of each kind of clutter (lines), held-out outlets:\n")
+        cells = by_kind.assign(
+            cell=[
+                f"{r:.2f} ({n})" for r, n in zip(by_kind["recall"], by_kind["lines"], strict=True)
+            ]
+        )
+        print(cells.pivot(index="set", columns="kind", values="cell").fillna("").to_string())
         wrong = per_outlet["missed"] + per_outlet["false"]
         print(
             f"\nPer held-out outlet ({len(per_outlet)}): {int((wrong == 0).sum())} without an "
