@@ -79,7 +79,7 @@ def test_measures_block_is_weighted_beside_the_text_blocks(articles):
     for i, name in enumerate(names):
         blocks[name.split("__")[0]].append(i)
     norm = {b: np.sqrt(X[:, c].multiply(X[:, c]).sum(axis=1)).A1 for b, c in blocks.items()}
-    assert MEASURES_WEIGHT == 1.5
+    assert MEASURES_WEIGHT == 0.5
     # the TF-IDF rows of headline and body have unit length together; the standardised
     # measures' rows are about MEASURES_WEIGHT long: their mean squared length is its
     # square, times the share of measures that vary (a constant one is all zeros)
@@ -545,12 +545,15 @@ def test_measures_saved_before_the_cut_transform_as_they_did():
     np.testing.assert_allclose(new * MeasureScaler().fit(X).spread_, np.clip(z, -3, 3))
 
 
-def _noise_beside_a_signal(seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """200 rows: 30 columns of noise (the block) before 3 columns that carry the label."""
+def _noise_beside_a_signal(
+    seed: int = 0, rows: int = 200, noise: int = 30
+) -> tuple[np.ndarray, np.ndarray]:
+    """``rows`` rows: ``noise`` columns of noise (the block) before 3 columns that carry the
+    label."""
     rng = np.random.default_rng(seed)
-    y = np.repeat([0, 1], 100)
-    signal = y[:, None] * 0.8 + rng.normal(size=(200, 3))
-    return np.hstack([rng.normal(size=(200, 30)), signal]), y
+    y = np.repeat([0, 1], rows // 2)
+    signal = y[:, None] * 0.8 + rng.normal(size=(rows, 3))
+    return np.hstack([rng.normal(size=(rows, noise)), signal]), y
 
 
 @pytest.mark.parametrize("model", ["logreg", "linearsvc"])
@@ -558,21 +561,21 @@ def test_a_block_of_noise_is_weighted_down_and_the_model_reads_it_as_given(model
     """The inner cross-validation tries the block at a third of its weight, with C at least
     the one chosen as given; the final model, fitted on the lighter block, scores the
     columns as given exactly as that fit scores the lighter ones."""
-    X, y = _noise_beside_a_signal()
-    tuned = TunedClassifier(model=model, block=30, block_scales=(1 / 3,)).fit(X, y)
+    X, y = _noise_beside_a_signal(rows=400, noise=60)
+    tuned = TunedClassifier(model=model, block=60, block_scales=(1 / 3,)).fit(X, y)
     assert list(tuned.block_scores_) == [1 / 3]
     tried = sorted(tuned.block_scores_[1 / 3])  # the C chosen as given and those above it
     assert tried == [C for C in CS if tried[0] <= C]
     best_given = max(tuned.cv_scores_.values())
     assert tuned.block_scale_ == 1 / 3, (tuned.cv_scores_, tuned.block_scores_)
     assert tuned.block_scores_[1 / 3][tuned.C_] > best_given
-    lighter = scale_block(X, 30, 1 / 3)
-    np.testing.assert_allclose(lighter[:, 30:], X[:, 30:])
-    np.testing.assert_allclose(lighter[:, :30], X[:, :30] / 3)
+    lighter = scale_block(X, 60, 1 / 3)
+    np.testing.assert_allclose(lighter[:, 60:], X[:, 60:])
+    np.testing.assert_allclose(lighter[:, :60], X[:, :60] / 3)
     reference = (linear_model(model, tuned.C_, "balanced", False, 0)).fit(lighter, y)
     np.testing.assert_allclose(tuned.predict_proba(X), reference.predict_proba(lighter))
     # sparse input: the same choice and scores
-    sparse_fit = TunedClassifier(model=model, block=30, block_scales=(1 / 3,)).fit(
+    sparse_fit = TunedClassifier(model=model, block=60, block_scales=(1 / 3,)).fit(
         sp.csr_matrix(X), y
     )
     assert (sparse_fit.C_, sparse_fit.block_scale_) == (tuned.C_, tuned.block_scale_)
@@ -589,9 +592,47 @@ def test_a_block_that_carries_the_label_keeps_its_weight():
         TunedClassifier(block=40).fit(X, y)
 
 
+def test_with_a_threshold_to_choose_the_inner_folds_are_scored_by_roc_auc():
+    """With threshold="auto" the threshold is chosen after C, so C is chosen for ranking:
+    each inner fold's score is the ROC AUC of its probabilities (checked by hand with
+    scikit-learn on the same folds); without, the macro-F1 of the predicted classes."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import StratifiedKFold
+
+    X, y = _noise_beside_a_signal()
+    ranked = TunedClassifier(threshold="auto").fit(X, y)
+    assert ranked.cv_metric_ == "roc_auc" and TunedClassifier().fit(X, y).cv_metric_ == "macro_f1"
+    assert TunedClassifier(C=1.0).fit(X, y).cv_metric_ is None
+    folds = StratifiedKFold(3, shuffle=True, random_state=0).split(X, y)  # all 200 rows
+    by_hand = {C: [] for C in CS}
+    for train, test in folds:
+        for C in CS:
+            lr = LogisticRegression(C=C, class_weight="balanced", max_iter=10_000)
+            p = lr.fit(X[train], y[train]).predict_proba(X[test])[:, 1]
+            by_hand[C].append(roc_auc_score(y[test], p))
+    assert ranked.cv_scores_ == pytest.approx({C: np.mean(s) for C, s in by_hand.items()}, abs=2e-3)
+
+
+def test_another_weight_of_the_block_must_beat_the_folds_noise(monkeypatch):
+    """The block keeps its weight as given unless another scores above the best C as given
+    by more than that score's standard error over the folds."""
+    X, y = _noise_beside_a_signal()
+    given = {0.3: [0.70, 0.80, 0.75], 1.0: [0.70, 0.74, 0.72]}  # best 0.75, error 0.029
+    for other, kept in ((0.77, 1.0), (0.79, 1 / 3)):
+
+        def inner(self, data, Cs, scale=1.0, other=other):
+            return ({C: given[C] if scale == 1.0 else [other] * 3 for C in Cs}, {})
+
+        monkeypatch.setattr(TunedClassifier, "_inner", inner)
+        monkeypatch.setattr("framing.models.tuning.CS", (0.3, 1.0))
+        tuned = TunedClassifier(block=30, block_scales=(1 / 3,)).fit(X, y)
+        assert tuned.C_ == 0.3 and tuned.block_scale_ == kept, (other, tuned.block_scores_)
+
+
 def test_the_measures_are_the_block_of_a_framing_classifier(articles):
-    """make_classifier's measures come first, and their weight is chosen: 1.5 as built, or
-    0.5 when the inner cross-validation scores that higher."""
+    """make_classifier's measures come first, and their weight is chosen: 0.5 as built, or
+    1.5 when the inner cross-validation scores that higher."""
     from framing.models.build import OTHER_MEASURES_WEIGHTS, measures_weight
 
     clf = make_classifier().fit(articles, articles["leaning"])
@@ -599,6 +640,6 @@ def test_the_measures_are_the_block_of_a_framing_classifier(articles):
     tuned = clf[-1]
     assert tuned.block == sum(n.startswith("measures__") for n in names) > 30
     assert all(n.startswith("measures__") for n in names[: tuned.block])
-    assert list(tuned.block_scores_) == [0.5 / MEASURES_WEIGHT]
+    assert list(tuned.block_scores_) == [1.5 / MEASURES_WEIGHT]
     assert measures_weight(tuned) in (MEASURES_WEIGHT, *OTHER_MEASURES_WEIGHTS)
     assert make_classifier(features=None)[-1].block == 0

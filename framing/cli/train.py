@@ -169,7 +169,8 @@ def run(args: argparse.Namespace) -> int:
     for name, est in tuned.items():
         tried = ", ".join(f"{c:g}: {f:.3f}" for c, f in est.cv_scores_.items())
         line = f"{name + ': ' if name else ''}C = {est.C_:g}"
-        line += f" (inner cross-validation, macro-F1 {tried})" if tried else ""
+        metric = {"macro_f1": "macro-F1", "roc_auc": "ROC AUC"}.get(est.cv_metric_)
+        line += f" (inner cross-validation, {metric} {tried})" if tried else ""
         line += f", measures weight {measures_weight(est):g}" if est.block else ""
         line += "" if est.threshold_ is None else f", threshold {est.threshold_:.2f}"
         progress(line)
@@ -190,7 +191,8 @@ def run(args: argparse.Namespace) -> int:
                     "C": est.C_,
                     "threshold": est.threshold_,
                     "measures_weight": measures_weight(est) if est.block else None,
-                    "inner_macro_f1": {f"{c:g}": f for c, f in est.cv_scores_.items()},
+                    "inner_metric": est.cv_metric_,
+                    "inner_scores": {f"{c:g}": f for c, f in est.cv_scores_.items()},
                 }
                 for name, est in tuned.items()
             },

@@ -55,7 +55,7 @@ def model_features(model: Any, top: int = 20) -> pd.DataFrame:
         coefficient; measures are standardised, the block scaled to unit row length and
         weighted :data:`~framing.models.build.MEASURES_WEIGHT`, so theirs are per standard
         deviation times the square root of the number of measures, divided by that weight;
-        a lighter weight chosen by the inner cross-validation is folded into them, so they
+        another weight chosen by the inner cross-validation is folded into them, so they
         read the block as weighted :data:`~framing.models.build.MEASURES_WEIGHT` still)
         and ``direction`` (``"for"``: evidence for the class, ``"against"``). For two
         classes the weights of the first class are the negated weights of the second.

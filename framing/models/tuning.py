@@ -5,10 +5,10 @@ pipeline. With ``C="auto"`` (the default) it picks ``C`` from :data:`CS` by inne
 cross-validation on at most :data:`SAMPLE` rows of the training data (stratified, or grouped by
 the ``groups`` passed to ``fit``), scored by macro-F1 (the smallest ``C`` within one
 standard error of the best), then fits the chosen model on all rows. With
-``threshold="auto"`` (one label of a multi-label model) it also picks the probability above
-which the label is given, for the best F1 of the out-of-fold predictions at the chosen
-``C``. Given a block of leading columns (a framing classifier's measures) and other weights
-for it, it chooses the block's weight too.
+``threshold="auto"`` (one label of a multi-label model) the folds are scored by ROC AUC
+instead, and it also picks the probability above which the label is given, for the best F1
+of the out-of-fold predictions at the chosen ``C``. Given a block of leading columns (a
+framing classifier's measures) and other weights for it, it chooses the block's weight too.
 
 Choosing on a sample keeps the cost of the choice to a few small fits whatever the corpus
 size (the sample's fits use only the terms that occur in two of its rows or more: a term of
@@ -169,6 +169,20 @@ def _splits(y: np.ndarray, groups: Any, seed: int) -> list[tuple[np.ndarray, np.
     return list(StratifiedKFold(folds, shuffle=True, random_state=seed).split(y, y))
 
 
+def _best_and_error(scores: dict[float, list[float]]) -> tuple[float, float]:
+    """The best mean score over the folds (of any ``C``) and its standard error.
+
+    Examples
+    --------
+    >>> mean, error = _best_and_error({1.0: [0.70, 0.72], 3.0: [0.74, 0.76]})
+    >>> round(mean, 3), round(error, 3)
+    (0.75, 0.01)
+    """
+    best = max(scores.values(), key=np.mean)
+    error = float(np.std(best, ddof=1) / np.sqrt(len(best))) if len(best) > 1 else 0.0
+    return float(np.mean(best)), error
+
+
 def _one_standard_error(scores: dict[float, list[float]]) -> float:
     """The smallest ``C`` whose mean score is within one standard error of the best mean.
 
@@ -181,11 +195,8 @@ def _one_standard_error(scores: dict[float, list[float]]) -> float:
     >>> _one_standard_error({1.0: [0.70, 0.72], 3.0: [0.74, 0.76], 10.0: [0.73, 0.79]})
     3.0
     """
-    means = {C: float(np.mean(s)) for C, s in scores.items()}
-    best = max(means, key=means.__getitem__)
-    folds = scores[best]
-    error = float(np.std(folds, ddof=1) / np.sqrt(len(folds))) if len(folds) > 1 else 0.0
-    return min(C for C, mean in means.items() if mean >= means[best] - error)
+    best, error = _best_and_error(scores)
+    return min(C for C, s in scores.items() if float(np.mean(s)) >= best - error)
 
 
 def _best_threshold(y: np.ndarray, p: np.ndarray) -> float:
@@ -206,14 +217,16 @@ def _best_threshold(y: np.ndarray, p: np.ndarray) -> float:
 
 
 class _InnerData(NamedTuple):
-    """The rows of the inner cross-validation: their features, labels, weights, folds, and
-    the width of the leading block among their columns."""
+    """The rows of the inner cross-validation: their features, labels, weights, folds, the
+    width of the leading block among their columns, and what scores a fold (see
+    :attr:`TunedClassifier.cv_metric_`)."""
 
     X: Any
     y: np.ndarray
     weights: np.ndarray | None
     splits: list[tuple[np.ndarray, np.ndarray]]
     block: int
+    metric: str
 
 
 class TunedClassifier(ClassifierMixin, BaseEstimator):
@@ -225,8 +238,8 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
         The linear classifier (see :data:`MODELS`).
     C : "auto" or float, default "auto"
         Inverse regularisation strength, or ``"auto"``: the smallest value of :data:`CS`
-        whose mean macro-F1 over the inner folds (on at most ``sample`` rows) is within one
-        standard error of the best.
+        whose mean score over the inner folds (on at most ``sample`` rows; macro-F1, or ROC
+        AUC with ``threshold="auto"``) is within one standard error of the best.
     class_weight : "balanced", dict or None, default "balanced"
         Class weights; "balanced" favours macro-F1 on unbalanced labels.
     calibrate : bool, default False
@@ -243,9 +256,12 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
         Factors on the block's columns tried besides 1 by the inner cross-validation: ``C``
         is chosen with the columns as given, then each factor is scored with that ``C`` and
         the larger ones (a lighter block leaves more to the other columns, which then want
-        less penalty), and the pair scoring above every ``C`` as given is used. The final
-        model is fitted with the factor and folds it into its coefficients, so it reads the
-        columns as given.
+        less penalty; and each larger ``C`` fits fast from the last one's coefficients), and
+        the pair scoring above every ``C`` as given, by more than the best one's standard
+        error over the folds, is used: where the folds cannot tell them apart (on a few
+        hundred rows, say), the block keeps its weight as given.
+        The final model is fitted with the factor and folds it into its coefficients, so it
+        reads the columns as given.
     random_state : int, default 0
         Seed of the sample, the folds and the randomised classifiers.
 
@@ -256,11 +272,14 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
     C_ : float
         The ``C`` used.
     cv_scores_ : dict
-        ``C`` -> mean inner macro-F1 (empty when ``C`` was given or too few rows to choose).
+        ``C`` -> mean inner score (empty when ``C`` was given or too few rows to choose).
+    cv_metric_ : str or None
+        What scored the inner folds: ``"macro_f1"``, ``"roc_auc"``, or None when no inner
+        cross-validation ran.
     block_scale_ : float
         The factor used on the block's columns (1.0 when none was chosen).
     block_scores_ : dict
-        Each factor tried -> {``C`` -> mean inner macro-F1} (empty when none was tried).
+        Each factor tried -> {``C`` -> mean inner score} (empty when none was tried).
     threshold_ : float or None
         The probability cut for the second class, or ``None``.
     classes_ : numpy.ndarray
@@ -335,14 +354,21 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
             return None
         ws = None if weights is None else weights[rows]
         block = int(np.searchsorted(shared, self.block))  # the block's columns kept
-        return _InnerData(Xs, ys, ws, splits, block)
+        ranked = self.threshold == "auto" and all(len(np.unique(ys[t])) == 2 for _, t in splits)
+        return _InnerData(Xs, ys, ws, splits, block, "roc_auc" if ranked else "macro_f1")
 
     def _inner(
         self, data: _InnerData, Cs: tuple[float, ...], scale: float = 1.0
     ) -> tuple[dict[float, list[float]], dict[float, np.ndarray]]:
-        """Macro-F1 of each inner fold and out-of-fold probabilities of the second class, per
-        ``C``, with the block's columns times ``scale``."""
-        from sklearn.metrics import f1_score
+        """The score of each inner fold and out-of-fold probabilities of the second class, per
+        ``C``, with the block's columns times ``scale``.
+
+        The score is macro-F1 of the predicted classes; with ``threshold="auto"`` it is the
+        ROC AUC of the probabilities instead (when every inner test fold holds both classes),
+        for the threshold is chosen afterwards: C and the block's weight are chosen for how
+        well the model ranks the rows, not for where a cut at 0.5 falls.
+        """
+        from sklearn.metrics import f1_score, roc_auc_score
 
         Xs = data.X if scale == 1.0 else scale_block(data.X, data.block, scale)
         scores: dict[float, list[float]] = {C: [] for C in Cs}
@@ -350,10 +376,13 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
         for train, test in data.splits:
             part = None if data.weights is None else data.weights[train]
             for C, fitted in self._path(Cs, Xs[train], data.y[train], part):
-                predicted = fitted.predict(Xs[test])
-                scores[C].append(float(f1_score(data.y[test], predicted, average="macro")))
                 if len(fitted.classes_) == 2:
                     positive[C][test] = fitted.predict_proba(Xs[test])[:, 1]
+                if data.metric == "roc_auc":
+                    score = roc_auc_score(data.y[test] == fitted.classes_[1], positive[C][test])
+                else:
+                    score = f1_score(data.y[test], fitted.predict(Xs[test]), average="macro")
+                scores[C].append(float(score))
         return scores, positive
 
     def _weigh_block(
@@ -364,11 +393,12 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
         positive: dict[float, np.ndarray],
     ) -> tuple[float, float, dict[float, np.ndarray]]:
         """``(C, factor, out-of-fold probabilities per C)`` of the best other factor of the
-        block, tried with ``C_`` and the larger values (a lighter block leaves more to the
-        other columns), if it scores above every ``C`` as given (``scores``, ``positive``);
-        else ``C_``, 1.0 and ``positive``. Records :attr:`block_scores_`."""
+        block, tried with ``C_`` and the larger values, if it scores above the best ``C`` as
+        given (``scores``, ``positive``) by more than that score's standard error over the
+        folds; else ``C_``, 1.0 and ``positive``. Records :attr:`block_scores_`."""
         chosen = (self.C_, 1.0, positive)
-        best = max(float(np.mean(v)) for v in scores.values())
+        best, error = _best_and_error(scores)
+        best += error
         for scale in self.block_scales:
             more, more_positive = self._inner(data, tuple(C for C in Cs if C >= self.C_), scale)
             self.block_scores_[scale] = {C: float(np.mean(s)) for C, s in more.items()}
@@ -428,6 +458,7 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
             if auto or self.threshold == "auto"
             else None
         )
+        self.cv_metric_ = None if data is None else data.metric
         if data is not None:
             scores, positive = self._inner(data, Cs)
             self.C_ = _one_standard_error(scores)
