@@ -173,7 +173,9 @@ def test_nan_labels_dropped_and_unseen_labels_counted(headline_file, tmp_path, c
     status, _, err = run(capsys, "train", gaps, "--label", "clickbait", "-o", model)
     assert status == 0
     assert "warning" in err and "dropped 4 of 24 rows with no 'clickbait' label" in err
-    assert re.search(r"C = [\d.]+ \(inner cross-validation, .*\), measures weight (1\.5|0\.5)", err)
+    assert re.search(
+        r"C = [\d.]+ \(inner cross-validation, macro-F1 .*\), measures weight (1\.5|0\.5)", err
+    )
 
     held_out = tmp_path / "held.csv"
     pd.DataFrame(
@@ -255,6 +257,8 @@ def test_multi_label_end_to_end(sample, tmp_path, capsys):
     assert {"micro_f1", "macro_f1", "mean_auc"} <= set(cv)
     assert cv["per_label"]["immigration"]["roc_auc"] > 0.85
     assert "immigration: C = " in err and "threshold" in err  # the choices are reported
+    # each label's threshold is chosen after C, so C is chosen for ranking
+    assert re.search(r"immigration: C = [\d.]+ \(inner cross-validation, ROC AUC 0\.3: ", err)
 
     status, out, err = run(capsys, "evaluate", model, data)
     assert status == 0, err
