@@ -614,6 +614,30 @@ def test_with_a_threshold_to_choose_the_inner_folds_are_scored_by_roc_auc():
     assert ranked.cv_scores_ == pytest.approx({C: np.mean(s) for C, s in by_hand.items()}, abs=2e-3)
 
 
+def test_a_labels_probabilities_are_calibrated_on_the_inner_folds():
+    """Balanced class weights push a rare label's probabilities up (their mean is near 0.5,
+    not the label's rate); with threshold="auto" a sigmoid fitted on the inner folds'
+    out-of-fold probabilities brings them back, so that a label's probabilities mean the
+    same in every fold and every model (a pooled ROC AUC over folds compares like with
+    like). The predicted labels are those of the raw probabilities at the same cut."""
+    rng = np.random.default_rng(1)
+    y = (rng.random(1000) < 0.2).astype(int)
+    X = np.hstack([y[:, None] * 1.0 + rng.normal(size=(1000, 2)), rng.normal(size=(1000, 5))])
+    train, test = slice(0, 600), slice(600, None)
+    tuned = TunedClassifier(threshold="auto").fit(X[train], y[train])
+    a, b = tuned.calibration_
+    raw = tuned.estimator_.predict_proba(X[test])[:, 1]
+    calibrated = tuned.predict_proba(X[test])[:, 1]
+    logit = np.log(raw / (1 - raw))
+    np.testing.assert_allclose(calibrated, 1 / (1 + np.exp(-(a * logit + b))))
+    assert raw.mean() > 0.35 and abs(calibrated.mean() - y[test].mean()) < 0.05
+    brier = [np.mean((p - y[test]) ** 2) for p in (raw, calibrated)]
+    assert brier[1] < brier[0] - 0.03, brier
+    order = np.argsort(raw)
+    assert (np.diff(calibrated[order]) >= 0).all()  # the ranking is kept
+    assert TunedClassifier().fit(X[train], y[train]).calibration_ is None
+
+
 def test_another_weight_of_the_block_must_beat_the_folds_noise(monkeypatch):
     """The block keeps its weight as given unless another scores above the best C as given
     by more than that score's standard error over the folds."""

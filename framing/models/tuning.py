@@ -6,8 +6,8 @@ cross-validation on at most :data:`SAMPLE` rows of the training data (stratified
 the ``groups`` passed to ``fit``), scored by macro-F1 (the smallest ``C`` within one
 standard error of the best), then fits the chosen model on all rows. With
 ``threshold="auto"`` (one label of a multi-label model) the folds are scored by ROC AUC
-instead, and it also picks the probability above which the label is given, for the best F1
-of the out-of-fold predictions at the chosen ``C``. Given a block of leading columns (a
+instead, and it also calibrates the probabilities on the out-of-fold predictions at the
+chosen ``C`` and picks the probability above which the label is given, for their best F1. Given a block of leading columns (a
 framing classifier's measures) and other weights for it, it chooses the block's weight too.
 
 Choosing on a sample keeps the cost of the choice to a few small fits whatever the corpus
@@ -216,6 +216,41 @@ def _best_threshold(y: np.ndarray, p: np.ndarray) -> float:
     return float(cuts[int(np.argmax(f1[:-1]))])
 
 
+def _logit(p: np.ndarray) -> np.ndarray:
+    """The log-odds of probabilities (kept finite at 0 and 1)."""
+    p = np.clip(p, 1e-12, 1 - 1e-12)
+    return np.log(p / (1 - p))
+
+
+def _sigmoid(y: np.ndarray, p: np.ndarray) -> tuple[float, float] | None:
+    """Platt's sigmoid ``(a, b)`` mapping out-of-fold probabilities ``p`` of the positive
+    class to calibrated ones, ``1 / (1 + exp(-(a * logit(p) + b)))``; None when the folds
+    rank no better than chance (``a <= 0``) or hold one class.
+
+    Examples
+    --------
+    >>> y = np.array([0, 0, 0, 1, 0, 1, 1, 1])
+    >>> a, b = _sigmoid(y, np.array([0.45, 0.47, 0.48, 0.5, 0.51, 0.52, 0.53, 0.55]))
+    >>> a > 1
+    True
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    if y.min() == y.max():
+        return None
+    fit = LogisticRegression(C=1e6).fit(_logit(p)[:, None], y)
+    a, b = float(fit.coef_[0, 0]), float(fit.intercept_[0])
+    return (a, b) if a > 0 else None
+
+
+def _calibrated(p: np.ndarray, calibration: tuple[float, float] | None) -> np.ndarray:
+    """``p`` through the sigmoid ``calibration`` of :func:`_sigmoid` (as given without one)."""
+    if calibration is None:
+        return p
+    a, b = calibration
+    return 1 / (1 + np.exp(-(a * _logit(p) + b)))
+
+
 class _InnerData(NamedTuple):
     """The rows of the inner cross-validation: their features, labels, weights, folds, the
     width of the leading block among their columns, and what scores a fold (see
@@ -246,7 +281,9 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
         Wrap the classifier in sigmoid calibration (always for ``"linearsvc"``).
     threshold : "auto" or None, default None
         For two classes only: ``"auto"`` predicts the second class above the probability
-        with the best out-of-fold F1 for it; ``None`` predicts the likelier class.
+        with the best out-of-fold F1 for it, and calibrates the probabilities by a sigmoid
+        fitted on the inner folds' out-of-fold ones (:attr:`calibration_`); ``None``
+        predicts the likelier class.
     sample : int, default :data:`SAMPLE`
         Rows at most that choose ``C`` and the threshold.
     block : int, default 0
@@ -281,7 +318,15 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
     block_scores_ : dict
         Each factor tried -> {``C`` -> mean inner score} (empty when none was tried).
     threshold_ : float or None
-        The probability cut for the second class, or ``None``.
+        The probability cut for the second class (on the calibrated probabilities), or
+        ``None``.
+    calibration_ : (float, float) or None
+        With ``threshold="auto"``, Platt's sigmoid ``(a, b)``: :meth:`predict_proba` gives
+        ``1 / (1 + exp(-(a * logit(p) + b)))`` for the estimator's probability ``p`` of the
+        second class. Balanced class weights push a rare label's probabilities towards
+        0.5, and each fit's ``C`` spreads them differently; calibrated, they mean the same
+        from fit to fit. None otherwise, or when the inner folds ranked no better than
+        chance.
     classes_ : numpy.ndarray
         The classes, as the estimator's.
 
@@ -451,6 +496,7 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
         self.cv_scores_: dict[float, float] = {}
         self.block_scores_: dict[float, dict[float, float]] = {}
         self.threshold_: float | None = None
+        self.calibration_: tuple[float, float] | None = None
         self.block_scale_ = 1.0
         self.C_ = float(self.C) if not auto else 1.0
         data = (
@@ -470,8 +516,10 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
                     data, Cs, scores, positive
                 )
             if self.threshold == "auto":
+                positive_class = (data.y == classes[1]).astype(int)
+                self.calibration_ = _sigmoid(positive_class, probabilities[self.C_])
                 self.threshold_ = _best_threshold(
-                    (data.y == classes[1]).astype(int), probabilities[self.C_]
+                    positive_class, _calibrated(probabilities[self.C_], self.calibration_)
                 )
         elif self.threshold == "auto":
             self.threshold_ = 0.5
@@ -495,9 +543,15 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
         return self.estimator_.intercept_
 
     def predict_proba(self, X: Any) -> np.ndarray:
-        """Class probabilities, columns in the order of ``classes_``."""
+        """Class probabilities, columns in the order of ``classes_`` (calibrated by
+        :attr:`calibration_` when one was fitted)."""
         check_is_fitted(self, "estimator_")
-        return self.estimator_.predict_proba(X)
+        proba = self.estimator_.predict_proba(X)
+        calibration = getattr(self, "calibration_", None)  # None in files saved before it
+        if calibration is None:
+            return proba
+        positive = _calibrated(proba[:, 1], calibration)
+        return np.column_stack([1 - positive, positive])
 
     def decision_function(self, X: Any) -> np.ndarray:
         """The linear model's scores."""
@@ -509,5 +563,5 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "estimator_")
         if self.threshold_ is None:
             return self.estimator_.predict(X)
-        above = self.estimator_.predict_proba(X)[:, 1] >= self.threshold_
+        above = self.predict_proba(X)[:, 1] >= self.threshold_
         return self.classes_[above.astype(int)]
