@@ -357,16 +357,16 @@ class MeasureScaler(StandardScaler):
 #: of tests/dev/frames' held-out outlets, mean ROC AUC 0.831 / 0.804 / 0.802; hyperpartisan
 #: articles, macro-F1 0.695 / 0.685 / 0.671; the biased sentences of tests/dev/loaded's
 #: held-out outlets, macro-F1 0.652 / 0.658 / 0.665. On a few hundred rows the inner
-#: cross-validation cannot tell the weights apart, so the one it starts from is the one kept:
-#: the lighter, which holds the measures back more, as the penalty's smallest C does. The
-#: inner cross-validation may choose one of :data:`OTHER_MEASURES_WEIGHTS` instead.
+#: cross-validation cannot tell the weights apart, and the one it starts from is kept: the
+#: lighter, which holds the measures back more, as the one-standard-error rule's smallest C
+#: does. Where the folds can tell, it may choose one of :data:`OTHER_MEASURES_WEIGHTS`.
 MEASURES_WEIGHT = 0.5
 #: other weights of the measures block that the inner cross-validation tries, with the C it
 #: chose at :data:`MEASURES_WEIGHT` and the larger ones (see ``block_scales`` of
 #: :class:`~framing.models.tuning.TunedClassifier`): a weight is kept where it scores above
-#: every C at :data:`MEASURES_WEIGHT` by more than the folds' standard error. At 2 the fit on AllSides' 26,590 training articles took
-#: 136 L-BFGS iterations against 111 at 1.5, past issue 19's bar of 1.5 times the plain
-#: TF-IDF pipeline's time (see the README).
+#: every C at :data:`MEASURES_WEIGHT` by more than the folds' standard error. At 2 the fit
+#: on AllSides' 26,590 training articles took 136 L-BFGS iterations against 111 at 1.5,
+#: past issue 19's bar of 1.5 times the plain TF-IDF pipeline's time (see the README).
 OTHER_MEASURES_WEIGHTS = (1.5,)
 
 

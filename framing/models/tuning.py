@@ -7,8 +7,9 @@ the ``groups`` passed to ``fit``), scored by macro-F1 (the smallest ``C`` within
 standard error of the best), then fits the chosen model on all rows. With
 ``threshold="auto"`` (one label of a multi-label model) the folds are scored by ROC AUC
 instead, and it also calibrates the probabilities on the out-of-fold predictions at the
-chosen ``C`` and picks the probability above which the label is given, for their best F1. Given a block of leading columns (a
-framing classifier's measures) and other weights for it, it chooses the block's weight too.
+chosen ``C`` and picks the probability above which the label is given, for their best F1.
+Given a block of leading columns (a framing classifier's measures) and other weights for it,
+it chooses the block's weight too.
 
 Choosing on a sample keeps the cost of the choice to a few small fits whatever the corpus
 size (the sample's fits use only the terms that occur in two of its rows or more: a term of
