@@ -558,14 +558,13 @@ def _noise_beside_a_signal(
 
 @pytest.mark.parametrize("model", ["logreg", "linearsvc"])
 def test_a_block_of_noise_is_weighted_down_and_the_model_reads_it_as_given(model):
-    """The inner cross-validation tries the block at a third of its weight, with C at least
-    the one chosen as given; the final model, fitted on the lighter block, scores the
-    columns as given exactly as that fit scores the lighter ones."""
+    """The inner cross-validation tries the block at a third of its weight, with every C;
+    the final model, fitted on the lighter block, scores the columns as given exactly as
+    that fit scores the lighter ones."""
     X, y = _noise_beside_a_signal(rows=400, noise=60)
     tuned = TunedClassifier(model=model, block=60, block_scales=(1 / 3,)).fit(X, y)
     assert list(tuned.block_scores_) == [1 / 3]
-    tried = sorted(tuned.block_scores_[1 / 3])  # the C chosen as given and those above it
-    assert tried == [C for C in CS if tried[0] <= C]
+    assert sorted(tuned.block_scores_[1 / 3]) == list(CS)
     best_given = max(tuned.cv_scores_.values())
     assert tuned.block_scale_ == 1 / 3, (tuned.cv_scores_, tuned.block_scores_)
     assert tuned.block_scores_[1 / 3][tuned.C_] > best_given
@@ -636,6 +635,46 @@ def test_a_labels_probabilities_are_calibrated_on_the_inner_folds():
     order = np.argsort(raw)
     assert (np.diff(calibrated[order]) >= 0).all()  # the ranking is kept
     assert TunedClassifier().fit(X[train], y[train]).calibration_ is None
+
+
+@pytest.mark.parametrize(
+    ("given", "chosen"),
+    [
+        # a lucky best at the end of the grid, beside a poor neighbour: the best mean and the
+        # one-standard-error rule take 30; the smoothed curve peaks at 1
+        (
+            {0.3: [0.71] * 3, 1.0: [0.79] * 3, 3.0: [0.78] * 3, 10.0: [0.61] * 3, 30.0: [0.82] * 3},
+            1.0,
+        ),
+        # noisy folds (error 0.058): the one-standard-error rule takes the smallest C within it,
+        # 1; the smoothed curve peaks at 3
+        (
+            {
+                0.3: [0.60, 0.80, 0.70],
+                1.0: [0.65, 0.85, 0.75],
+                3.0: [0.68, 0.88, 0.78],
+                10.0: [0.67, 0.87, 0.77],
+                30.0: [0.64, 0.84, 0.74],
+            },
+            3.0,
+        ),
+    ],
+)
+def test_c_is_the_best_of_the_inner_scores_averaged_with_their_neighbours(
+    monkeypatch, given, chosen
+):
+    """C = "auto" keeps the C whose mean inner score, averaged with its neighbours' on the
+    grid (the ends repeated), is best, and fits it on all rows."""
+    X, y = _noise_beside_a_signal()
+
+    def inner(self, data, Cs, scale=1.0):
+        return ({C: given[C] for C in Cs}, {C: np.zeros(len(data.y)) for C in Cs})
+
+    monkeypatch.setattr(TunedClassifier, "_inner", inner)
+    tuned = TunedClassifier().fit(X, y)
+    assert chosen == tuned.C_
+    assert tuned.cv_scores_ == pytest.approx({C: np.mean(s) for C, s in given.items()})
+    assert chosen == tuned.estimator_.C
 
 
 def test_another_weight_of_the_block_must_beat_the_folds_noise(monkeypatch):
