@@ -361,8 +361,9 @@ class MeasureScaler(StandardScaler):
 #: lighter, which holds the measures back more. Where the folds can tell, it may choose one
 #: of :data:`OTHER_MEASURES_WEIGHTS`.
 MEASURES_WEIGHT = 0.5
-#: other weights of the measures block that the inner cross-validation tries, with every C
-#: (see ``block_scales`` of :class:`~framing.models.tuning.TunedClassifier`): a weight is kept where it scores above
+#: other weights of the measures block that the inner cross-validation tries, with the C it
+#: chose at :data:`MEASURES_WEIGHT` and the larger ones (see ``block_scales`` of
+#: :class:`~framing.models.tuning.TunedClassifier`): a weight is kept where it scores above
 #: every C at :data:`MEASURES_WEIGHT` by more than the folds' standard error. At 2 the fit
 #: on AllSides' 26,590 training articles took 136 L-BFGS iterations against 111 at 1.5,
 #: past issue 19's bar of 1.5 times the plain TF-IDF pipeline's time (see the README).

@@ -303,11 +303,13 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
         whose weight is chosen with ``C``: see ``block_scales``.
     block_scales : tuple of float, default ()
         Factors on the block's columns tried besides 1 by the inner cross-validation: ``C``
-        is chosen with the columns as given, then each factor is scored with every ``C``
-        (a lighter block leaves more to the other columns, which may then want another
-        penalty), and the pair scoring above every ``C`` as given, by more than the best
-        one's standard error over the folds, is used: where the folds cannot tell them apart (on a few
-        hundred rows, say), the block keeps its weight as given.
+        is chosen with the columns as given, then each factor is scored with that ``C`` and
+        the larger ones (each fits fast from the last one's coefficients; every ``C`` gave
+        the same choices on the development sets and made the leaning fit of the README
+        1.50x the plain pipeline's time instead of 1.2x), and the pair scoring above every
+        ``C`` as given, by more than the best one's standard error over the folds, is used:
+        where the folds cannot tell them apart (on a few hundred rows, say), the block keeps
+        its weight as given.
         The final model is fitted with the factor and folds it into its coefficients, so it
         reads the columns as given.
     random_state : int, default 0
@@ -449,13 +451,14 @@ class TunedClassifier(ClassifierMixin, BaseEstimator):
         positive: dict[float, np.ndarray],
     ) -> tuple[float, float, dict[float, np.ndarray]]:
         """``(C, factor, out-of-fold probabilities per C)`` of the best other factor of the
-        block, tried with every ``C``, if it scores above the best ``C`` as given (``scores``,
-        ``positive``) by more than that score's standard error over the folds; else ``C_``, 1.0 and ``positive``. Records :attr:`block_scores_`."""
+        block, tried with ``C_`` and the larger values, if it scores above the best ``C`` as
+        given (``scores``, ``positive``) by more than that score's standard error over the
+        folds; else ``C_``, 1.0 and ``positive``. Records :attr:`block_scores_`."""
         chosen = (self.C_, 1.0, positive)
         best, error = _best_and_error(scores)
         best += error
         for scale in self.block_scales:
-            more, more_positive = self._inner(data, Cs, scale)
+            more, more_positive = self._inner(data, tuple(C for C in Cs if C >= self.C_), scale)
             self.block_scores_[scale] = {C: float(np.mean(s)) for C, s in more.items()}
             for C, mean in self.block_scores_[scale].items():
                 if mean > best:
