@@ -557,6 +557,9 @@ def _noise_beside_a_signal(
 
 
 @pytest.mark.parametrize("model", ["logreg", "linearsvc"])
+# liblinear stops at its iteration limit at the largest C on these 123 noisy columns; the
+# assertions compare fits made alike, so they hold either way
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
 def test_a_block_of_noise_is_weighted_down_and_the_model_reads_it_as_given(model):
     """The inner cross-validation tries the block at a third of its weight, with C at least
     the one chosen as given; the final model, fitted on the lighter block, scores the
