@@ -57,7 +57,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=positive_or_auto("C"),
         default="auto",
         help="inverse regularisation, or 'auto' (default): chosen by inner cross-validation, "
-        "grouped by --group when given",
+        "grouped by --group when given (the C whose score, averaged with its neighbours' on "
+        "the grid, is best)",
     )
     parser.add_argument(
         "--char-ngrams",
