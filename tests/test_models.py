@@ -638,6 +638,8 @@ def test_a_labels_probabilities_are_calibrated_on_the_inner_folds():
     assert brier[1] < brier[0] - 0.03, brier
     order = np.argsort(raw)
     assert (np.diff(calibrated[order]) >= 0).all()  # the ranking is kept
+    cut = 1 / (1 + np.exp(-(np.log(tuned.threshold_ / (1 - tuned.threshold_)) - b) / a))
+    np.testing.assert_array_equal(tuned.predict(X[test]), (raw >= cut).astype(int))
     assert TunedClassifier().fit(X[train], y[train]).calibration_ is None
 
 
