@@ -394,7 +394,8 @@ def frames() -> None:
             seconds = time.perf_counter() - start
             aucs = " ".join(f"{k} {v['roc_auc']:.3f}" for k, v in m["per_label"].items())
             print(
-                f"  {part} ({len(df)}): {name:<30} mean AUC {m['mean_auc']:.3f}  macro-F1 "
+                f"  {part} ({len(df)}): {name:<30} mean AUC {m['mean_auc']:.3f} (pooled "
+                f"{m['mean_auc_pooled']:.3f})  macro-F1 "
                 f"{m['macro_f1']:.3f}  micro-F1 {m['micro_f1']:.3f}  {seconds:6.1f} s  ({aucs}; "
                 f"bare \\w+ pass {bare:,.0f} rows/s)",
                 flush=True,

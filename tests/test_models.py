@@ -458,11 +458,44 @@ def test_multi_label_cross_validation_per_label(coded):
     assert m["per_label"]["healthcare"]["support"] == (coded["topic"] == "healthcare").sum()
     assert m["n"] == len(coded)
     assert m["mean_auc"] == pytest.approx(np.mean([v["roc_auc"] for v in m["per_label"].values()]))
+    pooled = [v["roc_auc_pooled"] for v in m["per_label"].values()]
+    assert m["mean_auc_pooled"] == pytest.approx(np.mean(pooled))
     f1 = [v["f1"] for v in m["per_label"].values()]
     assert m["macro_f1"] == pytest.approx(np.mean(f1)) and 0 < m["micro_f1"] < 1
     with pytest.raises(ParameterError, match="make_classifier\\(multi_label=True\\)"):
         cross_validate_model(make_classifier(features=None), coded, label="codes",
                              multi_label=True, cv=3)  # fmt: skip
+
+
+def test_multi_label_cross_validation_auc_is_the_mean_of_the_folds_own(coded):
+    """Each label's ROC AUC is the mean of its folds' AUCs, computed here by hand with
+    scikit-learn on the same folds (the rarest label's strata, as the toolkit makes them),
+    and the pooled out-of-fold AUC is kept beside it."""
+    from sklearn.base import clone
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import StratifiedKFold
+
+    from framing.models.multilabel import label_table, strata
+
+    clf = make_classifier(multi_label=True, features=None, C=1.0)
+    m = cross_validate_model(clf, coded, label="codes", multi_label=True, cv=3)
+    rows, table = label_table(coded, "codes", multi_label=True)
+    folds = StratifiedKFold(3, shuffle=True, random_state=0).split(rows, strata(table, 3))
+    aucs, proba = [], np.zeros(table.shape)
+    for train, test in folds:
+        p = clone(clf).fit(rows.iloc[train], table.iloc[train]).predict_proba(rows.iloc[test])
+        proba[test] = p
+        aucs.append([roc_auc_score(table.iloc[test, j], p[:, j]) for j in range(table.shape[1])])
+    by_fold = np.mean(aucs, axis=0)
+    for j, name in enumerate(table.columns):
+        assert m["per_label"][name]["roc_auc"] == pytest.approx(by_fold[j])
+        pooled = roc_auc_score(table[name], proba[:, j])
+        assert m["per_label"][name]["roc_auc_pooled"] == pytest.approx(pooled)
+    assert m["mean_auc"] == pytest.approx(by_fold.mean())
+    # the leanings are the hard labels: there the folds' models differ, and pooling their
+    # scores ranks rows of different folds against each other
+    left = m["per_label"]["left"]
+    assert left["roc_auc"] != pytest.approx(left["roc_auc_pooled"])
 
 
 def test_multi_label_folds_pool_strata_too_small_to_reach_every_fold(coded):

@@ -41,6 +41,7 @@ from framing.models.multilabel import (
     SEPARATOR,
     OneVsRest,
     check_label_table,
+    fold_averaged_auc,
     is_multi_label,
     label_table,
     multilabel_metrics,
@@ -337,7 +338,9 @@ def cross_validate_model(
 
     Every row is predicted once by a model fitted on the other folds; the metrics (see
     :func:`metrics`) are computed over all out-of-fold predictions, and ``cv`` adds the
-    number of folds, the grouping and the macro-F1 of each fold.
+    number of folds, the grouping and the macro-F1 of each fold. A multi-label model's
+    ROC AUCs are the means of the folds' own, those of the pooled predictions beside them
+    (:func:`~framing.models.multilabel.fold_averaged_auc`).
 
     Parameters
     ----------
@@ -368,7 +371,7 @@ def cross_validate_model(
     -------
     dict
         As :func:`metrics` (multi-label: as
-        :func:`~framing.models.multilabel.multilabel_metrics`), plus ``cv``: ``folds``,
+        :func:`~framing.models.multilabel.fold_averaged_auc`), plus ``cv``: ``folds``,
         ``group``, ``balance_groups`` and ``fold_macro_f1``.
 
     Raises
@@ -423,7 +426,7 @@ def cross_validate_model(
         target = np.asarray(y, dtype=object)
         predicted = np.empty(len(target), dtype=object)
         stratum = np.asarray(list(y))
-    per_fold = []
+    per_fold, fold_metrics = [], []
     folds = list(_folds(df, stratum, cv, group))  # before measuring: bad folds fail fast
     with measures_once(model, df):
         for k, (train, test) in enumerate(folds, start=1):
@@ -447,11 +450,13 @@ def cross_validate_model(
             else:
                 fold = metrics(target[test], predicted[test])
             per_fold.append(fold["macro_f1"])
+            fold_metrics.append(fold)
             if progress:
                 progress(f"fold {k}/{cv}: {len(test):,} rows, macro-F1 {fold['macro_f1']:.3f}")
-    out = (
-        multilabel_metrics(table, predicted, proba, names) if multi else metrics(target, predicted)
-    )
+    if multi:
+        out = fold_averaged_auc(multilabel_metrics(table, predicted, proba, names), fold_metrics)
+    else:
+        out = metrics(target, predicted)
     out["cv"] = {
         "folds": cv,
         "group": group,

@@ -283,6 +283,44 @@ def multilabel_metrics(truth: Any, predicted: Any, proba: Any, labels: Any = Non
     }
 
 
+def fold_averaged_auc(pooled: dict, folds: list[dict]) -> dict:
+    """Cross-validated metrics whose ROC AUC is the mean of the folds' own.
+
+    ``pooled`` holds :func:`multilabel_metrics` over every row's out-of-fold prediction,
+    ``folds`` the same over each fold's test rows. Each label's ``roc_auc`` becomes the mean
+    of its folds' AUCs (folds whose test rows hold one class only are left out), and
+    ``mean_auc`` their mean over the labels; the AUCs of the pooled predictions are kept as
+    ``roc_auc_pooled`` and ``mean_auc_pooled``. Precision, recall and F1 stay those of the
+    pooled predictions (the folds' counts summed).
+
+    Each fold's model scores its own test rows, and the AUC asks how well one model ranks
+    new rows; pooled, the rows of different folds are ranked by the scores of different
+    models, whose scales differ, which lowers the figure (Forman & Scholz 2010,
+    "Apples-to-apples in cross-validation studies", SIGKDD Explorations 12(1)). The mean of
+    the folds' AUCs is also what scikit-learn's ``cross_validate(scoring="roc_auc")`` reports.
+
+    Examples
+    --------
+    >>> truth = pd.DataFrame({"a": [1, 0, 1, 0]})
+    >>> proba = [[0.9], [0.8], [0.3], [0.2]]  # two folds: rows 0-1 and 2-3
+    >>> folds = [multilabel_metrics(truth[i:i + 2], [[1], [0]], proba[i:i + 2]) for i in (0, 2)]
+    >>> m = fold_averaged_auc(multilabel_metrics(truth, [[1], [0], [1], [0]], proba), folds)
+    >>> m["per_label"]["a"]["roc_auc"], m["per_label"]["a"]["roc_auc_pooled"], m["mean_auc"]
+    (1.0, 0.75, 1.0)
+    """
+    out = {**pooled, "per_label": {}, "mean_auc_pooled": pooled["mean_auc"]}
+    means = []
+    for name, row in pooled["per_label"].items():
+        aucs = [f["per_label"][name]["roc_auc"] for f in folds]
+        known = [a for a in aucs if a is not None]
+        auc = float(np.mean(known)) if known else None
+        out["per_label"][name] = {**row, "roc_auc": auc, "roc_auc_pooled": row["roc_auc"]}
+        if auc is not None:
+            means.append(auc)
+    out["mean_auc"] = float(np.mean(means)) if means else None
+    return out
+
+
 def strata(table: pd.DataFrame, folds: int = 1) -> np.ndarray:
     """Each row's rarest label (``""`` for none): stratifying folds on it puts rows of every
     label, the rare ones first, in each fold. Strata of fewer than ``folds`` rows are pooled
