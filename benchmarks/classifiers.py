@@ -87,8 +87,11 @@ def _words_rate(df: pd.DataFrame, text: list[str]) -> float:
 
 def _line(name: str, m: dict, rows: int, seconds: float, bare: float) -> None:
     rate = rows / seconds
+    auc = (
+        f"  ROC AUC {m['roc_auc']:.3f} (pooled {m['roc_auc_pooled']:.3f})" if "roc_auc" in m else ""
+    )
     print(
-        f"  {name:<38} accuracy {m['accuracy']:.4f}  macro-F1 {m['macro_f1']:.4f}  "
+        f"  {name:<38} accuracy {m['accuracy']:.4f}  macro-F1 {m['macro_f1']:.4f}{auc}  "
         f"{seconds:7.1f} s  {rate:8.0f} rows/s  (bare \\w+ pass {bare:,.0f}/s, "
         f"ratio {bare / rate:,.0f}x)",
         flush=True,

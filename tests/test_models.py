@@ -262,12 +262,33 @@ def test_cross_validate_model_grouped(articles):
     )
     assert m["n"] == len(articles) and len(lines) == 2
     assert sum(map(sum, m["confusion"]["matrix"])) == len(articles)
+    assert "roc_auc" not in m  # three leanings: no one class to rank
     assert m["cv"] == {
         "folds": 2,
         "group": "outlet",
         "balance_groups": False,
         "fold_macro_f1": m["cv"]["fold_macro_f1"],
     }
+
+
+def test_cross_validate_two_classes_gives_roc_auc_by_fold_and_pooled(headlines):
+    """A label of two classes gets the second class's ROC AUC: the mean of the folds' own,
+    computed here by hand on the same folds, and that of the pooled out-of-fold scores."""
+    from sklearn.base import clone
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import StratifiedKFold
+
+    clf = make_classifier(text="headline", features=None, C=1.0)
+    m = cross_validate_model(clf, headlines, label="clickbait", cv=3)
+    y = headlines["clickbait"].to_numpy()
+    scores, by_fold = np.zeros(len(y)), []
+    for train, test in StratifiedKFold(3, shuffle=True, random_state=0).split(headlines, y):
+        fitted = clone(clf).fit(headlines.iloc[train], y[train])
+        scores[test] = fitted.predict_proba(headlines.iloc[test])[:, 1]
+        by_fold.append(roc_auc_score(y[test], scores[test]))
+    assert m["positive_class"] == "1"
+    assert m["roc_auc"] == pytest.approx(np.mean(by_fold))
+    assert m["roc_auc_pooled"] == pytest.approx(roc_auc_score(y, scores))
 
 
 def test_group_weights_balance_groups_within_classes_and_classes():

@@ -323,6 +323,28 @@ def _folds(
     return GroupKFold(cv).split(df, y, groups)
 
 
+def _two_class_auc(truth: np.ndarray, scores: np.ndarray, tests: list[np.ndarray]) -> dict:
+    """``roc_auc``, the mean of the folds' own ROC AUCs (folds whose test rows hold one class
+    only left out), and ``roc_auc_pooled``, that of all out-of-fold ``scores`` together:
+    see :func:`~framing.models.multilabel.fold_averaged_auc` for why the first leads.
+
+    Examples
+    --------
+    >>> truth = np.array([1, 0, 1, 0])
+    >>> _two_class_auc(truth, np.array([0.9, 0.8, 0.3, 0.2]), [np.r_[0, 1], np.r_[2, 3]])
+    {'roc_auc': 1.0, 'roc_auc_pooled': 0.75}
+    """
+    from sklearn.metrics import roc_auc_score
+
+    by_fold = [
+        float(roc_auc_score(truth[t], scores[t])) for t in tests if 0 < truth[t].sum() < len(t)
+    ]
+    return {
+        "roc_auc": float(np.mean(by_fold)) if by_fold else None,
+        "roc_auc_pooled": float(roc_auc_score(truth, scores)),
+    }
+
+
 def cross_validate_model(
     model: Any,
     df: pd.DataFrame,
@@ -338,8 +360,9 @@ def cross_validate_model(
 
     Every row is predicted once by a model fitted on the other folds; the metrics (see
     :func:`metrics`) are computed over all out-of-fold predictions, and ``cv`` adds the
-    number of folds, the grouping and the macro-F1 of each fold. A multi-label model's
-    ROC AUCs are the means of the folds' own, those of the pooled predictions beside them
+    number of folds, the grouping and the macro-F1 of each fold. ROC AUCs (of a label of two
+    classes, or of each label of a multi-label model) are the means of the folds' own, those
+    of the pooled predictions beside them
     (:func:`~framing.models.multilabel.fold_averaged_auc`).
 
     Parameters
@@ -371,8 +394,9 @@ def cross_validate_model(
     -------
     dict
         As :func:`metrics` (multi-label: as
-        :func:`~framing.models.multilabel.fold_averaged_auc`), plus ``cv``: ``folds``,
-        ``group``, ``balance_groups`` and ``fold_macro_f1``.
+        :func:`~framing.models.multilabel.fold_averaged_auc`; two classes: also ``roc_auc``
+        and ``roc_auc_pooled`` of the second class, named by ``positive_class``), plus
+        ``cv``: ``folds``, ``group``, ``balance_groups`` and ``fold_macro_f1``.
 
     Raises
     ------
@@ -427,6 +451,8 @@ def cross_validate_model(
         predicted = np.empty(len(target), dtype=object)
         stratum = np.asarray(list(y))
     per_fold, fold_metrics = [], []
+    two_classes = not multi and len(set(stratum)) == 2
+    scores = np.zeros(len(df))  # a two-class label's out-of-fold P(second class)
     folds = list(_folds(df, stratum, cv, group))  # before measuring: bad folds fail fast
     with measures_once(model, df):
         for k, (train, test) in enumerate(folds, start=1):
@@ -444,6 +470,9 @@ def cross_validate_model(
                 weights = group_weights(y_part, part[group]) if balance_groups else None
                 part_groups = None if group is None else part[group].astype(str).to_numpy()
                 fitted = fit_weighted(clone(model), part, y_part, weights, part_groups)
+                if two_classes:
+                    scores[test] = fitted.predict_proba(df.iloc[test])[:, 1]
+                    positive = model_classes(fitted)[1]
             predicted[test] = fitted.predict(df.iloc[test])
             if multi:
                 fold = multilabel_metrics(table.iloc[test], predicted[test], proba[test], names)
@@ -457,6 +486,9 @@ def cross_validate_model(
         out = fold_averaged_auc(multilabel_metrics(table, predicted, proba, names), fold_metrics)
     else:
         out = metrics(target, predicted)
+        if two_classes:
+            out.update(_two_class_auc(target == positive, scores, [t for _, t in folds]))
+            out["positive_class"] = str(positive)
     out["cv"] = {
         "folds": cv,
         "group": group,
