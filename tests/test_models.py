@@ -222,6 +222,21 @@ def test_unseen_label_counts_as_error(fitted):
     assert m["macro_f1"] < 2 / 3
 
 
+def test_evaluate_two_classes_ranks_the_second(fitted, headlines):
+    """A two-class model's evaluation adds the ROC AUC of its second class's probability,
+    the same as scikit-learn's over the pipeline's own predict_proba (features made once)."""
+    from sklearn.metrics import roc_auc_score
+
+    test = headlines.iloc[::2]
+    m = evaluate(fitted, test, "clickbait")
+    proba = fitted.predict_proba(test)[:, 1]
+    assert m["positive_class"] == "1"
+    assert m["roc_auc"] == pytest.approx(roc_auc_score(test["clickbait"], proba))
+    assert m["accuracy"] == pytest.approx(np.mean(fitted.predict(test) == test["clickbait"]))
+    one_class = evaluate(fitted, test[test["clickbait"] == 1], "clickbait")
+    assert "roc_auc" not in one_class  # nothing to rank against
+
+
 def test_bad_labels(headlines):
     clf = make_classifier(text="headline")
     one = headlines.assign(y="news")

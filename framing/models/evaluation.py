@@ -72,7 +72,9 @@ def evaluate(model: Any, df: pd.DataFrame, label: str | None = None) -> dict:
     Returns
     -------
     dict
-        As :func:`metrics`, over the rows of ``df`` that have a label.
+        As :func:`metrics`, over the rows of ``df`` that have a label; for a model of two
+        classes, when both are among those rows, also ``roc_auc`` of the second class's
+        probability, named by ``positive_class``.
 
     Raises
     ------
@@ -94,6 +96,8 @@ def evaluate(model: Any, df: pd.DataFrame, label: str | None = None) -> dict:
     >>> m["n"], m["accuracy"], m["per_class"]["spam"]
     (3, 0.6666666666666666, {'precision': 0.0, 'recall': 0.0, 'f1': 0.0, 'support': 1})
     """
+    from sklearn.metrics import roc_auc_score
+
     check_is_fitted(model)
     label = label or getattr(model, "framing_metadata_", {}).get("label")
     if not label:
@@ -112,7 +116,18 @@ def evaluate(model: Any, df: pd.DataFrame, label: str | None = None) -> dict:
         warnings.warn(
             f"label values never seen in training: {what}; counted as errors", stacklevel=2
         )
-    return metrics(y, model.predict(df), labels=model_classes(model))
+    classes = model_classes(model)
+    if len(classes) != 2:
+        return metrics(y, model.predict(df), labels=classes)
+    last, features = model, df
+    if isinstance(model, Pipeline):  # the features once, for the classes and the ranking
+        last, features = model[-1], model[:-1].transform(df)
+    out = metrics(y, last.predict(features), labels=classes)
+    truth = np.asarray(y, dtype=object) == classes[1]
+    if 0 < truth.sum() < len(truth):
+        out["roc_auc"] = float(roc_auc_score(truth, last.predict_proba(features)[:, 1]))
+        out["positive_class"] = str(classes[1])
+    return out
 
 
 def _evaluate_labels(model: Any, df: pd.DataFrame, label: str) -> dict:
