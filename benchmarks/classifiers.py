@@ -48,16 +48,19 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from sklearn.model_selection import GroupKFold
+from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import StandardScaler
 
 import framing
 from framing.corpus.load import load_corpus
+from framing.errors import ParameterError
 from framing.features import DEFAULT, describe
 from framing.io.atomic import atomic_path
 from framing.measures.clutter import clean_texts
@@ -83,6 +86,16 @@ def _words_rate(df: pd.DataFrame, text: list[str]) -> float:
         for value in df[column]:
             pattern.findall(value)
     return len(df) / (time.perf_counter() - start)
+
+
+def _embedded(build: Callable[[], Pipeline]) -> list[tuple[str, Pipeline]]:
+    """The row ``framing train --embeddings`` (the model ``build`` makes), when the optional
+    extra ``embeddings`` is installed; else none, and a line saying why."""
+    try:
+        return [("framing train --embeddings", build())]
+    except ParameterError as e:
+        print(f"  (no --embeddings row: {e})")
+        return []
 
 
 def _line(name: str, m: dict, rows: int, seconds: float, bare: float) -> None:
@@ -391,6 +404,7 @@ def frames() -> None:
         for name, clf in (
             ("TF-IDF words + LR (baseline)", make_classifier(features=None, multi_label=True)),
             ("framing train default", make_classifier(multi_label=True)),
+            *_embedded(lambda: make_classifier(multi_label=True, embeddings=True)),
         ):
             start = time.perf_counter()
             m = cross_validate_model(clf, df, label=",".join(FRAMES), cv=5)
@@ -438,6 +452,7 @@ def _against_plain(labelled: pd.DataFrame, label: str, text: list[str], cv: int)
         for name, clf in (
             ("text only: words + chars, C auto", make_classifier(text=text, features=None)),
             ("framing train default", make_classifier(text=text)),
+            *_embedded(lambda: make_classifier(text=text, embeddings=True)),
         ):
             start = time.perf_counter()
             m = cross_validate_model(clf, df, label=label, cv=cv)

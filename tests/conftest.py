@@ -49,3 +49,31 @@ def coded_set(name: str, table: str):
     from devset import coded_articles
 
     return coded_articles(REPO / "tests" / "dev" / name, table, SHARED_DATA)
+
+
+class HashedEncoder:
+    """A stand-in for the sentence encoder: each text's hashed words as a unit vector of
+    384 dimensions (texts sharing words point alike); counts its calls."""
+
+    def __init__(self) -> None:
+        self.encoded: list[str] = []
+
+    def encode(self, texts, batch_size=64, normalize_embeddings=True):
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        self.encoded += list(texts)
+        vectors = HashingVectorizer(n_features=384, alternate_sign=False).transform(texts)
+        return vectors.toarray()
+
+
+@pytest.fixture
+def hashed_encoder(monkeypatch):
+    """The embeddings block with :class:`HashedEncoder` in place of all-MiniLM-L6-v2, and the
+    optional extra taken as installed: the block's own work is tested without PyTorch."""
+    from framing.models import embeddings
+
+    encoder = HashedEncoder()
+    monkeypatch.setattr(embeddings, "_encoder", lambda: encoder)
+    monkeypatch.setattr(embeddings, "check_extra", lambda: None)
+    monkeypatch.setattr(embeddings, "_vectors", {})
+    return encoder

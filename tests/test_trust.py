@@ -53,7 +53,7 @@ def _named(path: Path) -> set[tuple[str, str]]:
 
 
 @pytest.mark.filterwarnings("ignore")
-def test_trusted_list_is_exactly_what_our_pipelines_contain(tmp_path):
+def test_trusted_list_is_exactly_what_our_pipelines_contain(tmp_path, hashed_encoder):
     """Every make_classifier configuration and the shipped models: the list has no gap and
     no spare entry (CachedNode only refers back to types already loaded)."""
     from framing.measures.clutter.linemodel import LINE_MODEL
@@ -86,6 +86,8 @@ def test_trusted_list_is_exactly_what_our_pipelines_contain(tmp_path):
         assert (load_model(path).predict_proba(X) == clf.predict_proba(X)).all()
     short = make_classifier(text="headline", features=None, C=1.0).fit(X, LABELS["int"])
     seen |= _named(save_model(short, tmp_path / "m.skops"))  # characters chosen for headlines
+    embedded = make_classifier(embeddings=True, features=None, C=1.0).fit(X, LABELS["int"])
+    seen |= _named(save_model(embedded, tmp_path / "m.skops"))
     trusted = {(loader, name) for loader, names in trust.TRUSTED.items() for name in names}
     assert seen <= trusted
     assert {pair for pair in trusted - seen if pair[0] != "CachedNode"} == trust.LEGACY

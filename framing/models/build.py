@@ -515,6 +515,7 @@ def make_classifier(
     features: str | Iterable[str] | None = "default",
     word_ngrams: tuple[int, int] | None = (1, 2),
     char_ngrams: tuple[int, int] | str | None = "auto",
+    embeddings: bool = False,
     min_df: int | float = 2,
     max_features: int | None = None,
     model: str = "logreg",
@@ -547,6 +548,11 @@ def make_classifier(
         for a model of one text column whose texts are short (a median of at most
         :data:`SHORT_WORDS` words at fit, such as headlines or sentences; see
         :class:`ShortColumn`), none otherwise.
+    embeddings : bool, default False
+        Add each text column's sentence embedding (the mean vector of its paragraphs by
+        all-MiniLM-L6-v2: :class:`~framing.models.embeddings.SentenceEmbeddings`), which
+        needs the optional extra ``embeddings``. It helps most on sentences and short texts
+        (the README's classifier section has the figures); it is slow on long articles.
     min_df : int or float, default 2
         Passed to each :class:`~sklearn.feature_extraction.text.TfidfVectorizer`: by
         default a term must occur in two rows, which keeps the vocabulary, the fit and the
@@ -578,14 +584,14 @@ def make_classifier(
     sklearn.pipeline.Pipeline
         Steps ``text`` (:class:`TextColumns`), ``features`` (a ColumnTransformer with
         parts ``measures``, ``words`` and ``chars``, each a :func:`text_block` over the text
-        columns) and ``model`` (a
+        columns, and ``embeddings`` when asked) and ``model`` (a
         :class:`~framing.models.tuning.TunedClassifier`).
 
     Raises
     ------
     framing.errors.ParameterError
-        An unknown ``model``, no text column, or no features at all; its ``parameter``
-        attribute names the parameter.
+        An unknown ``model``, no text column, no features at all, or embeddings without
+        the optional extra; its ``parameter`` attribute names the parameter.
 
     Examples
     --------
@@ -630,6 +636,11 @@ def make_classifier(
     if char_ngrams is not None:
         chars = text_block(tfidf(analyzer="char_wb", ngram_range=tuple(char_ngrams)), columns)
         parts.append(("chars", chars, ShortColumn(columns[0]) if auto_chars else columns))
+    if embeddings:
+        from framing.models.embeddings import SentenceEmbeddings, check_extra
+
+        check_extra()  # now, not after the measures of a whole corpus
+        parts.append(("embeddings", SentenceEmbeddings(columns=tuple(columns)), columns))
     if not parts:
         raise ParameterError(
             "make_classifier needs features, word_ngrams or char_ngrams", parameter="features"
