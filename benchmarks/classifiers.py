@@ -88,11 +88,13 @@ def _words_rate(df: pd.DataFrame, text: list[str]) -> float:
     return len(df) / (time.perf_counter() - start)
 
 
-def _embedded(build: Callable[[], Pipeline]) -> list[tuple[str, Pipeline]]:
-    """The row ``framing train --embeddings`` (the model ``build`` makes), when the optional
-    extra ``embeddings`` is installed; else none, and a line saying why."""
+def _embedded(
+    build: Callable[[], Pipeline], name: str = "framing train --embeddings"
+) -> list[tuple[str, Pipeline]]:
+    """The row ``name`` of the model ``build`` makes (with sentence embeddings), when the
+    optional extra ``embeddings`` is installed; else none, and a line saying why."""
     try:
-        return [("framing train --embeddings", build())]
+        return [(name, build())]
     except ParameterError as e:
         print(f"  (no --embeddings row: {e})")
         return []
@@ -124,6 +126,10 @@ def clickbait() -> None:
         ("text only: words + chars, C auto", make_classifier(text="headline", features=None)),
         ("default (measures: leak, see above)", make_classifier(text="headline")),
         ("default without the headline family", make_classifier(text="headline", features=unseen)),
+        *_embedded(
+            lambda: make_classifier(text="headline", features=unseen, embeddings=True),
+            "the same, --embeddings",
+        ),
     ):
         start = time.perf_counter()
         m = cross_validate_model(clf, df, label="clickbait", cv=10)

@@ -17,6 +17,8 @@ The modules:
 - :mod:`framing.models.evaluation`: labels, :func:`metrics`, :func:`cross_validate_model`,
   :func:`evaluate`, :func:`predict`, :func:`group_weights`, :func:`fit_weighted`,
   :func:`measures_once`;
+- :mod:`framing.models.embeddings`: the optional sentence-embeddings block
+  (:class:`~framing.models.embeddings.SentenceEmbeddings`, extra ``embeddings``);
 - :mod:`framing.models.inspect`: :func:`model_features`;
 - :mod:`framing.models.persist`: :func:`save_model`, :func:`load_model` (through the trust
   policy of :mod:`framing.io.trust`).
