@@ -109,6 +109,7 @@ def test_headline_only_frame(headline_file, tmp_path, capsys):
     status, _, err = run(capsys, "train", headline_file, "--label", "clickbait", "--text",
                          "headline", "--char-ngrams", "2,4", "-o", model)  # fmt: skip
     assert status == 0, err
+    assert "short texts: --embeddings" in err  # headlines: the optional block is named
 
 
 def fails(capsys, *argv) -> str:
@@ -127,6 +128,7 @@ def test_a_body_only_corpus_and_an_empty_headline_column(sample_file, tmp_path, 
     status, _, err = run(capsys, "train", body_only, "--label", "leaning", "-o", tmp_path / "b")
     assert status == 0, err
     assert re.search(r"wrote .*; ([\d,]+) terms\)", err)
+    assert "--embeddings" not in err  # whole articles: not suggested
     no_headline = tmp_path / "empty_headline.jsonl"
     source.assign(headline="").to_json(no_headline, orient="records", lines=True)
     status, _, err = run(capsys, "train", no_headline, "--label", "leaning", "-o", tmp_path / "h")

@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
         measures_once,
         save_model,
     )
-    from framing.models.build import measures_weight, vocabulary_size
+    from framing.models.build import ShortColumn, measures_weight, vocabulary_size
     from framing.models.labels import grouped_rows
     from framing.models.multilabel import is_multi_label, label_table
 
@@ -149,6 +149,11 @@ def run(args: argparse.Namespace) -> int:
             "favours words that recognise an outlet; for outlets the model has not seen, "
             "pass --group outlet",
             stacklevel=1,
+        )
+    if not args.embeddings and len(text) == 1 and ShortColumn(text[0])(clf[0].transform(df)):
+        progress(
+            "short texts: --embeddings (pip install 'framing[embeddings]') raised macro-F1 on "
+            "sentences and headlines of unseen outlets by 0.04-0.05 in the README's benchmarks"
         )
     cv_metrics = None
     groups = df[args.group].astype(str).to_numpy() if args.group else None
