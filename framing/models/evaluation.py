@@ -33,6 +33,7 @@ from framing.models.labels import (
     check_labels,
     grouped_rows,
     labels_of,
+    mean_known,
     metrics,
     model_classes,
     plain_label,
@@ -352,12 +353,10 @@ def _two_class_auc(truth: np.ndarray, scores: np.ndarray, tests: list[np.ndarray
     from sklearn.metrics import roc_auc_score
 
     by_fold = [
-        float(roc_auc_score(truth[t], scores[t])) for t in tests if 0 < truth[t].sum() < len(t)
+        float(roc_auc_score(truth[t], scores[t])) if 0 < truth[t].sum() < len(t) else None
+        for t in tests
     ]
-    return {
-        "roc_auc": float(np.mean(by_fold)) if by_fold else None,
-        "roc_auc_pooled": float(roc_auc_score(truth, scores)),
-    }
+    return {"roc_auc": mean_known(by_fold), "roc_auc_pooled": float(roc_auc_score(truth, scores))}
 
 
 def cross_validate_model(

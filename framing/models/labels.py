@@ -160,6 +160,19 @@ def model_classes(model: Any) -> list:
     return [plain_label(c) for c in model.classes_]
 
 
+def mean_known(values: Iterable[float | None]) -> float | None:
+    """The mean of the values that are known (not None), or None when none is: the mean of
+    ROC AUCs where some labels or folds hold one class only and have none.
+
+    Examples
+    --------
+    >>> mean_known([0.8, None, 0.6]), mean_known([None])
+    (0.7, None)
+    """
+    known = [v for v in values if v is not None]
+    return float(np.mean(known)) if known else None
+
+
 def metrics(y_true: Iterable[Any], y_pred: Iterable[Any], labels: Iterable[Any] = ()) -> dict:
     """Accuracy, macro-F1, per-class precision/recall/F1/support and the confusion matrix.
 

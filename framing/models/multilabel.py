@@ -30,7 +30,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from framing.errors import InputError
 from framing.io.schema import require_columns
-from framing.models.labels import MIN_PER_CLASS, plain_label
+from framing.models.labels import MIN_PER_CLASS, mean_known, plain_label
 
 #: what separates the codes of one row in a ``--multi-label`` column
 SEPARATOR = ";"
@@ -263,12 +263,11 @@ def multilabel_metrics(truth: Any, predicted: Any, proba: Any, labels: Any = Non
         float(roc_auc_score(Y[:, j], S[:, j])) if 0 < Y[:, j].sum() < len(Y) else None
         for j in range(Y.shape[1])
     ]
-    known = [a for a in aucs if a is not None]
     return {
         "n": int(len(Y)),
         "micro_f1": float(f1_score(Y, P, average="micro", zero_division=0.0)),
         "macro_f1": float(np.mean(f)),
-        "mean_auc": float(np.mean(known)) if known else None,
+        "mean_auc": mean_known(aucs),
         "subset_accuracy": float(np.mean((Y == P).all(axis=1))),
         "per_label": {
             name: {
@@ -308,17 +307,21 @@ def fold_averaged_auc(pooled: dict, folds: list[dict]) -> dict:
     >>> m["per_label"]["a"]["roc_auc"], m["per_label"]["a"]["roc_auc_pooled"], m["mean_auc"]
     (1.0, 0.75, 1.0)
     """
-    out = {**pooled, "per_label": {}, "mean_auc_pooled": pooled["mean_auc"]}
-    means = []
-    for name, row in pooled["per_label"].items():
-        aucs = [f["per_label"][name]["roc_auc"] for f in folds]
-        known = [a for a in aucs if a is not None]
-        auc = float(np.mean(known)) if known else None
-        out["per_label"][name] = {**row, "roc_auc": auc, "roc_auc_pooled": row["roc_auc"]}
-        if auc is not None:
-            means.append(auc)
-    out["mean_auc"] = float(np.mean(means)) if means else None
-    return out
+    per_label = {
+        name: {
+            **row,
+            "roc_auc": mean_known(f["per_label"][name]["roc_auc"] for f in folds),
+            "roc_auc_pooled": row["roc_auc"],
+        }
+        for name, row in pooled["per_label"].items()
+    }
+    mean_auc = mean_known(row["roc_auc"] for row in per_label.values())
+    return {
+        **pooled,
+        "per_label": per_label,
+        "mean_auc": mean_auc,
+        "mean_auc_pooled": pooled["mean_auc"],
+    }
 
 
 def strata(table: pd.DataFrame, folds: int = 1) -> np.ndarray:
