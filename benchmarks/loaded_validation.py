@@ -6,7 +6,7 @@ outlet name says so ("Guest Writer - Right", "New York Times - Opinion", "CNN - 
 when it comes from a news desk of the same kind of outlet (outlet names with "News", "Reuters",
 "Associated Press", "USA TODAY", "Washington Post", "The Hill", "NPR") and none of those URL
 parts. The articles are split by a hash of their id into a development half (used when the
-weights in framing.measures.loaded.WEIGHTS were chosen) and a held-out half, reported separately.
+hand-written lists were weighed) and a held-out half, reported separately.
 
 Usage: ``python benchmarks/loaded_validation.py [N per class]`` (default 1500).
 """
@@ -72,8 +72,10 @@ def main(n: int = 1500) -> None:
         "exclamations": "exclamation",
     }
     rows = []
-    for label, name in [*singles.items(), ("loaded_language", "loaded")]:
-        x = a.rate(name)
+    scores = {label: a.rate(name) for label, name in singles.items()}
+    scores["loaded_words"] = a.rate("loaded_word")
+    scores["loaded_language"] = a.loaded()
+    for label, x in scores.items():
         row = {"measure": label}
         for part in ("dev", "held-out"):
             m = (df.part == part).to_numpy()

@@ -1,12 +1,21 @@
 """Loaded language, voice and sourcing: spans on the Express article, quotes, bad input."""
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
 
 import framing
 from framing.features import describe
-from framing.measures.loaded import analyse, emphasis_spans, loaded_spans, quote_spans, segments
+from framing.measures.loaded import (
+    INTENSIFIED,
+    analyse,
+    emphasis_spans,
+    loaded_spans,
+    quote_spans,
+    segments,
+)
 
 FAMILIES = ["loaded", "voice", "sourcing"]
 
@@ -187,7 +196,7 @@ def test_batch_equals_one_by_one(sample):
     whole = analyse(texts)
     for i, t in enumerate(texts[:4]):
         one = analyse([t])
-        for name in ("loaded", "negative", "tokens", "emphasis", "chars"):
+        for name in ("unmarked", "negative", "tokens", "emphasis", "chars"):
             assert whole.total(name)[i] == pytest.approx(one.total(name)[0]), name
 
 
@@ -197,11 +206,11 @@ def test_loaded_language_ranks_gold_pairs():
 
     cases = json.loads((Path(__file__).parent / "cases/loaded_pairs.json").read_text())
     loaded, neutral = zip(*cases["pairs"], strict=True)
-    a = analyse([*loaded, *neutral]).rate("loaded")
+    a = analyse([*loaded, *neutral]).loaded()
     n = len(loaded)
     losers = [loaded[i] for i in range(n) if not a[i] > a[n + i]]
     assert not losers
-    assert (a[n:] < 5).mean() >= 0.75  # neutral wording scores low
+    assert (a[n:] < 0.5).mean() >= 0.75  # neutral wording: a reader would likely not mark it
 
 
 def test_caps_headings_and_labels_are_not_emphasis():
@@ -214,9 +223,10 @@ def test_batch_analysis_equals_one_text_at_a_time(sample):
     batch = analyse(texts)
     for i in (0, 7, 39, 40, 41, 42):
         alone = analyse([texts[i]])
-        for name in ("loaded", "negative", "hedge", "named", "emphasis", "tokens"):
-            for quoted in (False, True, None):
+        for quoted in (False, True, None):
+            for name in ("unmarked", "negative", "hedge", "named", "emphasis", "tokens"):
                 assert batch.total(name, quoted)[i] == pytest.approx(alone.total(name, quoted)[0])
+            assert batch.loaded(quoted)[i] == pytest.approx(alone.loaded(quoted)[0])
         assert batch.mean("sentiment")[i] == pytest.approx(alone.mean("sentiment")[0])
 
 
@@ -265,3 +275,46 @@ def test_loaded_words_are_found(sentence, word):
 
     loaded = [s.text for s in loaded_spans(sentence) if s.kind in LOADED_KINDS]
     assert any(word in t for t in loaded), loaded
+
+
+def test_loaded_is_the_mean_chance_that_a_reader_marks_each_sentence():
+    # the chance of each sentence, by hand from the weights its evidence shows
+    t = (
+        "The regime is brutal and corrupt. Police came. "
+        '"A shameful disgrace," she said. It was an extremely brutal attack.'
+    )
+    weights: dict[tuple[int, bool], list[float]] = {}
+    ends = [t.index(s) + len(s) for s in ("corrupt.", "came.", "said.", "attack.")]
+    for s in loaded_spans(t):
+        if s.kind == "loaded_word":
+            sentence = next(i for i, e in enumerate(ends) if s.start < e)
+            found = re.findall(r"weight ([\d.]+)", s.label)
+            weights.setdefault((sentence, "quoted" in s.label), []).extend(map(float, found))
+
+    def chance(sentence: int, quoted: bool, power: float = 1.0) -> float:
+        return 1 - np.prod([1 - w for w in weights[sentence, quoted]]) ** power
+
+    intensified = 1 + INTENSIFIED / 2  # one intensifier ("extremely") in the fourth
+    own = [chance(0, False), 0.0, 0.0, chance(3, False, intensified)]  # "she said." is own
+    a = analyse([t])
+    assert a.loaded()[0] == pytest.approx(np.mean(own))
+    assert a.loaded(quoted=True)[0] == pytest.approx(chance(2, True))
+    # both voices: the third sentence is one sentence, read whole
+    assert a.loaded(quoted=None)[0] == pytest.approx(
+        np.mean([own[0], 0.0, chance(2, True), own[3]])
+    )
+    assert 0.4 < a.loaded()[0] < 0.5 and a.loaded(quoted=True)[0] > 0.95
+
+
+def test_loaded_words_sums_the_weights_its_evidence_shows_per_100_own_words():
+    t = 'The regime is brutal and corrupt. "A shameful disgrace," she said. Police came.'
+    own = [
+        float(w)
+        for s in loaded_spans(t)
+        if s.kind == "loaded_word" and "quoted" not in s.label
+        for w in re.findall(r"weight ([\d.]+)", s.label)
+    ]
+    words = len("The regime is brutal and corrupt she said Police came".split())
+    feats = framing.extract_features(pd.DataFrame({"body": [t]}), "loaded")
+    assert feats.loaded_words[0] == pytest.approx(100 * sum(own) / words)
+    assert len(own) == 2 and feats.loaded_words[0] > 10

@@ -298,9 +298,9 @@ def test_findings_name_the_clearest_framing_differences_in_words():
 
     comparison = _table(
         [
-            ("NR", "loaded_language", 4.6, 0.0001, 0.5, 60),
-            ("AP", "loaded_language", 2.0, 0.01, -0.3, 60),
-            ("Vox", "loaded_language", 3.0, 0.5, 0.0, 60),
+            ("NR", "loaded_language", 0.46, 0.0001, 0.5, 60),
+            ("AP", "loaded_language", 0.20, 0.01, -0.3, 60),
+            ("Vox", "loaded_language", 0.30, 0.5, 0.0, 60),
             ("NR", "clutter_legal_lines", 1.0, 0.0001, 0.9, 60),  # not a framing finding
             ("Vox", "headline_question", 0.15, 0.02, 0.2, 60),
             ("NR", "headline_question", 0.25, 0.001, 0.45, 60),
@@ -308,12 +308,12 @@ def test_findings_name_the_clearest_framing_differences_in_words():
             ("NR", "frames_morality", 0.4, 0.001, 0.4, 60),
         ]
     )
-    features = pd.DataFrame({"loaded_language": [3.2, 3.2], "headline_question": [0.1, 0.2]})
+    features = pd.DataFrame({"loaded_language": [0.32, 0.32], "headline_question": [0.1, 0.2]})
     data = ReportData(pd.DataFrame(), features, comparison)
     found = findings(data, shown={"NR"})
     texts = [f["text"] for f in found]
     assert texts[0] == (
-        "NR: the most loaded language of the 3 outlets, 4.6 per 100 words against 3.2 "
+        "NR: the highest share of loaded sentences of the 3 outlets, 46% against 32% "
         "overall (60 articles, q < 0.001)."
     )
     assert texts[1] == (
@@ -329,14 +329,14 @@ def test_findings_name_the_clearest_framing_differences_in_words():
     texts = [f["text"] for f in findings(data, shown=set(), among={"AP", "Vox"})]
     assert [t.split(":")[0] for t in texts] == ["AP", "Vox"]
 
-    paired = _table([("Vox", "loaded_language", -0.8, 0.004, -0.4, 35)])
+    paired = _table([("Vox", "loaded_language", -0.08, 0.004, -0.4, 35)])
     texts = [
         f["text"]
         for f in findings(ReportData(pd.DataFrame(), features, comparison, paired=paired), set())
     ]
     assert texts[-1] == (
-        "On the same story, Vox shows less loaded language than the other outlets telling "
-        "it: -0.8 per 100 words against the story mean over 35 stories (q = 0.004)."
+        "On the same story, Vox shows a lower share of loaded sentences than the other "
+        "outlets telling it: -8 points against the story mean over 35 stories (q = 0.004)."
     )
 
 

@@ -288,8 +288,8 @@ def test_model_saved_by_the_flat_layout_still_loads():
     or right-wing conspiracy theory?") is now an alternative question, no longer a yes/no
     one; ``headline_clickbait`` comes from a model retrained with news headlines as
     negatives; ``headline_teaser`` counts numbered lists and the clickbait model's
-    teasers; clutter lines come from the rules and the line model; ``loaded_language`` sums
-    the induced lexicon's weights."""
+    teasers; clutter lines come from the rules and the line model; ``loaded_language`` reads
+    the induced lexicon's weights, as the share of sentences a reader would mark."""
     folder = Path(__file__).parent / "fixtures" / "models"
     import framing
     from framing.models import predict

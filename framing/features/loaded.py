@@ -15,8 +15,9 @@ from framing.measures.loaded import Analysis, analyse, spans_of
 from framing.spans import Span
 
 COLUMNS = {
-    "loaded_language": "loaded words of the outlet's own voice (outside quotes), each weighted by the induced lexicon (how likely readers mark it), per 100 words",
-    "loaded_language_quoted": "the same score on quoted text, per 100 quoted words",
+    "loaded_language": "share of the outlet's own sentences (the parts outside quotes) a reader would mark as loaded: each sentence's chance that a reader marks one of its words, from the induced lexicon's weights (how likely readers mark each word), averaged; 0 to 1",
+    "loaded_language_quoted": "the same share over the quoted parts of sentences",
+    "loaded_words": "the induced lexicon's weights summed over the outlet's own words (the loaded words a reader would mark, expected), per 100 words",
     "loaded_negative": "negative opinion words (Hu & Liu, negation-aware), per 100 words",
     "loaded_positive": "positive opinion words (Hu & Liu, negation-aware), per 100 words",
     "loaded_intensifiers": "intensifiers and hyperbole, per 100 words",
@@ -27,7 +28,7 @@ COLUMNS = {
     "loaded_emphasis_caps": "ordinary words in capitals for emphasis (not acronyms), per 100 words",
     "loaded_exclamations": "exclamation marks (runs count once), per 100 words",
     "loaded_sentiment": "mean VADER-style compound sentiment over sentences (-1 to 1)",
-    "headline_loaded_language": "loaded-language score of the headline, per 100 words",
+    "headline_loaded_language": "share of the headline's sentences (both voices) a reader would mark as loaded, 0 to 1",
     "gap_loaded_language": "headline_loaded_language minus loaded_language",
 }
 
@@ -73,12 +74,13 @@ def compute(ctx: Context) -> pd.DataFrame:
     """
     a = analysis(ctx)
     head = headline_analysis(ctx)
-    body = a.rate("loaded")
-    headline = head.rate("loaded", quoted=None)
+    body = a.loaded()
+    headline = head.loaded(quoted=None)
     return pd.DataFrame(
         {
             "loaded_language": body,
-            "loaded_language_quoted": a.rate("loaded", quoted=True),
+            "loaded_language_quoted": a.loaded(quoted=True),
+            "loaded_words": a.rate("loaded_word"),
             "loaded_negative": a.rate("negative"),
             "loaded_positive": a.rate("positive"),
             "loaded_intensifiers": a.rate("intensifier"),

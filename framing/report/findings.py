@@ -1,7 +1,7 @@
 """The report's first screen: the clearest differences in words, and key measures per group.
 
-:func:`findings` turns the comparison tables into a few sentences ("National Review: the most
-loaded language of the 10 outlets, 4.6 per 100 words against 3.2 overall (q < 0.001)"), each
+:func:`findings` turns the comparison tables into a few sentences ("National Review: the
+highest share of loaded sentences of the 10 outlets, 46% against 32% overall (q < 0.001)"), each
 with links to its section and to the group's example article; :func:`key_measures` gives the
 compact table of one or two measures per family. The full heatmap is in the report's appendix.
 """
@@ -26,7 +26,7 @@ TOP_PAIRED = 3  # findings on the same stories
 PER_GROUP = 2  # at most this many findings name one group
 PER_FAMILY = 2  # ... or come from one family
 WORDS: dict[str, tuple[str, str]] = {
-    "loaded_language": ("loaded language", "rate"),
+    "loaded_language": ("loaded sentences", "share"),
     "headline_question": ("question headlines", "share"),
     "headline_yesno_question": ("yes/no question headlines", "share"),
     "headline_teaser": ("teaser headlines", "share"),
@@ -98,7 +98,9 @@ def words(measure: str) -> tuple[str, str]:
     Examples
     --------
     >>> words("loaded_language")
-    ('loaded language', 'rate')
+    ('loaded sentences', 'share')
+    >>> words("loaded_negative")
+    ('loaded_negative', 'rate')
     >>> words("headline_wh_question")
     ('headline_wh_question', 'share')
     >>> words("no_such_measure")
@@ -265,11 +267,11 @@ def findings(
     --------
     >>> from framing.report.analysis import ReportData
     >>> table = pd.DataFrame({"group": ["A", "B"], "measure": "loaded_language",
-    ...     "mean": [4.6, 3.0], "q": [0.0001, 0.2], "cliffs_delta": [0.4, -0.1]})
-    >>> feats = pd.DataFrame({"loaded_language": [4.0, 3.0, 2.6]})
+    ...     "mean": [0.46, 0.30], "q": [0.0001, 0.2], "cliffs_delta": [0.4, -0.1]})
+    >>> feats = pd.DataFrame({"loaded_language": [0.40, 0.30, 0.26]})
     >>> found = findings(ReportData(pd.DataFrame(), feats, table), {"A"})
     >>> found[0]["text"]
-    'A: the most loaded language of the 2 outlets, 4.6 per 100 words against 3.2 overall (q < 0.001).'
+    'A: the highest share of loaded sentences of the 2 outlets, 46% against 32% overall (q < 0.001).'
     >>> found[0]["links"]
     [('Loaded language', '#loaded'), ('example article', '#example-a')]
     """
@@ -323,11 +325,11 @@ def key_measures(data: ReportData, shown: ReportData) -> pd.DataFrame:
     --------
     >>> from framing.report.analysis import ReportData
     >>> table = pd.DataFrame({"group": ["A", "B"], "measure": "loaded_language",
-    ...     "mean": [4.6, 3.0], "q": [0.0001, 0.2], "cliffs_delta": [0.4, -0.1]})
+    ...     "mean": [0.46, 0.30], "q": [0.0001, 0.2], "cliffs_delta": [0.4, -0.1]})
     >>> corpus = pd.DataFrame({"outlet": ["A", "A", "B"]})
     >>> data = ReportData(corpus, corpus, table)
     >>> key_measures(data, data).to_dict("records")
-    [{'outlet': 'A', 'articles': 2, 'loaded_language (per 100 words)': '4.6 ▲'}, {'outlet': 'B', 'articles': 1, 'loaded_language (per 100 words)': '3.0'}]
+    [{'outlet': 'A', 'articles': 2, 'loaded_language': '46% ▲'}, {'outlet': 'B', 'articles': 1, 'loaded_language': '30%'}]
     """
     comparison = data.comparison.set_index(["group", "measure"])
     counts = shown.corpus[data.by].value_counts()

@@ -6,7 +6,9 @@ records every hit (:class:`~framing.measures.loaded.record.Hits`: each lexicon w
 emphatic capital, exclamation and named attribution, with its offsets, measure, value,
 negation, quotation and whether it was left out); segment measures are sums over that
 record, and article measures sums of segment measures over the outlet's own voice
-(outside quotes) or over the quoted voice. The evidence spans (:func:`loaded_spans`,
+(outside quotes) or over the quoted voice, but for loaded language itself: the mean over
+sentences of the chance that a reader marks one of the sentence's loaded words
+(:meth:`Analysis.loaded <framing.measures.loaded.record.Analysis.loaded>`). The evidence spans (:func:`loaded_spans`,
 :func:`spans_of`) are read from the same record, so they count what the measures count.
 
 The parts live in sibling modules: :mod:`framing.measures.loaded.quotes` (quotes and pieces),
@@ -46,7 +48,6 @@ from framing.measures.loaded.record import (
     HIT_KINDS,
     INTENSIFIED,
     LOADED_KINDS,
-    WEIGHTS,
     Analysis,
     Hits,
     analyse,
@@ -63,7 +64,6 @@ __all__ = [
     "segments",
     "analyse",
     "Analysis",
-    "WEIGHTS",
     "INTENSIFIED",
     "LOADED_KINDS",
     "lexicon",

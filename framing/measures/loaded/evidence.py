@@ -3,7 +3,7 @@
 The spans of a text are the rows of the :class:`~framing.measures.loaded.record.Hits` record that
 its measures were summed from, so a reader counting spans finds the measure's numbers.
 ``label`` lists a loaded word's other lists, its weight if it is a ``loaded_word`` (the
-induced lexicon's, which the measure sums), then why the hit counts differently:
+induced lexicon's, which the measure reads), then why the hit counts differently:
 
 * ``negated``: a polarity word in a negation scope, counted with the opposite polarity
   (its ``kind`` is the counted one: "not good" is ``negative``);
@@ -37,7 +37,7 @@ _MERGE_GAP = re.compile(r"\s*(?:,|\band\b|\bor\b)?\s*", re.I)
 def loaded_spans(text: str) -> list[Span]:
     """Every word or phrase that drove a loaded, voice or sourcing measure in ``text``.
 
-    Kinds: ``loaded_word`` (the induced lexicon's words, which ``loaded_language`` sums;
+    Kinds: ``loaded_word`` (the induced lexicon's words, which ``loaded_language`` reads;
     ``label`` gives each one's weight), then the lists with columns of their own:
     ``pejorative``, ``emotive``, ``conflict``, ``intensifier``, ``absolute``,
     ``negative``, ``positive``, ``emphasis``, ``exclamation``, ``hedge``, ``factive``,

@@ -43,26 +43,22 @@ _MEASURES = {
     "anonymous_sources": {"anonymous_sources": "anonymous"},
 }
 LOADED_KINDS = ("loaded_word",)
-"""Span kinds of loaded language: the words ``loaded_language`` sums.
+"""Span kinds of loaded language: the words ``loaded_language`` reads.
 
 ``loaded_word`` is the induced lexicon (``lexicons/data/loaded.txt``: how likely readers
 are to mark a word as making a news sentence biased, induced by
 ``tools/build_loaded_lexicon.py``). The hand-written lists (pejoratives, emotive,
 conflict, intensifiers, absolutes) and the Hu & Liu polarity words keep their own columns
 and their own evidence kinds: many of their words are ordinary in news ("attack", "forces",
-"total"), and the induced lexicon keeps, with their weight, those readers do mark.
+"total"), and the induced lexicon keeps, with their weight, those readers do mark; on the
+held-out outlets of the hand-labelled sentences (``benchmarks/validity.py``) it ranks
+biased sentences above the others better than any hand-written list.
 """
 
-WEIGHTS = {"loaded_word": 1.0}
-"""Weights of the per-token measures summed into ``loaded_language``.
-
-Only the induced lexicon, whose word weights are already probabilities of being marked:
-on the held-out outlets of the hand-labelled sentences (``benchmarks/validity.py``) it
-ranks biased sentences above the others better than any hand-written list, and the lists
-it was induced over (its prior reads them) add nothing once it is there.
-"""
 INTENSIFIED = 0.5
-"""Extra weight of each loaded word in a sentence piece that also holds an intensifier."""
+"""How much more a loaded word counts in a sentence piece that also holds an intensifier
+(half as much again with two or more): its chance of going unmarked is raised to the power
+``1 + INTENSIFIED * min(intensifiers, 2) / 2``."""
 
 
 @cache
@@ -157,6 +153,7 @@ class Analysis:
     starts: np.ndarray | None = field(
         default=None, repr=False
     )  # offset of each piece in docs.joined
+    sentence: np.ndarray | None = field(default=None, repr=False)  # sentence of each piece
     _sums: dict = field(default_factory=dict, repr=False)  # voice -> summing matrix
 
     @property
@@ -190,6 +187,30 @@ class Analysis:
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.where(n > 0, 100.0 * self.total(name, quoted) / n, 0.0)
 
+    def loaded(self, quoted: bool | None = False) -> np.ndarray:
+        """Per-text share of the chosen voice's sentences a reader would mark as loaded
+        (0 to 1; 0 where the voice has no words).
+
+        A sentence is marked when a reader marks any of its loaded words: its chance is
+        ``1 - prod(1 - w)`` over the words of the voice in it (the pieces' ``unmarked``
+        measure), and the share is the mean chance over the sentences with words of the
+        voice (a sentence with a quote is a sentence of both voices). A one-sentence text
+        scores its sentence's chance.
+        """
+        import numpy as np
+
+        if self.sentence is None:
+            raise ValueError("this analysis holds no sentences: make it with analyse()")
+        keep = self.kept if quoted is None else self.kept & (self.quoted == quoted)
+        at = np.flatnonzero(keep & (self.tokens > 0))
+        sentence, first = np.unique(self.sentence[at], return_index=True)
+        unmarked = np.bincount(self.sentence[at], self.measures["unmarked"][at])[sentence]
+        doc = self.doc[at[first]]
+        n = np.bincount(doc, minlength=self.n_texts)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = np.bincount(doc, -np.expm1(unmarked), minlength=self.n_texts) / n
+        return np.where(n > 0, share, 0.0)
+
     def mean(self, name: str, quoted: bool | None = False) -> np.ndarray:
         """Per-text mean of a per-piece measure over pieces with tokens."""
         import numpy as np
@@ -218,9 +239,9 @@ def analyse(texts: Docs | Sequence[str], skip: Sequence[Sequence[Any]] | None = 
     Examples
     --------
     >>> a = analyse(['Chaos! "It was a tragedy," he said.', ""])
-    >>> a.rate("loaded").round(1).tolist(), a.rate("loaded", quoted=True).round(1).tolist()
-    ([17.0, 0.0], [9.8, 0.0])
-    >>> analyse(["Chaos! Advertisement"], skip=[[(0, 6)]]).rate("loaded").tolist()
+    >>> a.loaded().round(3).tolist(), a.loaded(quoted=True).round(3).tolist()
+    ([0.254, 0.0], [0.392, 0.0])
+    >>> analyse(["Chaos! Advertisement"], skip=[[(0, 6)]]).loaded().tolist()
     [0.0]
     >>> h = analyse(["It is not good."]).hits
     >>> [(HIT_KINDS[k], float(v), bool(n)) for k, v, n in zip(h.kind, h.value, h.negated)]
@@ -240,9 +261,12 @@ def analyse(texts: Docs | Sequence[str], skip: Sequence[Sequence[Any]] | None = 
     measures = {n: sums[i] for i, n in enumerate(HIT_KINDS)}
     measures["tokens"] = np.diff(ptr).astype(float)
     measures["chars"] = docs.blanks.visible(starts, ends).astype(float)
-    measures["loaded"] = _loaded(measures)
+    measures["unmarked"] = _unmarked(hits, measures["intensifier"])
     measures["sentiment"] = _compound(measures["valence"], measures["exclamation"])
-    return Analysis(len(docs), doc, quoted, ~left_out, measures, hits, docs, starts)
+    # the sentence of each piece: pieces are cut at every sentence break
+    sentence_starts = sorted_unique(np.r_[docs.offsets[:-1], docs.sentence_breaks])
+    sentence = np.searchsorted(sentence_starts, starts, "right") - 1
+    return Analysis(len(docs), doc, quoted, ~left_out, measures, hits, docs, starts, sentence)
 
 
 def _record(docs: Docs, starts: np.ndarray, ends: np.ndarray, ptr: np.ndarray) -> Hits:
@@ -331,13 +355,19 @@ def _piece_of(starts: np.ndarray, offsets: Any) -> np.ndarray:
     return np.searchsorted(starts, np.asarray(offsets, dtype=np.int64), "right") - 1
 
 
-def _loaded(m: dict[str, np.ndarray]) -> np.ndarray:
-    """Weighted loaded-word mass of each segment, with intensifier scope."""
+def _unmarked(hits: Hits, intensifiers: np.ndarray) -> np.ndarray:
+    """Log of each piece's chance that a reader marks none of its loaded words.
+
+    A word of weight ``w`` (how likely readers mark it where it occurs) goes unmarked with
+    chance ``1 - w``, the words of a piece independently; an intensifier in the piece
+    raises that chance to a power (:data:`INTENSIFIED`).
+    """
     import numpy as np
 
-    mass = sum(w * m[k] for k, w in WEIGHTS.items())
-    # an intensifier next to loaded words amplifies them (scope: the sentence piece)
-    return mass + INTENSIFIED * np.minimum(m["intensifier"], 2) * mass / 2
+    at = hits.kind == HIT_KINDS.index("loaded_word")
+    weight = np.minimum(hits.value[at], 1.0 - 1e-9)
+    log_unmarked = np.bincount(hits.piece[at], np.log1p(-weight), minlength=len(intensifiers))
+    return (1.0 + INTENSIFIED * np.minimum(intensifiers, 2) / 2) * log_unmarked
 
 
 def _compound(valence: np.ndarray, exclaim: np.ndarray) -> np.ndarray:
