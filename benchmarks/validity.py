@@ -246,6 +246,7 @@ def loaded() -> pd.DataFrame:
         "loaded_language": feats["loaded_language"],
         "loaded_language + loaded_language_quoted": feats["loaded_language"]
         + feats["loaded_language_quoted"],
+        "loaded_words": feats["loaded_words"],
     }
     gold_tokens = [marked_tokens(t, w) for t, w in zip(dev["sentence"], dev["words"], strict=True)]
     kinds = set(LOADED_KINDS)
