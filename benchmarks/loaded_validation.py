@@ -5,8 +5,8 @@ outlet name says so ("Guest Writer - Right", "New York Times - Opinion", "CNN - 
 "Fox News Opinion") or its URL holds /opinion(s)/, /commentary/ or /editorial(s)/; *news*
 when it comes from a news desk of the same kind of outlet (outlet names with "News", "Reuters",
 "Associated Press", "USA TODAY", "Washington Post", "The Hill", "NPR") and none of those URL
-parts. The articles are split by a hash of their id into a development half (used when the
-hand-written lists were weighed) and a held-out half, reported separately.
+parts. The articles are split by a hash of their id into a development half (read when the
+loaded measures were chosen) and a held-out half, reported separately.
 
 Usage: ``python benchmarks/loaded_validation.py [N per class]`` (default 1500).
 """

@@ -8,8 +8,9 @@ negation, quotation and whether it was left out); segment measures are sums over
 record, and article measures sums of segment measures over the outlet's own voice
 (outside quotes) or over the quoted voice, but for loaded language itself: the mean over
 sentences of the chance that a reader marks one of the sentence's loaded words
-(:meth:`Analysis.loaded <framing.measures.loaded.record.Analysis.loaded>`). The evidence spans (:func:`loaded_spans`,
-:func:`spans_of`) are read from the same record, so they count what the measures count.
+(:meth:`Analysis.loaded <framing.measures.loaded.record.Analysis.loaded>`). The evidence
+spans (:func:`loaded_spans`, :func:`spans_of`) are read from the same record, so they count
+what the measures count.
 
 The parts live in sibling modules: :mod:`framing.measures.loaded.quotes` (quotes and pieces),
 :mod:`framing.measures.loaded.cues` (negation, emphasis, named attributions),
